@@ -1,0 +1,61 @@
+/**
+ * Physical constants and unit conversions, each with its source.
+ *
+ * Units inside fipgen's physics code: natural units (hbar = c = 1) with energies, momenta
+ * and masses in GeV; at the interfaces lengths are metres, times seconds and cross-sections
+ * cm^2. Convert only through the constants below, never with inline numbers.
+ */
+
+/** hbar*c in GeV m (CODATA 2018, exact-derived: 197.3269804 MeV fm). */
+export const HBARC_GEV_M = 1.973269804e-16;
+/** hbar in GeV s (CODATA 2018: 6.582119569e-25 GeV s). */
+export const HBAR_GEV_S = 6.582119569e-25;
+/** Speed of light in m/s (exact, SI). */
+export const C_M_PER_S = 299792458;
+/** 1 GeV^-2 in cm^2 (PDG "Physical constants": (hbar c)^2 = 0.3893794 GeV^2 mb). */
+export const GEV_M2_TO_CM2 = 0.3893794e-27;
+
+/** Fermi constant in GeV^-2 (PDG 2024, from the muon lifetime). */
+export const G_F = 1.1663787e-5;
+/** Fine-structure constant at q^2 = 0 (CODATA 2018). */
+export const ALPHA = 1 / 137.035999;
+
+/**
+ * Weak mixing angle. Two named values, never one silently standing in for the other
+ * (PHYSICS.md section 0):
+ * - at low momentum transfer, sin^2(theta_W)(0) = 0.23857 (MS-bar, PDG 2024 "Electroweak
+ *   model"), for processes at q^2 ~ 0 such as CEvNS;
+ * - at the Z pole, sin^2(theta_W)(M_Z) = 0.23121 (MS-bar, PDG 2024), where a paper's formula
+ *   uses it: the HNL neutral-current widths of arXiv:1805.08567 do.
+ */
+export const SIN2_THETA_W_LOW_Q = 0.23857;
+export const SIN2_THETA_W_MZ = 0.23121;
+
+/** CKM magnitudes (PDG 2024 "CKM quark-mixing matrix", as collected in PHYSICS.md section 0). */
+export const CKM = {
+  ud: 0.97373,
+  us: 0.2243,
+  ub: 0.00382,
+  cd: 0.221,
+  cs: 0.975,
+  cb: 0.0408,
+} as const;
+
+/**
+ * Meson decay constants in GeV, convention f_pi ~ 130 MeV (PDG 2024 / FLAG, as collected in
+ * PHYSICS.md section 0; the vector ones as used in arXiv:1805.08567 table 9).
+ */
+export const DECAY_CONSTANT_GEV = {
+  pi: 0.1302,
+  K: 0.1557,
+  D: 0.212,
+  Ds: 0.249,
+  B: 0.19,
+  Bs: 0.23,
+  eta: 0.0817,
+  etaPrime: -0.0947,
+  rho: 0.209,
+  omega: 0.195,
+  phi: 0.229,
+  DsStar: 0.315,
+} as const;

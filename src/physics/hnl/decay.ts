@@ -1,0 +1,210 @@
+/**
+ * HNL decay widths below the quark-level regime (PHYSICS.md section 1.2).
+ * Source: Bondarenko, Boyarsky, Gorbunov, Ruchayskiy, arXiv:1805.08567, section 4
+ * (eqs. 4.2-4.10 and appendix C for the three-body integrals I and f1, f2).
+ *
+ * Every formula here is the width of ONE charge state (N -> l- P+, not its conjugate).
+ * Majorana convention (fipgen's, explicit and tested): a Majorana N also decays to the
+ * charge-conjugate final state with the same width, so its total width is
+ * MAJORANA_WIDTH_FACTOR times the sum below; a Dirac N (produced with lepton number +1 in
+ * P+ -> l+ N) decays to the states listed. Branching ratios are the same for both.
+ */
+import { CKM, DECAY_CONSTANT_GEV, G_F, HBARC_GEV_M, SIN2_THETA_W_MZ } from '../constants.js';
+import { integrate } from '../integrate.js';
+import { kallen } from '../kinematics.js';
+import { PARTICLES, type Particle } from '../particles.js';
+import { FLAVOURS, type Flavour, type Mixing, totalU2 } from './mixing.js';
+import { LEPTON_OF } from './production.js';
+
+/** Total width of a Majorana N relative to the sum of single-charge-state widths. */
+export const MAJORANA_WIDTH_FACTOR = 2;
+
+/** Neutral-current couplings use sin^2(theta_W) at M_Z, as 1805.08567 does. */
+const S2W = SIN2_THETA_W_MZ;
+
+export interface HnlDecayChannel {
+  /** Final state of one charge state, the key of `fipgen calc hnl` (e.g. "pi+ mu-"). */
+  readonly label: string;
+  /** Single-charge-state width in GeV at HNL mass M (GeV) and mixing U. */
+  readonly width: (M: number, U: Mixing) => number;
+}
+
+const flavourLabel: Record<Flavour, string> = { e: 'e', mu: 'mu', tau: 'tau' };
+const GF2 = G_F * G_F;
+
+/** N -> l_a^- P^+ (eq. 4.2): G_F^2 f_P^2 V^2 U_a^2 M^3/(16 pi) [(1-x_l^2)^2 - x_P^2(1+x_l^2)] sqrt(lambda(1,x_P^2,x_l^2)). */
+export function widthChargedPseudoscalar(M: number, lepton: Particle, meson: Particle, f: number, ckm: number, Ua2: number): number {
+  if (M <= lepton.mass + meson.mass) return 0;
+  const xl2 = (lepton.mass / M) ** 2;
+  const xP2 = (meson.mass / M) ** 2;
+  const shape = ((1 - xl2) ** 2 - xP2 * (1 + xl2)) * Math.sqrt(kallen(1, xP2, xl2));
+  return ((GF2 * f * f * ckm * ckm * Ua2 * M ** 3) / (16 * Math.PI)) * shape;
+}
+
+/** N -> nu_a P^0 (eq. 4.3), summed over a: G_F^2 f_P^2 U^2 M^3/(32 pi) (1 - x_P^2)^2. */
+export function widthNeutralPseudoscalar(M: number, meson: Particle, f: number, U2: number): number {
+  if (M <= meson.mass) return 0;
+  const xP2 = (meson.mass / M) ** 2;
+  return ((GF2 * f * f * U2 * M ** 3) / (32 * Math.PI)) * (1 - xP2) ** 2;
+}
+
+/** N -> l_a^- V^+ (eq. 4.4): G_F^2 f_V^2 V^2 U_a^2 M^3/(16 pi) [(1-x_l^2)^2 + x_V^2(1+x_l^2) - 2 x_V^4] sqrt(lambda). */
+export function widthChargedVector(M: number, lepton: Particle, meson: Particle, f: number, ckm: number, Ua2: number): number {
+  if (M <= lepton.mass + meson.mass) return 0;
+  const xl2 = (lepton.mass / M) ** 2;
+  const xV2 = (meson.mass / M) ** 2;
+  const shape = ((1 - xl2) ** 2 + xV2 * (1 + xl2) - 2 * xV2 * xV2) * Math.sqrt(kallen(1, xV2, xl2));
+  return ((GF2 * f * f * ckm * ckm * Ua2 * M ** 3) / (16 * Math.PI)) * shape;
+}
+
+/** N -> nu_a V^0 (eq. 4.5), summed over a: G_F^2 kappa^2 f_V^2 U^2 M^3/(32 pi) (1 + 2x_V^2)(1 - x_V^2)^2. */
+export function widthNeutralVector(M: number, meson: Particle, f: number, kappa: number, U2: number): number {
+  if (M <= meson.mass) return 0;
+  const xV2 = (meson.mass / M) ** 2;
+  return ((GF2 * kappa * kappa * f * f * U2 * M ** 3) / (32 * Math.PI)) * (1 + 2 * xV2) * (1 - xV2) ** 2;
+}
+
+/** G_F^2 M^5/(192 pi^3): the muon-decay-like normalisation of the three-body widths. */
+function threeBodyScale(M: number): number {
+  return (GF2 * M ** 5) / (192 * Math.PI ** 3);
+}
+
+/**
+ * I(x1, x2, 0) = 12 Int_{(x1+x2)^2}^1 ds/s (s - x1^2 - x2^2)(1-s)^2 sqrt(lambda(s, x1^2, x2^2))
+ * (1805.08567 eq. C.9 with one massless neutrino); I(0,0,0) = 1.
+ */
+export function threeBodyIntegralI(x1: number, x2: number): number {
+  const lo = (x1 + x2) ** 2;
+  if (lo >= 1) return 0;
+  const a = x1 * x1;
+  const b = x2 * x2;
+  // s = lo + (1 - lo) t^2 removes the square-root edge of sqrt(lambda) at threshold.
+  const span = 1 - lo;
+  const integrand = (t: number) => {
+    const s = lo + span * t * t;
+    return ((s - a - b) * (1 - s) ** 2 * Math.sqrt(Math.max(0, kallen(s, a, b))) / s) * 2 * span * t;
+  };
+  return 12 * integrate(integrand, 0, 1, 64);
+}
+
+/** Closed form of I(x, 0, 0) = 1 - 8x^2 + 8x^6 - x^8 - 24 x^4 ln x (1805.08567 eq. C.10). */
+export function threeBodyIntegralIOneMassive(x: number): number {
+  if (x >= 1) return 0;
+  if (x === 0) return 1;
+  const x2 = x * x;
+  return 1 - 8 * x2 + 8 * x2 ** 3 - x2 ** 4 - 24 * x2 * x2 * Math.log(x);
+}
+
+/** f1(x) of N -> nu l+ l- (1805.08567 eq. 4.9 ff.), x = m_l/M; 0 above threshold. */
+export function dileptonF1(x: number): number {
+  if (x >= 0.5) return 0;
+  const x2 = x * x;
+  const r = Math.sqrt(1 - 4 * x2);
+  return (1 - 14 * x2 - 2 * x2 ** 2 - 12 * x2 ** 3) * r + 12 * x2 ** 2 * (x2 ** 2 - 1) * dileptonLog(x2, r);
+}
+
+/** f2(x) of N -> nu l+ l-; 0 above threshold. */
+export function dileptonF2(x: number): number {
+  if (x >= 0.5) return 0;
+  const x2 = x * x;
+  const r = Math.sqrt(1 - 4 * x2);
+  return x2 * (2 + 10 * x2 - 12 * x2 ** 2) * r + 6 * x2 ** 2 * (1 - 2 * x2 + 2 * x2 ** 2) * dileptonLog(x2, r);
+}
+
+/**
+ * L = ln{[1 - 3x^2 - (1 - x^2) sqrt(1-4x^2)] / [x^2 (1 + sqrt(1-4x^2))]}. The numerator is a
+ * difference of nearly equal numbers for light leptons; rationalised it is
+ * 4x^6 / [1 - 3x^2 + (1 - x^2) sqrt(1-4x^2)], so L = ln{4x^4 / [(1 - 3x^2 + (1-x^2) r)(1 + r)]}.
+ */
+function dileptonLog(x2: number, r: number): number {
+  return Math.log((4 * x2 * x2) / ((1 - 3 * x2 + (1 - x2) * r) * (1 + r)));
+}
+
+/** N -> nu_a l_b^- l_b^+ (eq. 4.8): G_F^2 M^5 U_a^2/(192 pi^3) [C1 f1 + 4 C2 f2], W-Z interference when a == b. */
+export function widthNeutrinoDilepton(M: number, a: Flavour, b: Flavour, Ua2: number): number {
+  const x = LEPTON_OF[b].mass / M;
+  const same = a === b;
+  const C1 = 0.25 * (1 + (same ? 4 : -4) * S2W + 8 * S2W * S2W);
+  const C2 = 0.5 * S2W * (2 * S2W + (same ? 1 : -1));
+  return threeBodyScale(M) * Ua2 * (C1 * dileptonF1(x) + 4 * C2 * dileptonF2(x));
+}
+
+/** N -> l_a^- l_b^+ nu_b, a != b (eq. 4.7, charged current only): G_F^2 M^5 U_a^2/(192 pi^3) I(x_a, x_b, 0). */
+export function widthChargedLeptonPair(M: number, a: Flavour, b: Flavour, Ua2: number): number {
+  return threeBodyScale(M) * Ua2 * threeBodyIntegralI(LEPTON_OF[a].mass / M, LEPTON_OF[b].mass / M);
+}
+
+/** N -> nu_a nu nubar summed over the flavours of the pair (eq. 4.6): G_F^2 M^5 U^2/(192 pi^3). */
+export function widthInvisible(M: number, U2: number): number {
+  return threeBodyScale(M) * U2;
+}
+
+const KAPPA = {
+  rho: 1 - 2 * S2W,
+  omega: (2 / 3) * S2W,
+  phi: Math.SQRT2 * (0.5 - (2 / 3) * S2W),
+};
+
+function chargedMesonChannels(): HnlDecayChannel[] {
+  const mesons: [Particle, number, number, typeof widthChargedPseudoscalar][] = [
+    [PARTICLES.pi, DECAY_CONSTANT_GEV.pi, CKM.ud, widthChargedPseudoscalar],
+    [PARTICLES.K, DECAY_CONSTANT_GEV.K, CKM.us, widthChargedPseudoscalar],
+    [PARTICLES.D, DECAY_CONSTANT_GEV.D, CKM.cd, widthChargedPseudoscalar],
+    [PARTICLES.Ds, DECAY_CONSTANT_GEV.Ds, CKM.cs, widthChargedPseudoscalar],
+    [PARTICLES.rho, DECAY_CONSTANT_GEV.rho, CKM.ud, widthChargedVector],
+    [PARTICLES.DsStar, DECAY_CONSTANT_GEV.DsStar, CKM.cs, widthChargedVector],
+  ];
+  return mesons.flatMap(([meson, f, ckm, formula]) =>
+    FLAVOURS.map((a) => ({
+      label: `${meson.name} ${flavourLabel[a]}-`,
+      width: (M: number, U: Mixing) => formula(M, LEPTON_OF[a], meson, f, ckm, U[a]),
+    })),
+  );
+}
+
+/** Every exclusive decay channel, one charge state each, in a fixed order. */
+export const HNL_DECAY_CHANNELS: readonly HnlDecayChannel[] = [
+  { label: 'nu nu nu', width: (M, U) => widthInvisible(M, totalU2(U)) },
+  ...FLAVOURS.flatMap((a) =>
+    FLAVOURS.filter((b) => b !== a).map((b) => ({
+      label: `${flavourLabel[a]}- ${flavourLabel[b]}+ nu`,
+      width: (M: number, U: Mixing) => widthChargedLeptonPair(M, a, b, U[a]),
+    })),
+  ),
+  ...FLAVOURS.map((b) => ({
+    label: `${flavourLabel[b]}+ ${flavourLabel[b]}- nu`,
+    width: (M: number, U: Mixing) => FLAVOURS.reduce((sum, a) => sum + widthNeutrinoDilepton(M, a, b, U[a]), 0),
+  })),
+  ...chargedMesonChannels(),
+  { label: 'pi0 nu', width: (M, U) => widthNeutralPseudoscalar(M, PARTICLES.pi0, DECAY_CONSTANT_GEV.pi, totalU2(U)) },
+  { label: 'eta nu', width: (M, U) => widthNeutralPseudoscalar(M, PARTICLES.eta, DECAY_CONSTANT_GEV.eta, totalU2(U)) },
+  { label: "eta' nu", width: (M, U) => widthNeutralPseudoscalar(M, PARTICLES.etaPrime, DECAY_CONSTANT_GEV.etaPrime, totalU2(U)) },
+  { label: 'rho0 nu', width: (M, U) => widthNeutralVector(M, PARTICLES.rho0, DECAY_CONSTANT_GEV.rho, KAPPA.rho, totalU2(U)) },
+  { label: 'omega nu', width: (M, U) => widthNeutralVector(M, PARTICLES.omega, DECAY_CONSTANT_GEV.omega, KAPPA.omega, totalU2(U)) },
+  { label: 'phi nu', width: (M, U) => widthNeutralVector(M, PARTICLES.phi, DECAY_CONSTANT_GEV.phi, KAPPA.phi, totalU2(U)) },
+];
+
+export interface HnlDecayTable {
+  /** Total width in GeV (Majorana factor applied when majorana). */
+  readonly totalWidth: number;
+  /** Proper decay length c*tau in metres. */
+  readonly ctau: number;
+  /** Branching ratio of each channel with a non-zero width, keyed by label. */
+  readonly branchingRatios: Readonly<Record<string, number>>;
+  /** Which description of hadronic decays was used. */
+  readonly regime: 'exclusive';
+}
+
+/**
+ * Widths, c*tau and branching ratios of an HNL of mass M (GeV) with mixing U.
+ * Exclusive hadronic channels only: valid up to about 1 GeV (1805.08567 section 4.3);
+ * the quark-level description above that is not implemented yet.
+ */
+export function hnlDecayTable(M: number, U: Mixing, majorana: boolean): HnlDecayTable {
+  const widths = HNL_DECAY_CHANNELS.map((ch) => [ch.label, ch.width(M, U)] as const);
+  const sum = widths.reduce((s, [, w]) => s + w, 0);
+  const totalWidth = sum * (majorana ? MAJORANA_WIDTH_FACTOR : 1);
+  const branchingRatios: Record<string, number> = {};
+  for (const [label, w] of widths) if (w > 0) branchingRatios[label] = w / sum;
+  return { totalWidth, ctau: HBARC_GEV_M / totalWidth, branchingRatios, regime: 'exclusive' };
+}
