@@ -1,0 +1,103 @@
+// NA62 kaon mode: K+ -> l+ N, N -> pi l forced into the decay volume, acceptance.
+// Twin of sampleCpu in src/processes/na62KaonHnl.ts; one invocation per event.
+
+fn putF(col: u32, i: u32, x: f32) {
+  out[col * run.n + i] = bitcast<u32>(x);
+}
+fn putU(col: u32, i: u32, x: u32) {
+  out[col * run.n + i] = x;
+}
+fn putI(col: u32, i: u32, x: i32) {
+  out[col * run.n + i] = bitcast<u32>(x);
+}
+fn put4(col: u32, i: u32, p: vec4<f32>) {
+  putF(col, i, p.x);
+  putF(col + 1u, i, p.y);
+  putF(col + 2u, i, p.z);
+  putF(col + 3u, i, p.w);
+}
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let i = (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  if (i >= run.n) {
+    return;
+  }
+  let key = vec2<u32>(run.key_lo, run.key_hi);
+  let lo = run.first_lo + i;
+  let event = vec2<u32>(lo, run.first_hi + select(0u, 1u, lo < run.first_lo));
+
+  // Source.
+  let K = sampleKaonBeam(uniforms4(key, event, STREAM_SOURCE, 0u), uniforms4(key, event, STREAM_SOURCE, 1u));
+
+  // Production: K+ -> l+ N, isotropic in the kaon rest frame.
+  var u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
+  let prod = pickChannel(u.x, P_PROD_CUM, u32(params[P_N_PROD]));
+  let dirN = isotropicDirection(u.y, u.z);
+  let N = boost(vec4<f32>(params[P_PROD_PSTAR + prod] * dirN, params[P_PROD_ESTAR + prod]), K.p, params[P_KAON_MASS]);
+
+  // Decay position.
+  u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
+  let mN = params[P_HNL_MASS];
+  let pN = length(N.xyz);
+  let d = N.xyz / pN;
+  let toZMin = params[P_DV_START_AFTER_REGION] - K.zFromStart;
+  let toZMax = params[P_DV_END_AFTER_REGION] + K.zToEnd;
+  let interval = cylinderInterval(K.x, toZMin, toZMax, d, params[P_DV_RADIUS]);
+  var flags = 0u;
+  var s = 0.0;
+  var decayProb = 0.0;
+  var logWeight = LOG_WEIGHT_ZERO;
+  if (interval.y > interval.x) {
+    let forced = forcedDecay(interval.x, interval.y, (pN / mN) * params[P_HNL_CTAU], u.x);
+    s = forced.s;
+    decayProb = exp(forced.logProb);
+    logWeight = params[P_LOG_NORM] + log(K.weight) + forced.logProb;
+    flags |= FLAG_IN_DECAY_VOLUME;
+  }
+  let vtx = K.x + s * d;
+
+  // Decay: N -> l pi, isotropic in the N rest frame.
+  u = uniforms4(key, event, STREAM_DECAY, 0u);
+  let ch = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
+  let qLepton = select(-1.0, 1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
+  let dirL = isotropicDirection(u.z, u.w);
+  let pair = decayTwoBody(N, mN, dirL, params[P_DECAY_PSTAR + ch], params[P_DECAY_E_LEPTON + ch], params[P_DECAY_E_PION + ch]);
+
+  // Detector.
+  let both = na62TrackAcceptance(vtx, pair.d1.xyz, qLepton) & na62TrackAcceptance(vtx, pair.d2.xyz, -qLepton);
+  if ((both & TRACK_IN_STRAW) != 0u) {
+    flags |= FLAG_IN_STRAW;
+  }
+  if ((both & TRACK_IN_LKR) != 0u) {
+    flags |= FLAG_IN_LKR;
+  }
+  let all = FLAG_IN_DECAY_VOLUME | FLAG_IN_STRAW | FLAG_IN_LKR;
+  if ((flags & all) == all) {
+    flags |= FLAG_ACCEPTED;
+  }
+
+  putF(COL_LOG_WEIGHT, i, logWeight);
+  putU(COL_FLAGS, i, flags);
+  putU(COL_PRODUCTION_CHANNEL, i, prod);
+  putU(COL_DECAY_CHANNEL, i, ch);
+  putF(COL_SOURCE_WEIGHT, i, K.weight);
+  putF(COL_DECAY_PROB, i, decayProb);
+  putF(COL_DECAY_S_IN, i, interval.x);
+  putF(COL_DECAY_S_OUT, i, interval.y);
+  putF(COL_DECAY_S, i, s);
+  put4(COL_PARENT_PX, i, K.p);
+  putF(COL_PROD_X, i, K.x.x);
+  putF(COL_PROD_Y, i, K.x.y);
+  putF(COL_PROD_Z, i, K.x.z);
+  put4(COL_LLP_PX, i, N);
+  putF(COL_DECAY_X, i, vtx.x);
+  putF(COL_DECAY_Y, i, vtx.y);
+  putF(COL_DECAY_Z, i, vtx.z);
+  let lepPdg = i32(params[P_DECAY_LEPTON_PDG + ch]);
+  let sign = select(1, -1, qLepton > 0.0);
+  putI(COL_D1_PDG, i, sign * lepPdg);
+  put4(COL_D1_PX, i, pair.d1);
+  putI(COL_D2_PDG, i, sign * i32(params[P_DECAY_HADRON_PDG + ch]));
+  put4(COL_D2_PX, i, pair.d2);
+}

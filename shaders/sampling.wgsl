@@ -1,0 +1,105 @@
+// Sampling building blocks in f32. Twin of src/engine/cpu/sampling.ts and the boost of
+// src/physics/kinematics.ts: same names, same arguments, same use of the uniforms.
+
+const TWO_PI: f32 = 6.283185307179586;
+
+fn gaussPair(u1: f32, u2: f32) -> vec2<f32> {
+  let r = sqrt(-2.0 * log(u1));
+  return vec2<f32>(r * cos(TWO_PI * u2), r * sin(TWO_PI * u2));
+}
+
+// Channel picked by u from cumulative probabilities params[offset .. offset + count).
+fn pickChannel(u: f32, offset: u32, count: u32) -> u32 {
+  for (var k = 0u; k + 1u < count; k++) {
+    if (u < params[offset + k]) {
+      return k;
+    }
+  }
+  return count - 1u;
+}
+
+fn isotropicDirection(u1: f32, u2: f32) -> vec3<f32> {
+  let c = 2.0 * u1 - 1.0;
+  let s = sqrt(max(0.0, 1.0 - c * c));
+  let phi = TWO_PI * u2;
+  return vec3<f32>(s * cos(phi), s * sin(phi), c);
+}
+
+// Boost p from the rest frame of a particle with lab four-momentum `parent` and mass `mass`.
+fn boost(p: vec4<f32>, parent: vec4<f32>, mass: f32) -> vec4<f32> {
+  let b = parent.xyz / parent.w;
+  let gamma = parent.w / mass;
+  let bp = dot(b, p.xyz);
+  let k = gamma * gamma / (1.0 + gamma);
+  let c = k * bp + gamma * p.w;
+  return vec4<f32>(p.xyz + c * b, gamma * (p.w + bp));
+}
+
+struct TwoBody {
+  d1: vec4<f32>,
+  d2: vec4<f32>,
+}
+
+fn decayTwoBody(parent: vec4<f32>, mass: f32, dir: vec3<f32>, pStar: f32, e1Star: f32, e2Star: f32) -> TwoBody {
+  let d1 = vec4<f32>(pStar * dir, e1Star);
+  let d2 = vec4<f32>(-pStar * dir, e2Star);
+  return TwoBody(boost(d1, parent, mass), boost(d2, parent, mass));
+}
+
+// [sIn, sOut] along the ray (origin o, unit direction d) inside the z-aligned cylinder, with
+// toZMin = z_min - o.z and toZMax = z_max - o.z given well-conditioned by the caller;
+// sOut <= sIn when the ray is never inside.
+fn cylinderInterval(o: vec3<f32>, toZMin: f32, toZMax: f32, d: vec3<f32>, radius: f32) -> vec2<f32> {
+  if (d.z <= 0.0) {
+    return vec2<f32>(0.0, 0.0);
+  }
+  var sIn = max(0.0, toZMin / d.z);
+  var sOut = toZMax / d.z;
+  let a = d.x * d.x + d.y * d.y;
+  let b = o.x * d.x + o.y * d.y;
+  let c = o.x * o.x + o.y * o.y - radius * radius;
+  if (a > 0.0) {
+    let disc = b * b - a * c;
+    if (disc < 0.0) {
+      return vec2<f32>(0.0, 0.0);
+    }
+    let sgn = select(-1.0, 1.0, b >= 0.0);
+    let q = -(b + sgn * sqrt(disc));
+    let r1 = q / a;
+    let r2 = c / q;
+    sIn = max(sIn, min(r1, r2));
+    sOut = min(sOut, max(r1, r2));
+  } else if (c > 0.0) {
+    return vec2<f32>(0.0, 0.0);
+  }
+  return vec2<f32>(sIn, sOut);
+}
+
+// 1 - exp(-y) for y >= 0 without cancellation: a series below 0.1 (truncation y^5/720
+// relative, < 2e-8), where 1 - exp(-y) in f32 would lose up to 6e-8/y relative.
+fn oneMinusExpNeg(y: f32) -> f32 {
+  if (y < 0.1) {
+    return y * (1.0 - y * (0.5 - y * (1.0 / 6.0 - y * (1.0 / 24.0 - y * (1.0 / 120.0)))));
+  }
+  return 1.0 - exp(-y);
+}
+
+// ln(1 - v) for 0 <= v < 1: a series below 0.1 (truncation v^8/8, < 2e-9 relative).
+fn logOneMinus(v: f32) -> f32 {
+  if (v < 0.1) {
+    return -v * (1.0 + v * (0.5 + v * (1.0 / 3.0 + v * (0.25 + v * (0.2 + v * (1.0 / 6.0 + v * (1.0 / 7.0)))))));
+  }
+  return log(1.0 - v);
+}
+
+struct ForcedDecay {
+  s: f32,
+  logProb: f32,
+}
+
+// Decay distance forced into [sIn, sOut] for decay length L (exponential truncated to the
+// interval) and ln P(decay inside) = -sIn/L + ln(1 - exp(-(sOut - sIn)/L)).
+fn forcedDecay(sIn: f32, sOut: f32, L: f32, u: f32) -> ForcedDecay {
+  let pInside = oneMinusExpNeg((sOut - sIn) / L);
+  return ForcedDecay(sIn - L * logOneMinus(u * pInside), -sIn / L + log(pInside));
+}

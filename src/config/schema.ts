@@ -1,0 +1,79 @@
+/**
+ * The scenario schema: what a preset or a user's JSON file may contain, with units in the
+ * field names' documentation. Validation is zod's; physics ranges that depend on several
+ * fields (is this mass producible?) are checked by the process's planner, which knows them.
+ */
+import { z } from 'zod';
+import { parseMixingRatios } from '../physics/hnl/mixing.js';
+
+const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive({ error: `must be > 0 (${what})` });
+const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative({ error: `must be >= 0 (${what})` });
+const zRange = z
+  .tuple([z.number(), z.number()], { error: 'expected [z_min, z_max] in metres' })
+  .refine(([a, b]) => b > a, { error: 'z_max must be greater than z_min' });
+
+/** Free-text notes: where a number comes from, what is unverified. Kept in the output's metadata. */
+const notes = z.record(z.string(), z.string()).optional();
+
+export const HnlModel = z
+  .object({
+    type: z.literal('hnl'),
+    mass: positive('HNL mass in GeV'),
+    U2: nonNegative('total mixing U^2 = U_e^2 + U_mu^2 + U_tau^2'),
+    mixing: z
+      .string({ error: 'expected ratios "U_e^2:U_mu^2:U_tau^2" such as "1:0:0", or a benchmark A-F' })
+      .refine((s) => typeof parseMixingRatios(s) !== 'string', {
+        error: (iss) => {
+          const r = parseMixingRatios(String(iss.input));
+          return typeof r === 'string' ? r : 'invalid mixing';
+        },
+      })
+      .default('1:1:0'),
+    majorana: z.boolean().default(true),
+    notes,
+  })
+  .strict();
+
+export const Na62KaonBeam = z
+  .object({
+    type: z.literal('na62-kaon-beam'),
+    momentum_GeV: positive('mean K+ momentum, GeV/c'),
+    momentum_rms_fraction: nonNegative('relative rms momentum spread'),
+    slope_x_rad: z.number({ error: 'expected a number (beam slope dx/dz, rad)' }),
+    divergence_rms_rad: nonNegative('rms angular divergence per plane, rad'),
+    spot_rms_m: nonNegative('rms beam spot size per plane at the start of the decay region, m'),
+    axis_point_m: z.tuple([z.number(), z.number(), z.number()], { error: 'expected [x, y, z] in metres' }),
+    decay_region_z_m: zRange,
+    notes,
+  })
+  .strict();
+
+export const Exposure = z
+  .object({
+    kaon_decays: positive('number of K+ decays in the decay region'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const Detector = z
+  .object({
+    geometry: z.string({ error: 'expected a geometry name (e.g. "na62") or a path to a geometry JSON file' }),
+  })
+  .strict();
+
+export const Scenario = z
+  .object({
+    name: z.string({ error: 'expected a name' }),
+    description: z.string().optional(),
+    process: z.literal('na62-kaon-hnl', { error: 'unknown process; known: "na62-kaon-hnl"' }),
+    source: Na62KaonBeam,
+    model: HnlModel,
+    detector: Detector,
+    exposure: Exposure,
+    notes,
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof Scenario>;
+export type HnlModel = z.infer<typeof HnlModel>;
+export type Na62KaonBeam = z.infer<typeof Na62KaonBeam>;

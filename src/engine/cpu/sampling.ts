@@ -1,0 +1,80 @@
+/**
+ * Sampling building blocks in float64, shared by every process's CPU sampler.
+ * Twin of shaders/sampling.wgsl: same function names, same arguments, same use of the
+ * uniforms, so event i comes out the same on both backends up to float32 rounding.
+ */
+import { boost, type Vec4 } from '../../physics/kinematics.js';
+
+const TWO_PI = 2 * Math.PI;
+
+/** Two independent standard normals from two uniforms (Box-Muller). */
+export function gaussPair(u1: number, u2: number): [number, number] {
+  const r = Math.sqrt(-2 * Math.log(u1));
+  return [r * Math.cos(TWO_PI * u2), r * Math.sin(TWO_PI * u2)];
+}
+
+/** Index of the channel picked by u from cumulative probabilities (last entry 1). */
+export function pickChannel(u: number, cumulative: readonly number[] | Float64Array, count: number): number {
+  for (let k = 0; k < count - 1; k++) if (u < cumulative[k]) return k;
+  return count - 1;
+}
+
+/** Unit vector with cos(theta) = 2 u1 - 1 and phi = 2 pi u2: isotropic. */
+export function isotropicDirection(u1: number, u2: number): [number, number, number] {
+  const c = 2 * u1 - 1;
+  const s = Math.sqrt(Math.max(0, 1 - c * c));
+  const phi = TWO_PI * u2;
+  return [s * Math.cos(phi), s * Math.sin(phi), c];
+}
+
+/**
+ * Two-body decay of a parent with lab four-momentum `parent` and mass `mass`: daughter 1
+ * along the rest-frame direction `dir` with momentum pStar and energy e1Star, daughter 2
+ * opposite with energy e2Star; both boosted to the lab.
+ */
+export function decayTwoBody(parent: Vec4, mass: number, dir: readonly number[], pStar: number, e1Star: number, e2Star: number): [Vec4, Vec4] {
+  const d1: Vec4 = [pStar * dir[0], pStar * dir[1], pStar * dir[2], e1Star];
+  const d2: Vec4 = [-d1[0], -d1[1], -d1[2], e2Star];
+  return [boost(d1, parent, mass), boost(d2, parent, mass)];
+}
+
+/**
+ * Distances along a ray from (x0, y0, z0) with unit direction (dx, dy, dz) at which it is
+ * inside the cylinder z_min <= z <= z_max, x^2 + y^2 <= radius^2 (z-aligned, on the axis
+ * x = y = 0), clipped to s >= 0. The caller gives toZMin = z_min - z0 and toZMax = z_max - z0,
+ * computed in the best-conditioned way it has (a float32 difference of two coordinates near
+ * 180 m keeps only ~1e-5 m). Returns [sIn, sOut]; sOut <= sIn when the ray is never inside.
+ */
+export function cylinderInterval(
+  x0: number, y0: number, toZMin: number, toZMax: number, dx: number, dy: number, dz: number, radius: number,
+): [number, number] {
+  if (dz <= 0) return [0, 0];
+  let sIn = Math.max(0, toZMin / dz);
+  let sOut = toZMax / dz;
+  const a = dx * dx + dy * dy;
+  const b = x0 * dx + y0 * dy; // half of the usual b
+  const c = x0 * x0 + y0 * y0 - radius * radius;
+  if (a > 0) {
+    const disc = b * b - a * c;
+    if (disc < 0) return [0, 0];
+    // Stable roots of a s^2 + 2 b s + c = 0 (no cancellation between -b and sqrt(disc)).
+    const q = -(b + Math.sign(b || 1) * Math.sqrt(disc));
+    const r1 = q / a;
+    const r2 = c / q;
+    sIn = Math.max(sIn, Math.min(r1, r2));
+    sOut = Math.min(sOut, Math.max(r1, r2));
+  } else if (c > 0) {
+    return [0, 0];
+  }
+  return [sIn, sOut];
+}
+
+/**
+ * Decay distance forced into [sIn, sOut] for a particle of decay length L (metres), from
+ * the exponential truncated to that interval; logProb = ln P(decay in [sIn, sOut]) =
+ * -sIn/L + ln(1 - exp(-(sOut - sIn)/L)), exact also when L is kilometres (expm1, log1p).
+ */
+export function forcedDecay(sIn: number, sOut: number, L: number, u: number): { s: number; logProb: number } {
+  const pInside = -Math.expm1(-(sOut - sIn) / L);
+  return { s: sIn - L * Math.log1p(-u * pInside), logProb: -sIn / L + Math.log(pInside) };
+}

@@ -1,0 +1,240 @@
+/**
+ * NA62 in kaon mode: K+ -> l+ N in the decay region, N -> pi l forced to decay inside the
+ * decay volume, both charged tracks through the STRAW spectrometer and into the LKr.
+ * CPU reference sampler; its WGSL twin is shaders/na62_kaon_hnl.wgsl.
+ *
+ * Weight of an event (expected events for the scenario's exposure):
+ *   w = (N_K / N_gen) * w_K(z) * sum_l BR(K+ -> l+ N) * P(decay in volume) * sum_ch BR(N -> ch)
+ * where the production and decay channels are sampled in proportion to their branching
+ * ratios (so each event's BR/pick-probability is the constant sum), w_K is the kaon
+ * decay-point weight and P the exact probability that N decays between entering and
+ * leaving the decay volume.
+ */
+import type { Scenario } from '../config/schema.js';
+import { InputError } from '../config/errors.js';
+import { cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel } from '../engine/cpu/sampling.js';
+import { fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { packParams } from '../engine/params.js';
+import { STREAM, uniforms4 } from '../engine/rng/philox.js';
+import type { PhiloxKey } from '../engine/rng/seed.js';
+import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
+import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
+import { hnlDecayTable } from '../physics/hnl/decay.js';
+import { type Flavour, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
+import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/production.js';
+import { boost, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
+import { PARTICLES } from '../physics/particles.js';
+import { kaonBeamParams, sampleKaonBeam } from '../sources/na62KaonBeam.js';
+import type { Plan, ProcessDefinition } from './process.js';
+
+const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
+
+export const NA62_KAON_HNL_LAYOUT = makeLayout(
+  [
+    f('log_weight', '', 'natural log of the event weight (expected events); the host writes weight = exp(log_weight)'),
+    { name: 'flags', kind: 'u32', unit: '', doc: 'acceptance bits, expanded to the boolean columns' },
+    { name: 'production_channel', kind: 'u32', unit: '', doc: 'index into the production-channel dictionary' },
+    { name: 'decay_channel', kind: 'u32', unit: '', doc: 'index into the decay-channel dictionary' },
+    f('source_weight', '', 'kaon decay-point weight w_K(z) (mean 1 over the decay region)'),
+    f('decay_prob', '', 'probability that N decays inside the decay volume, P = exp(-s_in/L)(1 - exp(-(s_out-s_in)/L))'),
+    f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
+    f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
+    f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
+    ...fourVector('parent', 'K+ at its decay'),
+    ...position('prod', 'production vertex (K+ decay)'),
+    ...fourVector('llp', 'heavy neutral lepton N'),
+    ...position('decay', 'N decay vertex'),
+    { name: 'd1_pdg', kind: 'i32', unit: '', doc: 'PDG id of daughter 1 (the charged lepton)' },
+    ...fourVector('d1', 'daughter 1 (charged lepton)'),
+    { name: 'd2_pdg', kind: 'i32', unit: '', doc: 'PDG id of daughter 2 (the charged pion)' },
+    ...fourVector('d2', 'daughter 2 (charged pion)'),
+  ],
+  [
+    { name: 'accepted', bit: 0, doc: 'all criteria below' },
+    { name: 'in_decay_volume', bit: 1, doc: 'the N line of flight crosses the decay volume (else weight 0)' },
+    { name: 'in_straw', bit: 2, doc: 'both charged tracks inside all four STRAW chambers (outside the beam holes)' },
+    { name: 'in_lkr', bit: 3, doc: 'both charged tracks inside the LKr acceptance' },
+  ],
+);
+
+const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8 };
+
+/** Flavours whose K+ -> l+ N and N -> pi l channels fipgen generates here (tau is closed below m_K). */
+const LIGHT_FLAVOURS: Flavour[] = ['e', 'mu'];
+
+function planParams(scenario: Scenario, events: number) {
+  const model = scenario.model;
+  const fractions = parseMixingRatios(model.mixing);
+  if (typeof fractions === 'string') throw new InputError('model.mixing', model.mixing, fractions);
+  const U = mixingFrom(model.U2, fractions);
+  const mN = model.mass;
+  const mK = PARTICLES.K.mass;
+  const mPi = PARTICLES.pi.mass;
+
+  const production = LIGHT_FLAVOURS.map((a) => ({ a, br: brLeptonicToHnl(LEPTONIC_PARENTS.K, a, mN, U) })).filter((c) => c.br > 0);
+  if (production.length === 0) {
+    const reach = LIGHT_FLAVOURS.map((a) => `${(mK - LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(', ');
+    throw new InputError('model.mass', mN, `K+ -> l+ N cannot produce it with mixing ${model.mixing}; allowed: 0 < mass < ${reach}`);
+  }
+  const decayTable = hnlDecayTable(mN, U, model.majorana);
+  const decays = LIGHT_FLAVOURS.map((a) => ({ a, label: `pi+ ${a}-`, br: decayTable.branchingRatios[`pi+ ${a}-`] ?? 0 })).filter((c) => c.br > 0);
+  if (decays.length === 0) {
+    const thresholds = LIGHT_FLAVOURS.map((a) => `mass > ${(mPi + LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(', ');
+    throw new InputError('model.mass', mN, `N -> pi l is closed with mixing ${model.mixing}; allowed: ${thresholds}`);
+  }
+  const sumProd = production.reduce((s, c) => s + c.br, 0);
+  const sumDecay = decays.reduce((s, c) => s + c.br, 0);
+  const cumulative = (list: { br: number }[], sum: number) => {
+    let acc = 0;
+    return list.map((c, i) => (i === list.length - 1 ? 1 : (acc += c.br / sum)));
+  };
+  const exposure = scenario.exposure.kaon_decays;
+  const beam = kaonBeamParams(scenario.source);
+  const geometry = na62GeometryParams(loadNa62Geometry(scenario.detector.geometry));
+
+  const params = {
+    ...beam,
+    ...geometry,
+    // Decay-volume planes relative to the kaon decay region's ends, in float64 here, so the
+    // samplers measure distances from the well-conditioned zFromStart / zToEnd of the source.
+    dv_start_after_region: geometry.dv_z_min - beam.kdecay_z_min,
+    dv_end_after_region: geometry.dv_z_max - beam.kdecay_z_max,
+    hnl_mass: mN,
+    hnl_ctau: decayTable.ctau,
+    majorana: model.majorana ? 1 : 0,
+    log_norm: Math.log(exposure / events) + Math.log(sumProd) + Math.log(sumDecay),
+    n_prod: production.length,
+    prod_cum: cumulative(production, sumProd),
+    prod_pstar: production.map((c) => twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass)),
+    prod_estar: production.map((c) => Math.hypot(twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass), mN)),
+    n_decay: decays.length,
+    decay_cum: cumulative(decays, sumDecay),
+    decay_pstar: decays.map((c) => twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi)),
+    decay_e_lepton: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), LEPTON_OF[c.a].mass)),
+    decay_e_pion: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), mPi)),
+    decay_lepton_pdg: decays.map((c) => LEPTON_OF[c.a].pdg),
+    decay_hadron_pdg: decays.map(() => PARTICLES.pi.pdg),
+  };
+  const info = {
+    'HNL mass [GeV]': mN,
+    'mixing U_e^2, U_mu^2, U_tau^2': [U.e, U.mu, U.tau],
+    'HNL type': model.majorana ? 'Majorana' : 'Dirac',
+    'HNL total width [GeV]': decayTable.totalWidth,
+    'HNL c*tau [m]': decayTable.ctau,
+    'decay regime': decayTable.regime,
+    ...Object.fromEntries(production.map((c) => [`BR(K+ -> ${c.a}+ N)`, c.br])),
+    ...Object.fromEntries(decays.map((c) => [`BR(N -> ${c.label})`, c.br])),
+    'exposure [K+ decays in region]': exposure,
+  };
+  return {
+    params,
+    productionChannels: production.map((c) => `K+ -> ${c.a}+ N`),
+    decayChannels: decays.map((c) => c.label),
+    info,
+  };
+}
+
+export type Na62KaonHnlParams = ReturnType<typeof planParams>['params'];
+
+function plan(scenario: Scenario, events: number): Plan<Na62KaonHnlParams> {
+  const { params, productionChannels, decayChannels, info } = planParams(scenario, events);
+  return { process: na62KaonHnl, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+}
+
+function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
+  const P = plan.params;
+  const L = NA62_KAON_HNL_LAYOUT.index;
+  const u = new Float64Array(4);
+  const v = new Float64Array(4);
+  const put = (col: number, i: number, x: number) => {
+    out[col * n + i] = x;
+  };
+  const put4 = (col: number, i: number, p: readonly number[]) => {
+    for (let c = 0; c < 4; c++) out[(col + c) * n + i] = p[c];
+  };
+  for (let i = 0; i < n; i++) {
+    const event = firstEvent + i;
+    // Source: the kaon and its decay point.
+    uniforms4(key, event, STREAM.source, 0, u);
+    uniforms4(key, event, STREAM.source, 1, v);
+    const K = sampleKaonBeam(P, u, v);
+
+    // Production: K+ -> l+ N, isotropic in the kaon rest frame.
+    uniforms4(key, event, STREAM.production, 0, u);
+    const prod = pickChannel(u[0], P.prod_cum, P.n_prod);
+    const dirN = isotropicDirection(u[1], u[2]);
+    const pStar = P.prod_pstar[prod];
+    const N = boost([pStar * dirN[0], pStar * dirN[1], pStar * dirN[2], P.prod_estar[prod]], K.p, P.kaon_mass);
+
+    // Decay position: forced into the decay volume along the N line of flight.
+    uniforms4(key, event, STREAM.decayPosition, 0, u);
+    const pN = Math.hypot(N[0], N[1], N[2]);
+    const dx = N[0] / pN;
+    const dy = N[1] / pN;
+    const dz = N[2] / pN;
+    const toZMin = P.dv_start_after_region - K.zFromStart;
+    const toZMax = P.dv_end_after_region + K.zToEnd;
+    const [sIn, sOut] = cylinderInterval(K.x, K.y, toZMin, toZMax, dx, dy, dz, P.dv_radius);
+    let flags = 0;
+    let s = 0;
+    let decayProb = 0;
+    let logWeight = LOG_WEIGHT_ZERO;
+    if (sOut > sIn) {
+      const forced = forcedDecay(sIn, sOut, (pN / P.hnl_mass) * P.hnl_ctau, u[0]);
+      s = forced.s;
+      decayProb = Math.exp(forced.logProb);
+      logWeight = P.log_norm + Math.log(K.weight) + forced.logProb;
+      flags |= FLAG.inDecayVolume;
+    }
+    const vx = K.x + s * dx;
+    const vy = K.y + s * dy;
+    const vz = K.z + s * dz;
+
+    // Decay: N -> l pi, isotropic in the N rest frame (unpolarised here).
+    uniforms4(key, event, STREAM.decay, 0, u);
+    const ch = pickChannel(u[0], P.decay_cum, P.n_decay);
+    // Lepton charge: l- pi+ for a Dirac N (lepton number of K+ -> l+ N); either for Majorana.
+    const qLepton = P.majorana === 1 && u[1] >= 0.5 ? 1 : -1;
+    const dirL = isotropicDirection(u[2], u[3]);
+    const [lep, pion]: [Vec4, Vec4] = decayTwoBody(N, P.hnl_mass, dirL, P.decay_pstar[ch], P.decay_e_lepton[ch], P.decay_e_pion[ch]);
+
+    // Detector.
+    const accL = na62TrackAcceptance(P, vx, vy, vz, lep[0], lep[1], lep[2], qLepton);
+    const accP = na62TrackAcceptance(P, vx, vy, vz, pion[0], pion[1], pion[2], -qLepton);
+    const both = accL & accP;
+    if (both & TRACK_IN_STRAW) flags |= FLAG.inStraw;
+    if (both & TRACK_IN_LKR) flags |= FLAG.inLkr;
+    if ((flags & (FLAG.inDecayVolume | FLAG.inStraw | FLAG.inLkr)) === (FLAG.inDecayVolume | FLAG.inStraw | FLAG.inLkr)) flags |= FLAG.accepted;
+
+    put(L.log_weight, i, logWeight);
+    put(L.flags, i, flags);
+    put(L.production_channel, i, prod);
+    put(L.decay_channel, i, ch);
+    put(L.source_weight, i, K.weight);
+    put(L.decay_prob, i, decayProb);
+    put(L.decay_s_in, i, sIn);
+    put(L.decay_s_out, i, sOut);
+    put(L.decay_s, i, s);
+    put4(L.parent_px, i, K.p);
+    put(L.prod_x, i, K.x);
+    put(L.prod_y, i, K.y);
+    put(L.prod_z, i, K.z);
+    put4(L.llp_px, i, N);
+    put(L.decay_x, i, vx);
+    put(L.decay_y, i, vy);
+    put(L.decay_z, i, vz);
+    // PDG ids: l- is +11/+13, pi+ is +211.
+    put(L.d1_pdg, i, -qLepton * P.decay_lepton_pdg[ch]);
+    put4(L.d1_px, i, lep);
+    put(L.d2_pdg, i, -qLepton * P.decay_hadron_pdg[ch]);
+    put4(L.d2_px, i, pion);
+  }
+}
+
+export const na62KaonHnl: ProcessDefinition<Na62KaonHnlParams> = {
+  id: 'na62-kaon-hnl',
+  layout: NA62_KAON_HNL_LAYOUT,
+  shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'na62_kaon_beam.wgsl', 'na62_acceptance.wgsl', 'na62_kaon_hnl.wgsl'],
+  plan,
+  sampleCpu,
+};

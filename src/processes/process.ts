@@ -1,0 +1,36 @@
+/**
+ * What a physics process (a full chain: source -> production -> decay -> detector) gives
+ * the engine. A new process is a new module implementing this, a WGSL kernel and a
+ * scenario file; the engine, the backends and the output need no change.
+ */
+import type { Scenario } from '../config/schema.js';
+import type { PhiloxKey } from '../engine/rng/seed.js';
+import type { EventLayout } from '../engine/layout.js';
+import type { PackedParams, ParamValues } from '../engine/params.js';
+
+export interface Plan<P extends ParamValues = ParamValues> {
+  readonly process: ProcessDefinition<P>;
+  readonly scenario: Scenario;
+  /** Events in the whole run: the weights are normalised to it. */
+  readonly events: number;
+  /** Named float64 parameters (the CPU sampler's view). */
+  readonly params: P;
+  /** The same parameters packed for the GPU. */
+  readonly packed: PackedParams;
+  /** Dictionary labels of the `production_channel` and `decay_channel` columns. */
+  readonly productionChannels: readonly string[];
+  readonly decayChannels: readonly string[];
+  /** Physics numbers of the plan worth printing and recording (widths, c*tau, BRs). */
+  readonly info: Readonly<Record<string, unknown>>;
+}
+
+export interface ProcessDefinition<P extends ParamValues = ParamValues> {
+  readonly id: string;
+  readonly layout: EventLayout;
+  /** WGSL files under shaders/, concatenated in this order after the generated constants. */
+  readonly shaderFiles: readonly string[];
+  /** Host planning in float64; throws InputError for a scenario the process cannot make. */
+  plan(scenario: Scenario, events: number): Plan<P>;
+  /** CPU reference sampler: events [firstEvent, firstEvent + n) into a column-major batch. */
+  sampleCpu(plan: Plan<P>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void;
+}
