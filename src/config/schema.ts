@@ -19,7 +19,7 @@ export const HnlModel = z
   .object({
     type: z.literal('hnl'),
     mass: positive('HNL mass in GeV'),
-    U2: nonNegative('total mixing U^2 = U_e^2 + U_mu^2 + U_tau^2'),
+    U2: positive('total mixing U^2 = U_e^2 + U_mu^2 + U_tau^2'),
     mixing: z
       .string({ error: 'expected ratios "U_e^2:U_mu^2:U_tau^2" such as "1:0:0", or a benchmark A-F' })
       .refine((s) => typeof parseMixingRatios(s) !== 'string', {

@@ -73,13 +73,13 @@ function planParams(scenario: Scenario, events: number) {
 
   const production = LIGHT_FLAVOURS.map((a) => ({ a, br: brLeptonicToHnl(LEPTONIC_PARENTS.K, a, mN, U) })).filter((c) => c.br > 0);
   if (production.length === 0) {
-    const reach = LIGHT_FLAVOURS.map((a) => `${(mK - LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(', ');
-    throw new InputError('model.mass', mN, `K+ -> l+ N cannot produce it with mixing ${model.mixing}; allowed: 0 < mass < ${reach}`);
+    const reach = LIGHT_FLAVOURS.map((a) => `mass < ${(mK - LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(' or ');
+    throw new InputError('model.mass', mN, `K+ -> l+ N cannot produce it with mixing ${model.mixing}; allowed: ${reach}`);
   }
   const decayTable = hnlDecayTable(mN, U, model.majorana);
   const decays = LIGHT_FLAVOURS.map((a) => ({ a, label: `pi+ ${a}-`, br: decayTable.branchingRatios[`pi+ ${a}-`] ?? 0 })).filter((c) => c.br > 0);
   if (decays.length === 0) {
-    const thresholds = LIGHT_FLAVOURS.map((a) => `mass > ${(mPi + LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(', ');
+    const thresholds = LIGHT_FLAVOURS.map((a) => `mass > ${(mPi + LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(' or ');
     throw new InputError('model.mass', mN, `N -> pi l is closed with mixing ${model.mixing}; allowed: ${thresholds}`);
   }
   const sumProd = production.reduce((s, c) => s + c.br, 0);

@@ -1,0 +1,143 @@
+/**
+ * The fipgen command line. Every failure ends in one message on stderr and a non-zero exit:
+ * 2 for input the user can fix (naming field, value and what is allowed), 1 otherwise.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { InputError } from '../config/errors.js';
+import { loadScenario, presetNames, readScenario } from '../config/load.js';
+import { probeAdapter } from '../engine/gpu/device.js';
+import { FIPGEN_VERSION, run } from '../engine/run.js';
+import { processFor } from '../processes/registry.js';
+import { summaryJson, summaryTable } from './summary.js';
+
+/** A positive integer count; accepts 1e6 notation. */
+export function parseCount(flag: string) {
+  return (text: string): number => {
+    const v = Number(text);
+    if (!Number.isInteger(v) || v < 1 || v > Number.MAX_SAFE_INTEGER) {
+      throw new InvalidArgumentError(new InputError(flag, text, `must be a whole number from 1 to 2^53 (1e6 notation allowed)`).message);
+    }
+    return v;
+  };
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function program(): Command {
+  const cli = new Command('fipgen')
+    .description('GPU-accelerated Monte Carlo event generator for feebly-interacting particles')
+    .version(FIPGEN_VERSION)
+    .showHelpAfterError('(run with --help for usage)');
+
+  cli
+    .command('run')
+    .description('generate weighted events for a scenario (preset name or JSON file)')
+    .argument('<scenario>', 'preset name (see `fipgen presets`) or path to a scenario JSON file')
+    .option('-n, --events <N>', 'number of events to generate (1e6 notation allowed)', parseCount('--events'), 100000)
+    .option('-o, --out <file>', 'Arrow IPC file to write (written to a temporary name, renamed when complete)')
+    .addOption(new Option('-b, --backend <name>', 'sampler backend').choices(['auto', 'webgpu', 'cpu']).default('auto'))
+    .option('-s, --seed <seed>', 'run seed: an integer below 2^64 (the Philox key) or any string (hashed)', '1')
+    .option('--set <path=value>', 'override a scenario field, e.g. model.mass=0.3 (repeatable)', collect, [])
+    .option('--batch-size <N>', 'events per batch (default: as many as the backend holds, at most 2^20)', parseCount('--batch-size'))
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'no progress bar')
+    .action(async (scenarioArg: string, o) => {
+      const scenario = loadScenario(scenarioArg, o.set);
+      const bar = o.quiet
+        ? undefined
+        : new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: `${scenario.name} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left`,
+              noTTYOutput: true,
+              notTTYSchedule: 5000,
+              etaBuffer: 20,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+      bar?.start(o.events, 0);
+      try {
+        const summary = await run({
+          scenario,
+          events: o.events,
+          seed: String(o.seed),
+          backend: o.backend,
+          out: o.out,
+          batchSize: o.batchSize,
+          onProgress: (done) => bar?.update(done),
+          onNotice: (m) => process.stderr.write(`fipgen: ${m}\n`),
+        });
+        bar?.stop();
+        process.stdout.write(o.json ? summaryJson(summary) : summaryTable(summary));
+      } finally {
+        bar?.stop();
+      }
+    });
+
+  cli
+    .command('presets')
+    .description('list the preset scenarios')
+    .option('--json', 'as JSON')
+    .action((o) => {
+      const list = presetNames().map((name) => ({ name, description: (readScenario(name) as { description?: string }).description ?? '' }));
+      process.stdout.write(o.json ? `${JSON.stringify(list, null, 2)}\n` : list.map((p) => `${p.name}\n    ${p.description}\n`).join(''));
+    });
+
+  cli
+    .command('validate')
+    .description('check a scenario (schema and physics ranges) and print it resolved, with its plan')
+    .argument('<scenario>', 'preset name or path to a scenario JSON file')
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .action((scenarioArg: string, o) => {
+      const scenario = loadScenario(scenarioArg, o.set);
+      const plan = processFor(scenario).plan(scenario, 1);
+      process.stdout.write(`${JSON.stringify({ scenario, plan: plan.info }, null, 2)}\n`);
+    });
+
+  cli
+    .command('info')
+    .description('backends found, the GPU adapter and the limits that matter')
+    .option('--json', 'as JSON')
+    .action(async (o) => {
+      const probe = await probeAdapter();
+      const info = {
+        version: FIPGEN_VERSION,
+        node: process.version,
+        backends: { cpu: 'float64 TypeScript reference', webgpu: probe.ok ? probe.name : `unavailable: ${probe.reason}` },
+        ...(probe.ok ? { fallbackAdapter: probe.isFallbackAdapter, limits: probe.limits } : {}),
+      };
+      if (o.json) process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
+      else {
+        process.stdout.write(`fipgen ${info.version} (node ${info.node})\n  cpu:    ${info.backends.cpu}\n  webgpu: ${info.backends.webgpu}\n`);
+        if (probe.ok) {
+          process.stdout.write(`          ${probe.isFallbackAdapter ? 'software (fallback) adapter' : 'hardware adapter'}\n`);
+          for (const [k, v] of Object.entries(probe.limits)) process.stdout.write(`          ${k}: ${v.toLocaleString('en-US')}\n`);
+        }
+      }
+    });
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let code = 0;
+  try {
+    await program().exitOverride().parseAsync(argv);
+  } catch (e) {
+    const err = e as Error & { code?: string; exitCode?: number };
+    if (err.code?.startsWith('commander.')) {
+      // commander has printed its message already (help, version, or a usage error).
+      code = err.exitCode ?? 1;
+      if (code !== 0 && err.code !== 'commander.help' && err.code !== 'commander.helpDisplayed' && err.code !== 'commander.version') code = 2;
+    } else if (err instanceof InputError) {
+      process.stderr.write(`fipgen: error: ${err.message}\n`);
+      code = 2;
+    } else {
+      process.stderr.write(`fipgen: ${err.message}\n`);
+      if (process.env.FIPGEN_DEBUG) process.stderr.write(`${err.stack}\n`);
+      code = 1;
+    }
+  }
+  // Exit explicitly: the WebGPU binding may keep the event loop alive after the run.
+  process.exit(code);
+}

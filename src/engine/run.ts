@@ -1,0 +1,186 @@
+/**
+ * One run: scenario -> plan -> backend -> batches -> (Arrow file) -> summary.
+ * The command line, the tests and the benchmarks all go through here.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Scenario } from '../config/schema.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { processFor } from '../processes/registry.js';
+import type { Plan } from '../processes/process.js';
+import { arrowLayout } from '../output/arrowBatch.js';
+import { ArrowFileSink } from '../output/arrowFile.js';
+import type { BackendName, SamplerBackend } from './backend.js';
+import { createCpuBackend } from './cpu/backend.js';
+import { probeAdapter } from './gpu/device.js';
+import { createGpuBackend, type GpuBackendOptions } from './gpu/backend.js';
+import type { EventBatch } from './layout.js';
+import { keyFromSeed, type PhiloxKey } from './rng/seed.js';
+
+export interface RunOptions {
+  readonly scenario: Scenario;
+  readonly events: number;
+  readonly seed: string;
+  readonly backend: BackendName | 'auto';
+  /** Arrow file to write; none for a summary-only run. */
+  readonly out?: string;
+  /** Events per batch; the backend may use fewer (adapter limits). */
+  readonly batchSize?: number;
+  /** First event index of this run (0 unless it is a slice of a larger run). */
+  readonly firstEvent?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** One-line notices (e.g. the fall-back to cpu). */
+  readonly onNotice?: (message: string) => void;
+  /** Also hand each batch to this callback (tests). */
+  readonly onBatch?: (batch: EventBatch) => void;
+  readonly gpuOptions?: GpuBackendOptions;
+}
+
+export interface ChannelTotals {
+  readonly events: number;
+  readonly accepted: number;
+  readonly sumWeights: number;
+  readonly sumWeightsAccepted: number;
+}
+
+export interface RunSummary {
+  readonly scenario: string;
+  readonly backend: BackendName;
+  readonly adapter: string;
+  readonly seed: string;
+  readonly events: number;
+  readonly accepted: number;
+  /** Expected events of the generated channels for the exposure (sum of all weights). */
+  readonly sumWeights: number;
+  /** Expected accepted events (sum of weights of accepted events). */
+  readonly sumWeightsAccepted: number;
+  readonly byProductionChannel: Readonly<Record<string, ChannelTotals>>;
+  readonly byDecayChannel: Readonly<Record<string, ChannelTotals>>;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly out: string | null;
+  readonly plan: Readonly<Record<string, unknown>>;
+}
+
+export const FIPGEN_VERSION: string = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')).version;
+
+/** The git revision of the fipgen checkout, with "-dirty" for uncommitted changes, or "unknown". */
+export function gitRevision(): string {
+  try {
+    const opts = { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'], encoding: 'utf8' as const };
+    const rev = execFileSync('git', ['rev-parse', 'HEAD'], opts).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], opts).trim() !== '';
+    return dirty ? `${rev}-dirty` : rev;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function openBackend(plan: Plan, key: PhiloxKey, choice: BackendName | 'auto', onNotice?: (m: string) => void, gpuOptions?: GpuBackendOptions): Promise<SamplerBackend> {
+  if (choice === 'cpu') return createCpuBackend(plan, key);
+  if (choice === 'auto') {
+    const probe = await probeAdapter();
+    if (!probe.ok) {
+      onNotice?.(`no WebGPU adapter (${probe.reason}); using the cpu backend`);
+      return createCpuBackend(plan, key);
+    }
+  }
+  return createGpuBackend(plan, key, gpuOptions);
+}
+
+class Totals {
+  events = 0;
+  accepted = 0;
+  sumWeights = 0;
+  sumWeightsAccepted = 0;
+  add(w: number, acc: boolean) {
+    this.events++;
+    this.sumWeights += w;
+    if (acc) {
+      this.accepted++;
+      this.sumWeightsAccepted += w;
+    }
+  }
+}
+
+export async function run(opts: RunOptions): Promise<RunSummary> {
+  const process = processFor(opts.scenario);
+  const plan = process.plan(opts.scenario, opts.events);
+  const key = keyFromSeed(opts.seed);
+  const backend = await openBackend(plan, key, opts.backend, opts.onNotice, opts.gpuOptions);
+  const layout = process.layout;
+  const acceptedBit = 1 << layout.flags.find((f) => f.name === 'accepted')!.bit;
+  const firstEvent = opts.firstEvent ?? 0;
+
+  const metadata = new Map<string, string>([
+    ['fipgen.version', FIPGEN_VERSION],
+    ['fipgen.git_revision', gitRevision()],
+    ['fipgen.scenario', JSON.stringify(opts.scenario)],
+    ['fipgen.plan', JSON.stringify(plan.info)],
+    ['fipgen.seed', opts.seed],
+    ['fipgen.philox_key', `${key[0]},${key[1]}`],
+    ['fipgen.first_event', String(firstEvent)],
+    ['fipgen.events', String(opts.events)],
+    ['fipgen.backend', backend.name],
+    ['fipgen.adapter', backend.adapter],
+    ['fipgen.units', 'energies, momenta and masses in GeV; lengths in metres; weight in expected events for the exposure'],
+  ]);
+  const arrow = arrowLayout(layout, plan.productionChannels, plan.decayChannels, metadata);
+  let sink: ArrowFileSink | undefined;
+  const all = new Totals();
+  const byProd = plan.productionChannels.map(() => new Totals());
+  const byDecay = plan.decayChannels.map(() => new Totals());
+  const started = performance.now();
+  try {
+    if (opts.out) sink = new ArrowFileSink(opts.out, arrow.schema);
+    let done = 0;
+    await backend.run(firstEvent, opts.events, opts.batchSize ?? Math.min(backend.maxBatch, 1 << 20), async (batch) => {
+      const logW = batch.column('log_weight');
+      const flags = batch.column('flags');
+      const prod = batch.column('production_channel');
+      const dec = batch.column('decay_channel');
+      const weight = new Float64Array(batch.n);
+      for (let i = 0; i < batch.n; i++) {
+        const w = (weight[i] = Math.exp(logW[i]));
+        const acc = (flags[i] & acceptedBit) !== 0;
+        all.add(w, acc);
+        byProd[prod[i]].add(w, acc);
+        byDecay[dec[i]].add(w, acc);
+      }
+      opts.onBatch?.(batch);
+      if (sink) await sink.write(arrow.toRecordBatch(batch, weight));
+      done += batch.n;
+      opts.onProgress?.(done, opts.events);
+    });
+    if (sink) {
+      await sink.close({
+        'fipgen.sum_weights': String(all.sumWeights),
+        'fipgen.sum_weights_accepted': String(all.sumWeightsAccepted),
+        'fipgen.events_accepted': String(all.accepted),
+      });
+    }
+  } catch (e) {
+    await sink?.abort();
+    throw e;
+  } finally {
+    backend.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const table = (labels: readonly string[], t: Totals[]) => Object.fromEntries(labels.map((l, k) => [l, { ...t[k] }]));
+  return {
+    scenario: opts.scenario.name,
+    backend: backend.name,
+    adapter: backend.adapter,
+    seed: opts.seed,
+    events: all.events,
+    accepted: all.accepted,
+    sumWeights: all.sumWeights,
+    sumWeightsAccepted: all.sumWeightsAccepted,
+    byProductionChannel: table(plan.productionChannels, byProd),
+    byDecayChannel: table(plan.decayChannels, byDecay),
+    seconds,
+    eventsPerSecond: all.events / seconds,
+    out: opts.out ?? null,
+    plan: plan.info,
+  };
+}
