@@ -27,8 +27,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function program(): Command {
   const cli = new Command('fipgen')
     .description('GPU-accelerated Monte Carlo event generator for feebly-interacting particles')
-    .version(FIPGEN_VERSION)
-    .showHelpAfterError('(run with --help for usage)');
+    .version(FIPGEN_VERSION);
 
   cli
     .command('run')

@@ -81,12 +81,13 @@ export async function openBackend(plan: Plan, key: PhiloxKey, choice: BackendNam
   if (choice === 'auto') {
     const probe = await probeAdapter();
     if (!probe.ok) {
-      onNotice?.(`no WebGPU adapter (${probe.reason}); using the cpu backend`);
+      onNotice?.(`${probe.reason}; using the cpu backend`);
       return createCpuBackend(plan, key);
     }
   }
   return createGpuBackend(plan, key, gpuOptions);
 }
+
 
 class Totals {
   events = 0;

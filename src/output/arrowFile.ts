@@ -3,10 +3,10 @@
  * under a temporary name beside the target and renamed only when complete, so a failed or
  * interrupted run never leaves a file that looks finished.
  *
- * Run totals (sum of weights, accepted events) are known only at the end: they go into the
- * schema metadata of the file footer, which is what file readers (pyarrow, polars,
- * apache-arrow's RecordBatchFileReader) return; the header copy written first carries the
- * run description without them.
+ * Run totals (sum of weights, accepted events) are known only at the end. That is no
+ * obstacle: apache-arrow's file writer stores the schema, with its metadata, once, in the
+ * footer written at close (the file starts with the magic bytes and the record batches),
+ * and file readers (pyarrow, polars, apache-arrow) take the schema from there.
  */
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -54,6 +54,9 @@ export class ArrowFileSink {
     });
     this.writer.toNodeStream().pipe(this.file);
     this.done = once(this.file, 'close').then(() => undefined);
+    // Make our schema object the writer's (each record batch carries its own copy), so the
+    // totals that close() adds to its metadata reach the footer.
+    this.writer.reset(undefined, schema);
   }
 
   /** Appends a batch; resolves once the file stream has room for more (back-pressure). */
@@ -67,7 +70,7 @@ export class ArrowFileSink {
     if (err) throw new Error(`writing ${this.path}: ${err.message}`);
   }
 
-  /** Writes the footer with the final metadata and renames the file into place. */
+  /** Adds the run totals to the schema metadata, writes the footer, renames the file into place. */
   async close(finalMetadata: Readonly<Record<string, string>>): Promise<void> {
     for (const [k, v] of Object.entries(finalMetadata)) this.schema.metadata.set(k, v);
     await this.writer.close();
