@@ -27,7 +27,9 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function program(): Command {
   const cli = new Command('fipgen')
     .description('GPU-accelerated Monte Carlo event generator for feebly-interacting particles')
-    .version(FIPGEN_VERSION);
+    .version(FIPGEN_VERSION)
+    // Throw instead of exiting (inherited by the subcommands below), so main() picks the status.
+    .exitOverride();
 
   cli
     .command('run')
@@ -121,7 +123,7 @@ function program(): Command {
 export async function main(argv: string[]): Promise<void> {
   let code = 0;
   try {
-    await program().exitOverride().parseAsync(argv);
+    await program().parseAsync(argv);
   } catch (e) {
     const err = e as Error & { code?: string; exitCode?: number };
     if (err.code?.startsWith('commander.')) {

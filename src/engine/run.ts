@@ -28,6 +28,8 @@ export interface RunOptions {
   readonly batchSize?: number;
   /** First event index of this run (0 unless it is a slice of a larger run). */
   readonly firstEvent?: number;
+  /** Events in the whole run this is a slice of (weights are normalised to it); default `events`. */
+  readonly totalEvents?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /** One-line notices (e.g. the fall-back to cpu). */
   readonly onNotice?: (message: string) => void;
@@ -106,7 +108,8 @@ class Totals {
 
 export async function run(opts: RunOptions): Promise<RunSummary> {
   const process = processFor(opts.scenario);
-  const plan = process.plan(opts.scenario, opts.events);
+  const totalEvents = opts.totalEvents ?? opts.events;
+  const plan = process.plan(opts.scenario, totalEvents);
   const key = keyFromSeed(opts.seed);
   const backend = await openBackend(plan, key, opts.backend, opts.onNotice, opts.gpuOptions);
   const layout = process.layout;
@@ -122,6 +125,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     ['fipgen.philox_key', `${key[0]},${key[1]}`],
     ['fipgen.first_event', String(firstEvent)],
     ['fipgen.events', String(opts.events)],
+    ['fipgen.total_events', String(totalEvents)],
     ['fipgen.backend', backend.name],
     ['fipgen.adapter', backend.adapter],
     ['fipgen.units', 'energies, momenta and masses in GeV; lengths in metres; weight in expected events for the exposure'],

@@ -20,16 +20,17 @@ let cleanupInstalled = false;
 function installCleanup(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  const clean = () => {
+  const clean = (): boolean => {
+    const any = liveTemporaries.size > 0;
     for (const f of liveTemporaries) rmSync(f, { force: true });
     liveTemporaries.clear();
+    return any;
   };
   process.on('exit', clean);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  for (const [sig, number] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
     process.once(sig, () => {
-      clean();
-      process.stderr.write(`\nfipgen: interrupted (${sig}); no output file was kept\n`);
-      process.exit(130);
+      if (clean()) process.stderr.write(`\nfipgen: interrupted (${sig}); the unfinished output file was removed\n`);
+      process.exit(128 + number);
     });
   }
 }

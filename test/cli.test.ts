@@ -1,0 +1,97 @@
+/** The command line as a user meets it: bin/fipgen.js on the built package (npm test builds first). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../bin/fipgen.js', import.meta.url).pathname;
+
+function fipgen(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  // Lines Dawn/Vulkan print on their own ("Warning: ...") are not fipgen's messages.
+  const stderr = r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning:') && !l.startsWith('    at '));
+  return { status: r.status, stdout: r.stdout, stderr };
+}
+
+describe('fipgen run', () => {
+  it('writes the Arrow file and a JSON summary that agree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fipgen-cli-'));
+    const out = join(dir, 'events.arrow');
+    const r = fipgen(['run', 'na62-kaon-hnl', '--events', '3e3', '--backend', 'cpu', '--seed', '9', '--out', out, '--json', '--quiet']);
+    expect(r.stderr).toEqual([]);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.events).toBe(3000);
+    expect(summary.backend).toBe('cpu');
+    expect(readdirSync(dir)).toEqual(['events.arrow']);
+    const table = tableFromIPC(readFileSync(out));
+    expect(table.numRows).toBe(3000);
+    expect(Number(table.schema.metadata.get('fipgen.sum_weights'))).toBe(summary.sumWeights);
+  });
+
+  it('--set overrides a field (here the mass) and the summary table names the backend', () => {
+    const r = fipgen(['run', 'na62-kaon-hnl', '-n', '500', '--backend', 'cpu', '--set', 'model.mass=0.25', '--set', 'model.majorana=false', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/backend\s+│\s+cpu/);
+    expect(r.stdout).toMatch(/events generated\s+│\s+500/);
+  });
+
+  it('--backend auto falls back to cpu with one line saying why when no adapter exists', () => {
+    const r = fipgen(['run', 'na62-kaon-hnl', '-n', '200', '-q', '--json'], { VK_DRIVER_FILES: '/nonexistent/icd.json', VK_ICD_FILENAMES: '/nonexistent/icd.json' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).backend).toBe('cpu');
+    const notices = r.stderr.filter((l) => l.startsWith('fipgen:'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/no WebGPU adapter.*using the cpu backend/);
+  });
+});
+
+describe('bad input: one message naming field, value and what is allowed; exit 2; no file left', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fipgen-bad-'));
+  const malformed = join(dir, 'malformed.json');
+  writeFileSync(malformed, '{"name": "x", "process": ');
+  const cases: [string, string[], RegExp][] = [
+    ['unknown preset', ['no-such-preset'], /scenario = "no-such-preset": unknown preset.*na62-kaon-hnl/],
+    ['malformed JSON', [malformed], /scenario = ".*malformed\.json": not valid JSON/],
+    ['unknown field', ['na62-kaon-hnl', '--set', 'model.colour=3'], /model\.colour = 3: unknown field in model/],
+    ['negative event count', ['na62-kaon-hnl', '--events', '-5'], /--events = "-5": must be a whole number from 1/],
+    ['mass K+ cannot produce', ['na62-kaon-hnl', '--set', 'model.mass=0.6'], /model\.mass = 0\.6: K\+ -> l\+ N cannot produce it.*mass < 0\.49\d+ GeV/],
+    ['negative mixing', ['na62-kaon-hnl', '--set', 'model.U2=-1e-6'], /model\.U2 = -0\.000001: must be > 0/],
+    ['negative mixing ratio', ['na62-kaon-hnl', '--set', 'model.mixing=1:-1:0'], /model\.mixing = "1:-1:0": mixing ratios must be >= 0/],
+    ['NaN mass', ['na62-kaon-hnl', '--set', 'model.mass=NaN'], /model\.mass = "NaN": expected a number/],
+    ['unknown backend', ['na62-kaon-hnl', '--backend', 'gpu'], /argument 'gpu' is invalid.*auto, webgpu, cpu/],
+  ];
+  for (const [label, args, message] of cases) {
+    it(label, () => {
+      const out = join(dir, `${label.replace(/\W+/g, '_')}.arrow`);
+      const r = fipgen(['run', ...args, '--out', out, '-q']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toHaveLength(1);
+      expect(r.stderr[0]).toMatch(message);
+      expect(readdirSync(dir)).toEqual(['malformed.json']);
+    });
+  }
+});
+
+describe('fipgen presets, validate, info', () => {
+  it('presets lists na62-kaon-hnl with its description', () => {
+    const r = fipgen(['presets', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((p: { name: string }) => p.name)).toContain('na62-kaon-hnl');
+  });
+  it('validate prints the resolved scenario and the plan (c*tau, branching ratios)', () => {
+    const r = fipgen(['validate', 'na62-kaon-hnl', '--set', 'model.U2=1e-5']);
+    expect(r.status).toBe(0);
+    const v = JSON.parse(r.stdout);
+    expect(v.scenario.model.U2).toBe(1e-5);
+    expect(v.plan['HNL c*tau [m]']).toBeGreaterThan(0);
+  });
+  it('info names the backends', () => {
+    const r = fipgen(['info', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).backends.cpu).toMatch(/float64/);
+  });
+});
