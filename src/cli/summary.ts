@@ -14,7 +14,7 @@ export function summaryTable(s: RunSummary): string {
     { 'events generated': fmtInt(s.events) },
     { 'events accepted': `${fmtInt(s.accepted)} (${((100 * s.accepted) / Math.max(1, s.events)).toFixed(2)}%)` },
     { 'expected events, generated channels (sum of weights)': fmtNum(s.sumWeights) },
-    { 'expected accepted events (sum of accepted weights)': fmtNum(s.sumWeightsAccepted) },
+    { 'expected accepted events (sum of accepted weights)': `${fmtNum(s.sumWeightsAccepted)} +- ${fmtNum(s.sumWeightsAcceptedError)} (MC stat.)` },
     { time: `${s.seconds.toFixed(2)} s` },
     { 'events/s': fmtNum(s.eventsPerSecond) },
     { output: s.out ?? '(none)' },

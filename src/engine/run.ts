@@ -43,6 +43,8 @@ export interface ChannelTotals {
   readonly accepted: number;
   readonly sumWeights: number;
   readonly sumWeightsAccepted: number;
+  /** Sum of squared weights of accepted events: the Monte Carlo variance of sumWeightsAccepted. */
+  readonly sumWeights2Accepted: number;
 }
 
 export interface RunSummary {
@@ -56,6 +58,8 @@ export interface RunSummary {
   readonly sumWeights: number;
   /** Expected accepted events (sum of weights of accepted events). */
   readonly sumWeightsAccepted: number;
+  /** Its Monte Carlo statistical uncertainty, sqrt(sum of squared accepted weights). */
+  readonly sumWeightsAcceptedError: number;
   readonly byProductionChannel: Readonly<Record<string, ChannelTotals>>;
   readonly byDecayChannel: Readonly<Record<string, ChannelTotals>>;
   readonly seconds: number;
@@ -96,12 +100,14 @@ class Totals {
   accepted = 0;
   sumWeights = 0;
   sumWeightsAccepted = 0;
+  sumWeights2Accepted = 0;
   add(w: number, acc: boolean) {
     this.events++;
     this.sumWeights += w;
     if (acc) {
       this.accepted++;
       this.sumWeightsAccepted += w;
+      this.sumWeights2Accepted += w * w;
     }
   }
 }
@@ -181,6 +187,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     accepted: all.accepted,
     sumWeights: all.sumWeights,
     sumWeightsAccepted: all.sumWeightsAccepted,
+    sumWeightsAcceptedError: Math.sqrt(all.sumWeights2Accepted),
     byProductionChannel: table(plan.productionChannels, byProd),
     byDecayChannel: table(plan.decayChannels, byDecay),
     seconds,

@@ -1,0 +1,69 @@
+// fipgen benchmarks: events/s for each backend, event count and output mode, one process
+// per point, recorded with the date, commit, CPU and GPU adapter in bench/results.json and
+// as a table in bench/RESULTS.md. Speed is measured here, never asserted in a test.
+//
+//   npm run bench                       # defaults below
+//   npm run bench -- --sizes 1e4,1e5 --backends cpu --modes summary --scenario na62-kaon-hnl
+//
+// Modes: summary = generation with the run summary only (no file); arrow = every event
+// written to an Arrow file in the system temporary folder (deleted afterwards).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'na62-kaon-hnl' },
+    backends: { type: 'string', default: 'cpu,webgpu' },
+    sizes: { type: 'string', default: '1e4,1e5,1e6,1e7' },
+    modes: { type: 'string', default: 'summary,arrow' },
+    note: { type: 'string', default: '' },
+  },
+});
+const root = new URL('..', import.meta.url).pathname;
+const git = (...args) => {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+};
+const commit = git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : '');
+const machine = `${cpus()[0].model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB (${hostname()})`;
+const date = new Date().toISOString().slice(0, 10);
+
+const rows = [];
+for (const backend of values.backends.split(',')) {
+  for (const mode of values.modes.split(',')) {
+    for (const size of values.sizes.split(',')) {
+      const out = execFileSync(process.execPath, [`${root}bench/one.mjs`, values.scenario, backend, String(Number(size)), mode], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 1 << 20,
+      });
+      const r = { date, commit, machine, note: values.note, ...JSON.parse(out) };
+      rows.push(r);
+      process.stderr.write(`${backend.padEnd(7)} ${mode.padEnd(8)} ${size.padStart(5)}  ${r.eventsPerSecond.toExponential(2)} events/s  ${r.peakRssMiB.toFixed(0)} MiB  (${r.adapter})\n`);
+    }
+  }
+}
+
+const resultsFile = `${root}bench/results.json`;
+const all = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+all.push(...rows);
+writeFileSync(resultsFile, `${JSON.stringify(all, null, 1)}\n`);
+
+const fmt = (x) => (x >= 1e4 ? x.toExponential(2) : x.toFixed(1));
+const table = [
+  '| date | commit | scenario | backend | adapter | mode | events | events/s | MB/s written | peak RSS (MiB) | machine |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...all.map((r) =>
+    `| ${r.date} | ${r.commit} | ${r.scenario} | ${r.backend} | ${r.adapter} | ${r.mode} | ${r.events.toExponential(0)} | ${fmt(r.eventsPerSecond)} | ${r.bytesWritten ? (r.bytesPerSecond / 1e6).toFixed(0) : '-'} | ${r.peakRssMiB.toFixed(0)} | ${r.machine} |`,
+  ),
+];
+writeFileSync(
+  `${root}bench/RESULTS.md`,
+  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) from bench/results.json; each row is one process.\n` +
+    `events/s counts the whole run after planning (sampling, read-back, summaries and, in mode "arrow", writing every event).\n\n${table.join('\n')}\n`,
+);
