@@ -8,7 +8,7 @@ import { gpuAvailable } from './helpers/gpu.js';
 const N = 5_000;
 
 /** Every sampler column of a run, concatenated in event order, as raw bytes per column. */
-async function columns(backend: BackendName, seed: string, batchSize: number, firstEvent = 0, events = N) {
+async function columns(backend: BackendName, seed: string, batchSize: number, firstEvent = 0, events = N, maxWorkgroupsPerDimension?: number) {
   // totalEvents: a slice of a run of N events is normalised like the whole run.
   const out: Record<string, number[]> = {};
   await run({
@@ -19,6 +19,7 @@ async function columns(backend: BackendName, seed: string, batchSize: number, fi
     batchSize,
     firstEvent,
     totalEvents: N,
+    gpuOptions: { maxWorkgroupsPerDimension },
     onBatch: (b: EventBatch) => {
       for (const c of b.layout.columns) (out[c.name] ??= []).push(...b.column(c.name));
     },
@@ -35,6 +36,15 @@ for (const backend of ['cpu', 'webgpu'] as const) {
       expect(b).toEqual(a);
       expect(c).toEqual(a);
     });
+
+    if (backend === 'webgpu') {
+      it('a 2-D dispatch (workgroups spilling into y) gives the same events', async () => {
+        const a = await columns(backend, '42', N);
+        // 5000 events = 79 workgroups of 64: with at most 7 per dimension, a 7 x 12 grid.
+        const b = await columns(backend, '42', N, 0, N, 7);
+        expect(b).toEqual(a);
+      });
+    }
 
     it('a different seed, numeric or string, gives different events', async () => {
       const a = await columns(backend, '42', N);

@@ -14,6 +14,8 @@ export interface GpuBackendOptions {
   sentinel?: boolean;
   /** Use this GPU context instead of opening one (the caller then owns it). */
   context?: GpuContext;
+  /** Fewer workgroups per dispatch dimension than the adapter allows (tests of the 2-D dispatch). */
+  maxWorkgroupsPerDimension?: number;
 }
 
 /** Bytes pattern of the sentinel fill: a word a kernel never writes by accident. */
@@ -47,6 +49,7 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
   const { device } = ctx;
   const layout = plan.process.layout;
   const bytesPerEvent = layout.columns.length * 4;
+  const maxGroupsX = Math.min(ctx.limits.maxComputeWorkgroupsPerDimension, options.maxWorkgroupsPerDimension ?? Infinity);
   const maxBatch = Math.floor(Math.min(ctx.limits.maxStorageBufferBindingSize, ctx.limits.maxBufferSize) / bytesPerEvent);
   let pipeline: GPUComputePipeline;
   try {
@@ -97,7 +100,9 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
     const bytes = n * bytesPerEvent;
     if (options.sentinel) device.queue.writeBuffer(slot.output, 0, new Uint32Array(bytes / 4).fill(SENTINEL_WORD));
     const groups = Math.ceil(n / WORKGROUP_SIZE);
-    const gx = Math.min(groups, ctx.limits.maxComputeWorkgroupsPerDimension);
+    // More groups than one dimension allows (65535 on most adapters) spill into y; the kernel
+    // flattens (x, y) back to the event index.
+    const gx = Math.min(groups, maxGroupsX);
     const gy = Math.ceil(groups / gx);
     const encoder = device.createCommandEncoder();
     const pass = encoder.beginComputePass();
