@@ -113,12 +113,12 @@ class Totals {
 }
 
 export async function run(opts: RunOptions): Promise<RunSummary> {
-  const process = processFor(opts.scenario);
+  const definition = processFor(opts.scenario);
   const totalEvents = opts.totalEvents ?? opts.events;
-  const plan = process.plan(opts.scenario, totalEvents);
+  const plan = definition.plan(opts.scenario, totalEvents);
   const key = keyFromSeed(opts.seed);
   const backend = await openBackend(plan, key, opts.backend, opts.onNotice, opts.gpuOptions);
-  const layout = process.layout;
+  const layout = definition.layout;
   const acceptedBit = 1 << layout.flags.find((f) => f.name === 'accepted')!.bit;
   const firstEvent = opts.firstEvent ?? 0;
 
