@@ -7,9 +7,15 @@ import cliProgress from 'cli-progress';
 import { InputError } from '../config/errors.js';
 import { loadScenario, presetNames, readScenario } from '../config/load.js';
 import { probeAdapter } from '../engine/gpu/device.js';
+import { existsSync, mkdirSync } from 'node:fs';
 import { FIPGEN_VERSION, run } from '../engine/run.js';
+import { runShard } from '../engine/runShard.js';
+import { parseShard } from '../engine/shard.js';
+import { inspectDataset, shardFiles } from '../output/dataset.js';
+import { writeMergedFile } from '../output/mergeFile.js';
 import { processFor } from '../processes/registry.js';
-import { summaryJson, summaryTable } from './summary.js';
+import { slurmScript } from './slurm.js';
+import { mergeJson, mergeTable, summaryJson, summaryTable } from './summary.js';
 
 /** A positive integer count; accepts 1e6 notation. */
 export function parseCount(flag: string) {
@@ -41,6 +47,7 @@ function program(): Command {
     .option('-s, --seed <seed>', 'run seed: an integer below 2^64 (the Philox key) or any string (hashed)', '1')
     .option('--set <path=value>', 'override a scenario field, e.g. model.mass=0.3 (repeatable)', collect, [])
     .option('--batch-size <N>', 'events per batch (default: as many as the backend holds, at most 2^20)', parseCount('--batch-size'))
+    .option('--shard <k/N>', 'run only shard k (0-based) of N of the --events; --out is then a dataset directory (see `fipgen merge`)')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress bar')
     .action(async (scenarioArg: string, o) => {
@@ -57,23 +64,110 @@ function program(): Command {
             },
             cliProgress.Presets.shades_classic,
           );
+      const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+      if (shard && !o.out) throw new InputError('--out', undefined, 'a sharded run (--shard) needs --out DIR, the dataset directory its shards share');
+      const common = {
+        scenario,
+        events: o.events,
+        seed: String(o.seed),
+        backend: o.backend,
+        batchSize: o.batchSize,
+        onProgress: (done: number, total: number) => {
+          bar?.setTotal(total);
+          bar?.update(done);
+        },
+        onNotice: (m: string) => process.stderr.write(`fipgen: ${m}\n`),
+      };
       bar?.start(o.events, 0);
       try {
-        const summary = await run({
-          scenario,
-          events: o.events,
-          seed: String(o.seed),
-          backend: o.backend,
-          out: o.out,
-          batchSize: o.batchSize,
-          onProgress: (done) => bar?.update(done),
-          onNotice: (m) => process.stderr.write(`fipgen: ${m}\n`),
-        });
+        const summary = shard ? await runShard(common, o.out, shard) : await run({ ...common, out: o.out });
         bar?.stop();
         process.stdout.write(o.json ? summaryJson(summary) : summaryTable(summary));
       } finally {
         bar?.stop();
       }
+    });
+
+  cli
+    .command('merge')
+    .description('check the shards of a sharded run (one run, no gap or overlap, none missing) and add them up')
+    .argument('<dir>', 'dataset directory of a sharded run')
+    .option('--summary', 'also the per-channel totals')
+    .option('--json', 'print the report as JSON')
+    .option('-o, --out <file>', 'also write all shards, in event order, into one Arrow file')
+    .action(async (dir: string, o) => {
+      if (!existsSync(dir)) throw new InputError('directory', dir, 'no such directory');
+      const report = inspectDataset(dir);
+      process.stdout.write(o.json ? mergeJson(report) : mergeTable(report, Boolean(o.summary)));
+      if (!report.ok) throw new Error(`${dir}: incomplete or inconsistent run (see above); re-run the shards named, each replaces its files atomically`);
+      if (o.out) {
+        const m = report.manifest;
+        await writeMergedFile(
+          shardFiles(report),
+          o.out,
+          {
+            'fipgen.version': FIPGEN_VERSION,
+            'fipgen.scenario': JSON.stringify(m.scenario),
+            'fipgen.scenario_hash': m.scenario_hash,
+            'fipgen.seed': m.seed,
+            'fipgen.first_event': '0',
+            'fipgen.events': String(m.total_events),
+            'fipgen.total_events': String(m.total_events),
+            'fipgen.merged_from': `${m.shards} shards of ${dir}`,
+          },
+          {
+            'fipgen.sum_weights': String(report.sumWeights),
+            'fipgen.sum_weights_accepted': String(report.sumWeightsAccepted),
+            'fipgen.events_accepted': String(report.accepted),
+          },
+        );
+      }
+    });
+
+  cli
+    .command('slurm')
+    .description('print a Slurm job-array script that runs a scenario in shards (one shard per array task)')
+    .argument('<scenario>', 'preset name or path to a scenario JSON file')
+    .requiredOption('-n, --events <N>', 'events of the whole run (1e9 notation allowed)', parseCount('--events'))
+    .requiredOption('--shards <N>', 'number of shards = array tasks', parseCount('--shards'))
+    .requiredOption('-o, --out <dir>', 'dataset directory the shards write to (created now, so Slurm can put its logs there)')
+    .option('-s, --seed <seed>', 'run seed (as for run)', '1')
+    .addOption(new Option('-b, --backend <name>', 'backend of every task').choices(['auto', 'webgpu', 'cpu']).default('auto'))
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--gpus <N>', 'GPUs per task (with --backend webgpu): #SBATCH --gres=gpu:N', parseCount('--gpus'))
+    .option('--time <HH:MM:SS>', 'time limit per task', '01:00:00')
+    .option('--mem <size>', 'memory per task', '4G')
+    .option('--cpus <N>', 'CPUs per task', parseCount('--cpus'), 1)
+    .option('--partition <name>', 'Slurm partition')
+    .option('--account <name>', 'Slurm account')
+    .option('--max-running <N>', 'at most N tasks at once (array %N)', parseCount('--max-running'))
+    .option('--job-name <name>', 'job name', 'fipgen')
+    .option('--fipgen <command>', 'how the batch nodes start fipgen', `${process.execPath} ${process.argv[1]}`)
+    .action((scenarioArg: string, o) => {
+      const scenario = loadScenario(scenarioArg, o.set); // validate now, not on 400 batch nodes
+      processFor(scenario).plan(scenario, o.events);
+      mkdirSync(o.out, { recursive: true });
+      process.stdout.write(
+        slurmScript({
+          scenario: scenarioArg,
+          isFile: !presetNames().includes(scenarioArg),
+          events: o.events,
+          shards: o.shards,
+          out: o.out,
+          seed: String(o.seed),
+          backend: o.backend,
+          set: o.set,
+          jobName: o.jobName,
+          time: o.time,
+          mem: o.mem,
+          cpus: o.cpus,
+          gpus: o.gpus,
+          partition: o.partition,
+          account: o.account,
+          maxRunning: o.maxRunning,
+          fipgen: o.fipgen,
+        }),
+      );
     });
 
   cli

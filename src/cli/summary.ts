@@ -1,6 +1,7 @@
 /** The end-of-run summary, as a table for people or JSON for scripts. */
 import Table from 'cli-table3';
-import type { RunSummary } from '../engine/run.js';
+import type { ChannelTotals, RunSummary } from '../engine/run.js';
+import type { MergeReport } from '../output/dataset.js';
 
 const fmtInt = (n: number) => n.toLocaleString('en-US');
 const fmtNum = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? x.toPrecision(5) : x.toExponential(4));
@@ -19,13 +20,42 @@ export function summaryTable(s: RunSummary): string {
     { 'events/s': fmtNum(s.eventsPerSecond) },
     { output: s.out ?? '(none)' },
   );
+  return `${main.toString()}\n${channelTable(s.byProductionChannel, s.byDecayChannel)}`;
+}
+
+function channelTable(production: Readonly<Record<string, ChannelTotals>>, decay: Readonly<Record<string, ChannelTotals>>): string {
   const channels = new Table({ head: ['channel', 'events', 'accepted', 'expected', 'expected accepted'], style: { head: [], border: [], compact: true } });
-  for (const [label, t] of [...Object.entries(s.byProductionChannel), ...Object.entries(s.byDecayChannel).map(([l, t]) => [`N -> ${l}`, t] as const)]) {
+  for (const [label, t] of [...Object.entries(production), ...Object.entries(decay).map(([l, t]) => [`N -> ${l}`, t] as const)]) {
     channels.push([label, fmtInt(t.events), fmtInt(t.accepted), fmtNum(t.sumWeights), fmtNum(t.sumWeightsAccepted)]);
   }
-  return `${main.toString()}\n${channels.toString()}\n`;
+  return `${channels.toString()}\n`;
 }
 
 export function summaryJson(s: RunSummary): string {
   return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+export function mergeTable(r: MergeReport, perChannel: boolean): string {
+  const t = new Table({ style: { head: [], border: [], compact: true } });
+  const list = (ks: number[]) => (ks.length === 0 ? 'none' : ks.length > 40 ? `${ks.slice(0, 40).join(', ')}, ... (${ks.length})` : ks.join(', '));
+  t.push(
+    { directory: r.dir },
+    { scenario: `${r.manifest.scenario.name} (hash ${r.manifest.scenario_hash})` },
+    { seed: r.manifest.seed },
+    { shards: `${r.complete.length} of ${r.manifest.shards} complete` },
+    { 'missing shards': list(r.missing) },
+    { 'unfinished shards (temporary file left)': list(r.unfinished) },
+    { 'events': `${fmtInt(r.events)} of ${fmtInt(r.manifest.total_events)}` },
+    { 'events accepted': fmtInt(r.accepted) },
+    { 'expected events, generated channels (sum of weights)': fmtNum(r.sumWeights) },
+    { 'expected accepted events (sum of accepted weights)': `${fmtNum(r.sumWeightsAccepted)} +- ${fmtNum(r.sumWeightsAcceptedError)} (MC stat.)` },
+  );
+  let text = `${t.toString()}\n`;
+  for (const p of r.problems) text += `problem: ${p}\n`;
+  if (perChannel) text += channelTable(r.byProductionChannel, r.byDecayChannel);
+  return text;
+}
+
+export function mergeJson(r: MergeReport): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
 }

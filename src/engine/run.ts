@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Also hand each batch to this callback (tests). */
   readonly onBatch?: (batch: EventBatch) => void;
   readonly gpuOptions?: GpuBackendOptions;
+  /** More schema metadata (a shard's number, say). */
+  readonly extraMetadata?: Readonly<Record<string, string>>;
 }
 
 export interface ChannelTotals {
@@ -135,6 +137,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     ['fipgen.backend', backend.name],
     ['fipgen.adapter', backend.adapter],
     ['fipgen.units', 'energies, momenta and masses in GeV; lengths in metres; weight in expected events for the exposure'],
+    ...Object.entries(opts.extraMetadata ?? {}),
   ]);
   const arrow = arrowLayout(layout, plan.productionChannels, plan.decayChannels, metadata);
   let sink: ArrowFileSink | undefined;
