@@ -23,7 +23,8 @@ async function sample(backend: 'cpu' | 'webgpu', overrides: string[], batch: num
   }
   const ids: number[] = [];
   try {
-    await b.run(0, N, batch, (batch: EventBatch) => {
+    await b.run(0, N, batch, 'all', ({ events }) => {
+      const batch = events as EventBatch;
       for (let i = 0; i < batch.n; i++) ids.push(batch.firstEvent + i);
       for (const c of plan.process.layout.columns) {
         const col = batch.column(c.name);

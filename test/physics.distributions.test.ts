@@ -29,7 +29,8 @@ async function events(backend: 'cpu' | 'webgpu') {
   const cols: Record<string, Float64Array> = {};
   for (const c of plan.process.layout.columns) cols[c.name] = new Float64Array(N);
   try {
-    await b.run(0, N, 16_384, (batch: EventBatch) => {
+    await b.run(0, N, 16_384, 'all', ({ events }) => {
+      const batch = events as EventBatch;
       for (const c of plan.process.layout.columns) cols[c.name].set(batch.column(c.name), batch.firstEvent);
     });
   } finally {

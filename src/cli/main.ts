@@ -43,6 +43,8 @@ function program(): Command {
     .argument('<scenario>', 'preset name (see `fipgen presets`) or path to a scenario JSON file')
     .option('-n, --events <N>', 'number of events to generate (1e6 notation allowed)', parseCount('--events'), 100000)
     .option('-o, --out <file>', 'Arrow IPC file to write (written to a temporary name, renamed when complete)')
+    .option('--accepted-only', 'write only the accepted events to --out (compacted on the GPU); the totals still count every event')
+    .addOption(new Option('--no-output', 'summary only: no event leaves the GPU (the default without --out)').conflicts(['out', 'acceptedOnly']))
     .addOption(new Option('-b, --backend <name>', 'sampler backend').choices(['auto', 'webgpu', 'cpu']).default('auto'))
     .option('-s, --seed <seed>', 'run seed: an integer below 2^64 (the Philox key) or any string (hashed)', '1')
     .option('--set <path=value>', 'override a scenario field, e.g. model.mass=0.3 (repeatable)', collect, [])
@@ -65,6 +67,7 @@ function program(): Command {
             cliProgress.Presets.shades_classic,
           );
       const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+      if (o.acceptedOnly && !o.out) throw new InputError('--accepted-only', true, 'needs --out FILE (without a file only the summary is produced)');
       if (shard && !o.out) throw new InputError('--out', undefined, 'a sharded run (--shard) needs --out DIR, the dataset directory its shards share');
       const common = {
         scenario,
@@ -72,6 +75,7 @@ function program(): Command {
         seed: String(o.seed),
         backend: o.backend,
         batchSize: o.batchSize,
+        acceptedOnly: Boolean(o.acceptedOnly),
         onProgress: (done: number, total: number) => {
           bar?.setTotal(total);
           bar?.update(done);

@@ -80,8 +80,15 @@ export function wgslColumnConstants(layout: EventLayout): string {
 
 /** One batch of sampled events, column-major, in either precision. */
 export interface EventBatch {
+  /** Event index of the first event sampled in this batch. */
   readonly firstEvent: number;
+  /** Rows in this batch. */
   readonly n: number;
+  /**
+   * For a batch holding a selection of the sampled events (accepted-only output): row r
+   * is event firstEvent + rowIndex[r]. Absent when row r is event firstEvent + r.
+   */
+  readonly rowIndex?: Uint32Array;
   readonly layout: EventLayout;
   /** The n values of a column. Floats come as Float32Array (GPU) or Float64Array (CPU). */
   column(name: string): Float32Array | Float64Array | Uint32Array | Int32Array;
@@ -102,14 +109,31 @@ export function cpuBatch(layout: EventLayout, firstEvent: number, n: number, dat
   };
 }
 
+/** The rows of a float64 batch whose flags have `mask` set, as a new batch with rowIndex. */
+export function selectRows(batch: EventBatch & { data: Float64Array }, mask: number): EventBatch {
+  const flags = batch.column('flags');
+  const rows: number[] = [];
+  for (let i = 0; i < batch.n; i++) if (flags[i] & mask) rows.push(i);
+  const m = rows.length;
+  const ncol = batch.layout.columns.length;
+  const data = new Float64Array(ncol * m);
+  for (let c = 0; c < ncol; c++) {
+    const src = c * batch.n;
+    const dst = c * m;
+    for (let r = 0; r < m; r++) data[dst + r] = batch.data[src + rows[r]];
+  }
+  return { ...cpuBatch(batch.layout, batch.firstEvent, m, data), rowIndex: Uint32Array.from(rows) };
+}
+
 /** A batch held as 32-bit words (the GPU's read-back), viewed per column in its kind. */
-export function wordBatch(layout: EventLayout, firstEvent: number, n: number, words: ArrayBuffer): EventBatch {
+export function wordBatch(layout: EventLayout, firstEvent: number, n: number, words: ArrayBuffer, rowIndex?: Uint32Array): EventBatch {
   if (words.byteLength < layout.columns.length * n * 4) {
     throw new Error(`GPU batch of ${words.byteLength} bytes is smaller than ${layout.columns.length} columns x ${n} events x 4 bytes`);
   }
   return {
     firstEvent,
     n,
+    rowIndex,
     layout,
     column(name) {
       const c = layout.index[name];

@@ -10,7 +10,8 @@ import { processFor } from '../processes/registry.js';
 import type { Plan } from '../processes/process.js';
 import { arrowLayout } from '../output/arrowBatch.js';
 import { ArrowFileSink } from '../output/arrowFile.js';
-import type { BackendName, SamplerBackend } from './backend.js';
+import type { BackendName, RowSelection, SamplerBackend } from './backend.js';
+import { addTotals, emptyTotals, type GroupTotals } from './totals.js';
 import { createCpuBackend } from './cpu/backend.js';
 import { probeAdapter } from './gpu/device.js';
 import { createGpuBackend, type GpuBackendOptions } from './gpu/backend.js';
@@ -24,6 +25,10 @@ export interface RunOptions {
   readonly backend: BackendName | 'auto';
   /** Arrow file to write; none for a summary-only run. */
   readonly out?: string;
+  /** Write only the accepted events (the totals still count every event). */
+  readonly acceptedOnly?: boolean;
+  /** Rows to bring back to the host when there is no file (tests); default: none. */
+  readonly rows?: RowSelection;
   /** Events per batch; the backend may use fewer (adapter limits). */
   readonly batchSize?: number;
   /** First event index of this run (0 unless it is a slice of a larger run). */
@@ -33,21 +38,14 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** One-line notices (e.g. the fall-back to cpu). */
   readonly onNotice?: (message: string) => void;
-  /** Also hand each batch to this callback (tests). */
+  /** Also hand each batch of rows brought back to this callback (tests). */
   readonly onBatch?: (batch: EventBatch) => void;
   readonly gpuOptions?: GpuBackendOptions;
   /** More schema metadata (a shard's number, say). */
   readonly extraMetadata?: Readonly<Record<string, string>>;
 }
 
-export interface ChannelTotals {
-  readonly events: number;
-  readonly accepted: number;
-  readonly sumWeights: number;
-  readonly sumWeightsAccepted: number;
-  /** Sum of squared weights of accepted events: the Monte Carlo variance of sumWeightsAccepted. */
-  readonly sumWeights2Accepted: number;
-}
+export type ChannelTotals = Readonly<GroupTotals>;
 
 export interface RunSummary {
   readonly scenario: string;
@@ -97,23 +95,6 @@ export async function openBackend(plan: Plan, key: PhiloxKey, choice: BackendNam
 }
 
 
-class Totals {
-  events = 0;
-  accepted = 0;
-  sumWeights = 0;
-  sumWeightsAccepted = 0;
-  sumWeights2Accepted = 0;
-  add(w: number, acc: boolean) {
-    this.events++;
-    this.sumWeights += w;
-    if (acc) {
-      this.accepted++;
-      this.sumWeightsAccepted += w;
-      this.sumWeights2Accepted += w * w;
-    }
-  }
-}
-
 export async function run(opts: RunOptions): Promise<RunSummary> {
   const definition = processFor(opts.scenario);
   const totalEvents = opts.totalEvents ?? opts.events;
@@ -121,7 +102,6 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const key = keyFromSeed(opts.seed);
   const backend = await openBackend(plan, key, opts.backend, opts.onNotice, opts.gpuOptions);
   const layout = definition.layout;
-  const acceptedBit = 1 << layout.flags.find((f) => f.name === 'accepted')!.bit;
   const firstEvent = opts.firstEvent ?? 0;
 
   const metadata = new Map<string, string>([
@@ -135,42 +115,33 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     ['fipgen.events', String(opts.events)],
     ['fipgen.total_events', String(totalEvents)],
     ['fipgen.backend', backend.name],
+    ['fipgen.rows', opts.acceptedOnly ? 'accepted events only' : 'all events'],
     ['fipgen.adapter', backend.adapter],
     ['fipgen.units', 'energies, momenta and masses in GeV; lengths in metres; weight in expected events for the exposure'],
     ...Object.entries(opts.extraMetadata ?? {}),
   ]);
   const arrow = arrowLayout(layout, plan.productionChannels, plan.decayChannels, metadata);
   let sink: ArrowFileSink | undefined;
-  const all = new Totals();
-  const byProd = plan.productionChannels.map(() => new Totals());
-  const byDecay = plan.decayChannels.map(() => new Totals());
+  const totals = emptyTotals(plan.productionChannels.length, plan.decayChannels.length);
+  const rows: RowSelection = opts.out ? (opts.acceptedOnly ? 'accepted' : 'all') : (opts.rows ?? (opts.onBatch ? 'all' : 'none'));
   const started = performance.now();
   try {
     if (opts.out) sink = new ArrowFileSink(opts.out, arrow.schema);
     let done = 0;
-    await backend.run(firstEvent, opts.events, opts.batchSize ?? Math.min(backend.maxBatch, 1 << 20), async (batch) => {
-      const logW = batch.column('log_weight');
-      const flags = batch.column('flags');
-      const prod = batch.column('production_channel');
-      const dec = batch.column('decay_channel');
-      const weight = new Float64Array(batch.n);
-      for (let i = 0; i < batch.n; i++) {
-        const w = (weight[i] = Math.exp(logW[i]));
-        const acc = (flags[i] & acceptedBit) !== 0;
-        all.add(w, acc);
-        byProd[prod[i]].add(w, acc);
-        byDecay[dec[i]].add(w, acc);
+    await backend.run(firstEvent, opts.events, opts.batchSize ?? Math.min(backend.maxBatch, 1 << 20), rows, async (result) => {
+      addTotals(totals, result.totals);
+      if (result.events) {
+        opts.onBatch?.(result.events);
+        if (sink) await sink.write(arrow.toRecordBatch(result.events, result.weights!));
       }
-      opts.onBatch?.(batch);
-      if (sink) await sink.write(arrow.toRecordBatch(batch, weight));
-      done += batch.n;
+      done += result.sampled;
       opts.onProgress?.(done, opts.events);
     });
     if (sink) {
       await sink.close({
-        'fipgen.sum_weights': String(all.sumWeights),
-        'fipgen.sum_weights_accepted': String(all.sumWeightsAccepted),
-        'fipgen.events_accepted': String(all.accepted),
+        'fipgen.sum_weights': String(totals.all.sumWeights),
+        'fipgen.sum_weights_accepted': String(totals.all.sumWeightsAccepted),
+        'fipgen.events_accepted': String(totals.all.accepted),
       });
     }
   } catch (e) {
@@ -180,7 +151,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     backend.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  const table = (labels: readonly string[], t: Totals[]) => Object.fromEntries(labels.map((l, k) => [l, { ...t[k] }]));
+  const table = (labels: readonly string[], t: GroupTotals[]) => Object.fromEntries(labels.map((l, k) => [l, { ...t[k] }]));
+  const all = totals.all;
   return {
     scenario: opts.scenario.name,
     backend: backend.name,
@@ -191,8 +163,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     sumWeights: all.sumWeights,
     sumWeightsAccepted: all.sumWeightsAccepted,
     sumWeightsAcceptedError: Math.sqrt(all.sumWeights2Accepted),
-    byProductionChannel: table(plan.productionChannels, byProd),
-    byDecayChannel: table(plan.decayChannels, byDecay),
+    byProductionChannel: table(plan.productionChannels, totals.production),
+    byDecayChannel: table(plan.decayChannels, totals.decay),
     seconds,
     eventsPerSecond: all.events / seconds,
     out: opts.out ?? null,

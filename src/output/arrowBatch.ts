@@ -12,6 +12,16 @@ import type { EventBatch, EventLayout } from '../engine/layout.js';
 /** Sampler columns that become something else in the file. */
 const TRANSFORMED = new Set(['log_weight', 'flags', 'production_channel', 'decay_channel']);
 
+/**
+ * A copy of a column in another element type. TypedArray.set converts natively; the
+ * .from() constructors go through the iterator protocol and were 10x slower here.
+ */
+function copyAs<T extends Float64Array | Int32Array>(Ctor: new (n: number) => T, src: ArrayLike<number> & { length: number }): T {
+  const dst = new Ctor(src.length);
+  dst.set(src);
+  return dst;
+}
+
 export interface ArrowLayout {
   readonly schema: Schema;
   /** The batch as Arrow rows; `weight` = exp(log_weight), computed once by the caller. */
@@ -49,9 +59,10 @@ export function arrowLayout(
     schema,
     toRecordBatch(batch, weight) {
       const n = batch.n;
+      const rowIndex = batch.rowIndex;
       const ids = new Uint32Array(2 * n); // int64 little-endian as (low, high) words
       for (let i = 0; i < n; i++) {
-        const id = batch.firstEvent + i;
+        const id = batch.firstEvent + (rowIndex ? rowIndex[i] : i);
         ids[2 * i] = id >>> 0;
         ids[2 * i + 1] = Math.floor(id / 4294967296);
       }
@@ -65,12 +76,12 @@ export function arrowLayout(
           for (let i = 0; i < n; i++) if (flags[i] & mask) bits[i >> 3] |= 1 << (i & 7);
           return makeData({ type: new Bool(), length: n, data: bits });
         }),
-        makeData({ type: prodDict, length: n, data: Int32Array.from(batch.column('production_channel')), dictionary: prodValues }),
-        makeData({ type: decayDict, length: n, data: Int32Array.from(batch.column('decay_channel')), dictionary: decayValues }),
+        makeData({ type: prodDict, length: n, data: copyAs(Int32Array, batch.column('production_channel')), dictionary: prodValues }),
+        makeData({ type: decayDict, length: n, data: copyAs(Int32Array, batch.column('decay_channel')), dictionary: decayValues }),
         ...plain.map((c) =>
           c.kind === 'f32'
-            ? makeData({ type: new Float64(), length: n, data: Float64Array.from(batch.column(c.name)) })
-            : makeData({ type: new Int32(), length: n, data: Int32Array.from(batch.column(c.name)) }),
+            ? makeData({ type: new Float64(), length: n, data: copyAs(Float64Array, batch.column(c.name)) })
+            : makeData({ type: new Int32(), length: n, data: copyAs(Int32Array, batch.column(c.name)) }),
         ),
       ];
       return new RecordBatch(schema, makeData({ type: structType, length: n, nullCount: 0, children }));

@@ -8,8 +8,8 @@
  * footer written at close (the file starts with the magic bytes and the record batches),
  * and file readers (pyarrow, polars, apache-arrow) take the schema from there.
  */
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { InputError } from '../config/errors.js';
 import { basename, dirname, join } from 'node:path';
 import { RecordBatchFileWriter, type RecordBatch, type Schema } from 'apache-arrow';
 
@@ -38,8 +38,9 @@ function installCleanup(): void {
 export class ArrowFileSink {
   private readonly tmp: string;
   private readonly writer = new RecordBatchFileWriter();
-  private readonly file: WriteStream;
-  private readonly done: Promise<void>;
+  private readonly fd: number;
+  /** Moves the writer's queued bytes to the file, chunk by chunk, until the writer closes. */
+  private readonly pump: Promise<void>;
   private failed: Error | undefined;
 
   constructor(
@@ -49,25 +50,35 @@ export class ArrowFileSink {
     installCleanup();
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     liveTemporaries.add(this.tmp);
-    this.file = createWriteStream(this.tmp);
-    this.file.on('error', (e) => {
-      this.failed = e;
-    });
-    this.writer.toNodeStream().pipe(this.file);
-    this.done = once(this.file, 'close').then(() => undefined);
+    let fd: number;
+    try {
+      fd = openSync(this.tmp, 'w');
+    } catch (e) {
+      liveTemporaries.delete(this.tmp);
+      throw new InputError('--out', path, `cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
     // Make our schema object the writer's (each record batch carries its own copy), so the
     // totals that close() adds to its metadata reach the footer.
+    this.fd = fd;
     this.writer.reset(undefined, schema);
+    // Synchronous writes of whole chunks: to the page cache they cost less than a Node
+    // stream's bookkeeping, and memory stays bounded because write() waits for the pump.
+    this.pump = (async () => {
+      try {
+        for await (const chunk of this.writer) writeAll(fd, chunk);
+      } catch (e) {
+        this.failed = e as Error;
+      }
+    })();
   }
 
-  /** Appends a batch; resolves once the file stream has room for more (back-pressure). */
+  /** Appends a batch; resolves once its bytes are in the file. */
   async write(batch: RecordBatch): Promise<void> {
     if (this.failed) throw this.failed;
     this.writer.write(batch);
-    // Let the pipe move the queued bytes, then wait while the disk is behind.
+    // The pump runs on promise callbacks: one macrotask later it has written everything queued.
     await new Promise((r) => setImmediate(r));
-    while (this.file.writableNeedDrain && !this.failed) await once(this.file, 'drain');
-    const err = this.failed as Error | undefined; // set by the stream's error event meanwhile
+    const err = this.failed as Error | undefined;
     if (err) throw new Error(`writing ${this.path}: ${err.message}`);
   }
 
@@ -75,7 +86,8 @@ export class ArrowFileSink {
   async close(finalMetadata: Readonly<Record<string, string>>): Promise<void> {
     for (const [k, v] of Object.entries(finalMetadata)) this.schema.metadata.set(k, v);
     await this.writer.close();
-    await this.done;
+    await this.pump;
+    closeSync(this.fd);
     if (this.failed) throw new Error(`writing ${this.path}: ${this.failed.message}`);
     renameSync(this.tmp, this.path);
     liveTemporaries.delete(this.tmp);
@@ -85,10 +97,18 @@ export class ArrowFileSink {
   async abort(): Promise<void> {
     try {
       this.writer.abort();
-      this.file.destroy();
+      await this.pump;
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
     } finally {
       rmSync(this.tmp, { force: true });
       liveTemporaries.delete(this.tmp);
     }
   }
+}
+
+/** writeSync until every byte of the chunk is written (a write may be partial). */
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let off = 0; off < chunk.byteLength; ) off += writeSync(fd, chunk, off, chunk.byteLength - off);
 }

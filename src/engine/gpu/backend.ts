@@ -1,13 +1,18 @@
 /**
- * The WebGPU backend: one compute pipeline per plan, batches double-buffered so the GPU
- * samples batch k+1 while the host consumes batch k.
+ * The WebGPU backend. Per batch, on the GPU: the process's sampler writes every event's
+ * columns; a reduction pass sums weights per chunk of 64 events (totals never need the
+ * events on the host); for accepted-only output a scan and a scatter pass compact the
+ * accepted events in event order. Only what the run keeps is copied back: the partial sums, and all events,
+ * the accepted ones, or none. Batches are double-buffered, so the GPU samples batch k+1
+ * while the host consumes batch k.
  */
-import type { SamplerBackend } from '../backend.js';
+import type { BatchResult, RowSelection, SamplerBackend } from '../backend.js';
 import { wordBatch } from '../layout.js';
 import type { PhiloxKey } from '../rng/seed.js';
+import { type BatchTotals, emptyTotals, type GroupTotals, weightsOf } from '../totals.js';
 import type { Plan } from '../../processes/process.js';
 import { type GpuContext, openGpu } from './device.js';
-import { RUN_PARAMS_BYTES, shaderSource, WORKGROUP_SIZE } from './shaderSource.js';
+import { partialStride, REDUCE_CHUNK, RUN_PARAMS_BYTES, shaderSource, WORKGROUP_SIZE } from './shaderSource.js';
 
 export interface GpuBackendOptions {
   /** Fill output buffers with 0xCA bytes before each dispatch, so an unwritten value shows (tests). */
@@ -21,14 +26,17 @@ export interface GpuBackendOptions {
 /** Bytes pattern of the sentinel fill: a word a kernel never writes by accident. */
 export const SENTINEL_WORD = 0xcacacaca;
 
-interface Slot {
-  output: GPUBuffer;
-  staging: GPUBuffer;
-  uniform: GPUBuffer;
-  bindGroup: GPUBindGroup;
+const STORAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+const READBACK = () => GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
+
+interface Pipelines {
+  sample: GPUComputePipeline;
+  reduce: GPUComputePipeline;
+  scan: GPUComputePipeline;
+  scatter: GPUComputePipeline;
 }
 
-async function compile(device: GPUDevice, code: string): Promise<GPUComputePipeline> {
+async function compile(device: GPUDevice, code: string): Promise<Pipelines> {
   const module = device.createShaderModule({ code, label: 'fipgen sampler' });
   const info = await module.getCompilationInfo();
   const errors = info.messages.filter((m) => m.type === 'error');
@@ -38,22 +46,65 @@ async function compile(device: GPUDevice, code: string): Promise<GPUComputePipel
     throw new Error(`WGSL compilation failed:\n${detail}`);
   }
   device.pushErrorScope('validation');
-  const pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: 'main' } });
+  const make = (entryPoint: string) => device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint } });
+  const [sample, reduce, scan, scatter] = await Promise.all(['main', 'reduceMain', 'scanMain', 'scatterMain'].map(make));
   const err = await device.popErrorScope();
   if (err) throw new Error(`compute pipeline: ${err.message}`);
-  return pipeline;
+  return { sample, reduce, scan, scatter };
+}
+
+/** Buffers of one of the two in-flight batches. */
+interface Slot {
+  uniform: GPUBuffer;
+  output: GPUBuffer;
+  partials: GPUBuffer;
+  counts: GPUBuffer;
+  partialsRead: GPUBuffer;
+  /** rows 'all': the whole output; rows 'accepted': compact + rowIndex, their read-back and the count's. */
+  outputRead?: GPUBuffer;
+  compact?: GPUBuffer;
+  rowIndex?: GPUBuffer;
+  countRead?: GPUBuffer;
+  compactRead?: GPUBuffer;
+  groups: { sample: GPUBindGroup; reduce: GPUBindGroup; scan: GPUBindGroup; scatter?: GPUBindGroup };
+  buffers: GPUBuffer[];
+}
+
+/** Float64 totals from the per-chunk partial sums (see reduce.wgsl for their layout). */
+export function totalsFromPartials(p: Float32Array, chunks: number, nProd: number, nDecay: number): BatchTotals {
+  const totals = emptyTotals(nProd, nDecay);
+  const groups: GroupTotals[] = [totals.all, ...totals.production, ...totals.decay];
+  const stride = 1 + 5 * groups.length;
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const base = chunk * stride;
+    const scale = Math.exp(p[base]);
+    const scale2 = Math.exp(2 * p[base]);
+    groups.forEach((g, k) => {
+      const o = base + 1 + 5 * k;
+      g.events += p[o];
+      g.accepted += p[o + 1];
+      g.sumWeights += p[o + 2] * scale;
+      g.sumWeightsAccepted += p[o + 3] * scale;
+      g.sumWeights2Accepted += p[o + 4] * scale2;
+    });
+  }
+  return totals;
 }
 
 export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuBackendOptions = {}): Promise<SamplerBackend> {
   const ctx = options.context ?? (await openGpu());
   const { device } = ctx;
   const layout = plan.process.layout;
-  const bytesPerEvent = layout.columns.length * 4;
+  const ncol = layout.columns.length;
+  const bytesPerEvent = ncol * 4;
   const maxGroupsX = Math.min(ctx.limits.maxComputeWorkgroupsPerDimension, options.maxWorkgroupsPerDimension ?? Infinity);
   const maxBatch = Math.floor(Math.min(ctx.limits.maxStorageBufferBindingSize, ctx.limits.maxBufferSize) / bytesPerEvent);
-  let pipeline: GPUComputePipeline;
+  const nProd = plan.productionChannels.length;
+  const nDecay = plan.decayChannels.length;
+  const stride = partialStride(plan);
+  let pipelines: Pipelines;
   try {
-    pipeline = await compile(device, shaderSource(plan.process.shaderFiles, layout, plan.packed));
+    pipelines = await compile(device, shaderSource(plan));
   } catch (e) {
     if (!options.context) ctx.destroy();
     throw e;
@@ -65,31 +116,62 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
 
   let slots: Slot[] = [];
   let slotCapacity = 0;
-  const makeSlots = (capacity: number) => {
-    for (const s of slots) {
-      s.output.destroy();
-      s.staging.destroy();
-      s.uniform.destroy();
-    }
+  let slotRows: RowSelection | undefined;
+  const destroySlots = () => {
+    for (const s of slots) for (const b of s.buffers) b.destroy();
+    slots = [];
+  };
+  const makeSlots = (capacity: number, rows: RowSelection) => {
+    destroySlots();
+    const chunks = Math.ceil(capacity / REDUCE_CHUNK);
     slots = [0, 1].map((k) => {
-      const size = capacity * bytesPerEvent;
-      const output = device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST, label: `events ${k}` });
-      const staging = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: `read-back ${k}` });
-      const uniform = device.createBuffer({ size: RUN_PARAMS_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
-      const bindGroup = device.createBindGroup({
-        layout: pipeline.getBindGroupLayout(0),
-        entries: [
-          { binding: 0, resource: { buffer: uniform } },
-          { binding: 1, resource: { buffer: paramBuffer } },
-          { binding: 2, resource: { buffer: output } },
-        ],
-      });
-      return { output, staging, uniform, bindGroup };
+      const buffers: GPUBuffer[] = [];
+      const buf = (size: number, usage: number, label: string) => {
+        const b = device.createBuffer({ size: Math.max(16, size), usage, label: `${label} ${k}` });
+        buffers.push(b);
+        return b;
+      };
+      const uniform = buf(RUN_PARAMS_BYTES, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, 'run params');
+      const output = buf(capacity * bytesPerEvent, STORAGE(), 'events');
+      const partials = buf(chunks * stride * 4, STORAGE(), 'partial sums');
+      const counts = buf((chunks + 1) * 4, STORAGE(), 'accepted counts');
+      const partialsRead = buf(chunks * stride * 4, READBACK(), 'partial sums read-back');
+      const slot: Slot = {
+        uniform, output, partials, counts, partialsRead, buffers,
+        groups: {
+          sample: bindGroup(pipelines.sample, [uniform, paramBuffer, output], [0, 1, 2]),
+          reduce: bindGroup(pipelines.reduce, [uniform, output, partials, counts], [0, 2, 3, 4]),
+          scan: bindGroup(pipelines.scan, [uniform, counts], [0, 4]),
+        },
+      };
+      if (rows === 'all') slot.outputRead = buf(capacity * bytesPerEvent, READBACK(), 'events read-back');
+      if (rows === 'accepted') {
+        slot.compact = buf(capacity * bytesPerEvent, STORAGE(), 'accepted events');
+        slot.rowIndex = buf(capacity * 4, STORAGE(), 'accepted row index');
+        slot.countRead = buf(4, READBACK(), 'accepted count read-back');
+        slot.compactRead = buf(capacity * (bytesPerEvent + 4), READBACK(), 'accepted read-back');
+        slot.groups.scatter = bindGroup(pipelines.scatter, [uniform, output, counts, slot.compact, slot.rowIndex], [0, 2, 4, 5, 6]);
+      }
+      return slot;
     });
     slotCapacity = capacity;
+    slotRows = rows;
+  };
+  function bindGroup(pipeline: GPUComputePipeline, buffers: GPUBuffer[], bindings: number[]): GPUBindGroup {
+    return device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: bindings.map((binding, i) => ({ binding, resource: { buffer: buffers[i] } })) });
+  }
+
+  const dispatch = (pass: GPUComputePassEncoder, pipeline: GPUComputePipeline, group: GPUBindGroup, workgroups: number) => {
+    // More groups than one dimension allows (65535 on most adapters) spill into y; the
+    // kernels flatten (x, y) back to the event index.
+    const gx = Math.min(workgroups, maxGroupsX);
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, group);
+    pass.dispatchWorkgroups(gx, Math.ceil(workgroups / gx));
   };
 
-  const submit = (slot: Slot, first: number, n: number): Promise<void> => {
+  /** Queues batch [first, first + n) in a slot; resolves when its read-backs are mapped. */
+  const submit = (slot: Slot, first: number, n: number, rows: RowSelection): Promise<unknown> => {
     const run = new Uint32Array(RUN_PARAMS_BYTES / 4);
     run[0] = first >>> 0;
     run[1] = Math.floor(first / 4294967296) >>> 0;
@@ -99,53 +181,84 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
     device.queue.writeBuffer(slot.uniform, 0, run);
     const bytes = n * bytesPerEvent;
     if (options.sentinel) device.queue.writeBuffer(slot.output, 0, new Uint32Array(bytes / 4).fill(SENTINEL_WORD));
-    const groups = Math.ceil(n / WORKGROUP_SIZE);
-    // More groups than one dimension allows (65535 on most adapters) spill into y; the kernel
-    // flattens (x, y) back to the event index.
-    const gx = Math.min(groups, maxGroupsX);
-    const gy = Math.ceil(groups / gx);
+    const chunks = Math.ceil(n / REDUCE_CHUNK);
+    const chunkGroups = Math.ceil(chunks / WORKGROUP_SIZE);
     const encoder = device.createCommandEncoder();
     const pass = encoder.beginComputePass();
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, slot.bindGroup);
-    pass.dispatchWorkgroups(gx, gy);
+    dispatch(pass, pipelines.sample, slot.groups.sample, Math.ceil(n / WORKGROUP_SIZE));
+    dispatch(pass, pipelines.reduce, slot.groups.reduce, chunkGroups);
+    if (rows === 'accepted') {
+      dispatch(pass, pipelines.scan, slot.groups.scan, 1);
+      dispatch(pass, pipelines.scatter, slot.groups.scatter!, chunkGroups);
+    }
     pass.end();
-    encoder.copyBufferToBuffer(slot.output, 0, slot.staging, 0, bytes);
+    encoder.copyBufferToBuffer(slot.partials, 0, slot.partialsRead, 0, chunks * stride * 4);
+    if (rows === 'all') encoder.copyBufferToBuffer(slot.output, 0, slot.outputRead!, 0, bytes);
+    if (rows === 'accepted') encoder.copyBufferToBuffer(slot.counts, chunks * 4, slot.countRead!, 0, 4);
     device.queue.submit([encoder.finish()]);
-    return slot.staging.mapAsync(GPUMapMode.READ, 0, bytes);
+    const maps = [slot.partialsRead.mapAsync(GPUMapMode.READ, 0, chunks * stride * 4)];
+    if (rows === 'all') maps.push(slot.outputRead!.mapAsync(GPUMapMode.READ, 0, bytes));
+    if (rows === 'accepted') maps.push(slot.countRead!.mapAsync(GPUMapMode.READ, 0, 4));
+    return Promise.all(maps);
+  };
+
+  /** Copies the first m accepted events (and their row indices) back; resolves mapped. */
+  const fetchAccepted = async (slot: Slot, n: number, m: number): Promise<void> => {
+    const encoder = device.createCommandEncoder();
+    for (let c = 0; c < ncol; c++) encoder.copyBufferToBuffer(slot.compact!, c * n * 4, slot.compactRead!, c * m * 4, m * 4);
+    encoder.copyBufferToBuffer(slot.rowIndex!, 0, slot.compactRead!, ncol * m * 4, m * 4);
+    device.queue.submit([encoder.finish()]);
+    await Promise.race([slot.compactRead!.mapAsync(GPUMapMode.READ, 0, (ncol + 1) * m * 4), ctx.lost]);
+  };
+
+  const consumeSlot = async (slot: Slot, first: number, n: number, rows: RowSelection, consume: (r: BatchResult) => Promise<void> | void) => {
+    const chunks = Math.ceil(n / REDUCE_CHUNK);
+    const mapped: GPUBuffer[] = [slot.partialsRead];
+    try {
+      const totals = totalsFromPartials(new Float32Array(slot.partialsRead.getMappedRange(0, chunks * stride * 4)), chunks, nProd, nDecay);
+      let result: BatchResult = { firstEvent: first, sampled: n, totals };
+      if (rows === 'all') {
+        mapped.push(slot.outputRead!);
+        const events = wordBatch(layout, first, n, slot.outputRead!.getMappedRange(0, n * bytesPerEvent));
+        result = { ...result, events, weights: weightsOf(events) };
+      } else if (rows === 'accepted') {
+        mapped.push(slot.countRead!);
+        const m = new Uint32Array(slot.countRead!.getMappedRange(0, 4))[0];
+        if (m > 0) {
+          await fetchAccepted(slot, n, m);
+          mapped.push(slot.compactRead!);
+          const range = slot.compactRead!.getMappedRange(0, (ncol + 1) * m * 4);
+          const events = wordBatch(layout, first, m, range, new Uint32Array(range, ncol * m * 4, m));
+          result = { ...result, events, weights: weightsOf(events) };
+        }
+      }
+      await consume(result);
+    } finally {
+      for (const b of mapped) b.unmap();
+    }
   };
 
   return {
     name: 'webgpu',
     adapter: ctx.adapterName,
     maxBatch,
-    async run(first, count, batchSize, consume) {
+    async run(first, count, batchSize, rows, consume) {
       const size = Math.min(batchSize, maxBatch, count);
       if (size < 1) return;
-      if (size > slotCapacity) makeSlots(size);
+      if (slotCapacity < size || slotRows !== rows) makeSlots(size, rows);
       const batches: { first: number; n: number }[] = [];
       for (let done = 0; done < count; done += size) batches.push({ first: first + done, n: Math.min(size, count - done) });
-      const pending: Promise<void>[] = [];
-      pending[0] = submit(slots[0], batches[0].first, batches[0].n);
+      const pending: Promise<unknown>[] = [];
+      pending[0] = submit(slots[0], batches[0].first, batches[0].n, rows);
       for (let k = 0; k < batches.length; k++) {
         // Queue the next batch before waiting for this one: the GPU works while we consume.
-        if (k + 1 < batches.length) pending[k + 1] = submit(slots[(k + 1) % 2], batches[k + 1].first, batches[k + 1].n);
-        const slot = slots[k % 2];
+        if (k + 1 < batches.length) pending[k + 1] = submit(slots[(k + 1) % 2], batches[k + 1].first, batches[k + 1].n, rows);
         await Promise.race([pending[k], ctx.lost]);
-        const { first: f, n } = batches[k];
-        try {
-          await consume(wordBatch(layout, f, n, slot.staging.getMappedRange(0, n * bytesPerEvent)));
-        } finally {
-          slot.staging.unmap();
-        }
+        await consumeSlot(slots[k % 2], batches[k].first, batches[k].n, rows, consume);
       }
     },
     close() {
-      for (const s of slots) {
-        s.output.destroy();
-        s.staging.destroy();
-        s.uniform.destroy();
-      }
+      destroySlots();
       paramBuffer.destroy();
       if (!options.context) ctx.destroy();
     },

@@ -1,0 +1,85 @@
+/**
+ * Per-batch totals: events, accepted events and sums of weights, overall and per production
+ * and decay channel. The cpu backend computes them here from the rows; the webgpu backend
+ * on the GPU (shaders/reduce.wgsl), so a run without output never copies events back.
+ */
+import type { EventBatch, EventLayout } from './layout.js';
+
+export interface GroupTotals {
+  events: number;
+  accepted: number;
+  sumWeights: number;
+  sumWeightsAccepted: number;
+  /** Sum of squared accepted weights: the Monte Carlo variance of sumWeightsAccepted. */
+  sumWeights2Accepted: number;
+}
+
+export interface BatchTotals {
+  readonly all: GroupTotals;
+  readonly production: GroupTotals[];
+  readonly decay: GroupTotals[];
+}
+
+export function emptyGroup(): GroupTotals {
+  return { events: 0, accepted: 0, sumWeights: 0, sumWeightsAccepted: 0, sumWeights2Accepted: 0 };
+}
+
+export function emptyTotals(nProduction: number, nDecay: number): BatchTotals {
+  return { all: emptyGroup(), production: Array.from({ length: nProduction }, emptyGroup), decay: Array.from({ length: nDecay }, emptyGroup) };
+}
+
+function addGroup(into: GroupTotals, from: GroupTotals): void {
+  into.events += from.events;
+  into.accepted += from.accepted;
+  into.sumWeights += from.sumWeights;
+  into.sumWeightsAccepted += from.sumWeightsAccepted;
+  into.sumWeights2Accepted += from.sumWeights2Accepted;
+}
+
+export function addTotals(into: BatchTotals, from: BatchTotals): void {
+  addGroup(into.all, from.all);
+  from.production.forEach((g, k) => addGroup(into.production[k], g));
+  from.decay.forEach((g, k) => addGroup(into.decay[k], g));
+}
+
+/** exp(log_weight) of every row of a batch, in float64. */
+export function weightsOf(batch: EventBatch): Float64Array {
+  const logW = batch.column('log_weight');
+  const w = new Float64Array(batch.n);
+  for (let i = 0; i < batch.n; i++) w[i] = Math.exp(logW[i]);
+  return w;
+}
+
+/** Bit of the `accepted` flag in a layout. */
+export function acceptedMask(layout: EventLayout): number {
+  return 1 << layout.flags.find((f) => f.name === 'accepted')!.bit;
+}
+
+/** Totals of a batch of rows, in float64; also returns the weights exp(log_weight). */
+export function totalsOfBatch(batch: EventBatch, nProduction: number, nDecay: number): { totals: BatchTotals; weights: Float64Array } {
+  const totals = emptyTotals(nProduction, nDecay);
+  const mask = acceptedMask(batch.layout);
+  const logW = batch.column('log_weight');
+  const flags = batch.column('flags');
+  const prod = batch.column('production_channel');
+  const dec = batch.column('decay_channel');
+  const weights = new Float64Array(batch.n);
+  for (let i = 0; i < batch.n; i++) {
+    const w = (weights[i] = Math.exp(logW[i]));
+    const acc = (flags[i] & mask) !== 0;
+    addEvent(totals.all, w, acc);
+    addEvent(totals.production[prod[i]], w, acc);
+    addEvent(totals.decay[dec[i]], w, acc);
+  }
+  return { totals, weights };
+}
+
+function addEvent(g: GroupTotals, w: number, accepted: boolean): void {
+  g.events++;
+  g.sumWeights += w;
+  if (accepted) {
+    g.accepted++;
+    g.sumWeightsAccepted += w;
+    g.sumWeights2Accepted += w * w;
+  }
+}
