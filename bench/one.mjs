@@ -1,5 +1,8 @@
 // One benchmark point in its own process (so peak memory is this point's): prints JSON.
-// Usage: node bench/one.mjs <scenario> <backend> <events> <mode: summary|arrow>
+// Usage: node bench/one.mjs <scenario> <backend> <events> <mode>
+//   mode: summary  (a) totals only, no event leaves the backend (on webgpu: GPU-resident sums)
+//         accepted (b) accepted events written to Arrow (compacted on the GPU)
+//         all      (c) every event written to Arrow
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +11,10 @@ import { run } from '../dist/engine/run.js';
 
 const [scenarioName, backend, eventsText, mode] = process.argv.slice(2);
 const events = Number(eventsText);
-const out = mode === 'arrow' ? join(tmpdir(), `fipgen-bench-${process.pid}.arrow`) : undefined;
+if (!['summary', 'accepted', 'all'].includes(mode)) throw new Error(`unknown mode ${mode}`);
+const out = mode === 'summary' ? undefined : join(tmpdir(), `fipgen-bench-${process.pid}.arrow`);
 const t0 = performance.now();
-const s = await run({ scenario: loadScenario(scenarioName), events, seed: 'bench', backend, out });
+const s = await run({ scenario: loadScenario(scenarioName), events, seed: 'bench', backend, out, acceptedOnly: mode === 'accepted' });
 const wall = (performance.now() - t0) / 1000;
 const bytes = out ? statSync(out).size : 0;
 if (out) rmSync(out);

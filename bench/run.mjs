@@ -5,8 +5,9 @@
 //   npm run bench                       # defaults below
 //   npm run bench -- --sizes 1e4,1e5 --backends cpu --modes summary --scenario na62-kaon-hnl
 //
-// Modes: summary = generation with the run summary only (no file); arrow = every event
-// written to an Arrow file in the system temporary folder (deleted afterwards).
+// Modes (issue 6): summary = (a) totals only, no file; accepted = (b) accepted events
+// written to Arrow; all = (c) every event written. Files go to the system temporary folder
+// and are deleted afterwards.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
@@ -17,7 +18,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'na62-kaon-hnl' },
     backends: { type: 'string', default: 'cpu,webgpu' },
     sizes: { type: 'string', default: '1e4,1e5,1e6,1e7' },
-    modes: { type: 'string', default: 'summary,arrow' },
+    modes: { type: 'string', default: 'summary,accepted,all' },
     note: { type: 'string', default: '' },
   },
 });
