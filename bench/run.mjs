@@ -4,6 +4,7 @@
 //
 //   npm run bench                       # defaults below
 //   npm run bench -- --sizes 1e4,1e5 --backends cpu --modes summary --scenario na62-kaon-hnl
+//   npm run bench -- --gpujs            # also the gpu.js baseline (installed into bench/gpujs/)
 //
 // Modes (issue 6): summary = (a) totals only, no file; accepted = (b) accepted events
 // written to Arrow; all = (c) every event written. Files go to the system temporary folder
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1e4,1e5,1e6,1e7' },
     modes: { type: 'string', default: 'summary,accepted,all' },
     note: { type: 'string', default: '' },
+    gpujs: { type: 'boolean', default: false },
   },
 });
 const root = new URL('..', import.meta.url).pathname;
@@ -50,6 +52,22 @@ for (const backend of values.backends.split(',')) {
   }
 }
 
+if (values.gpujs) {
+  // The baseline a JavaScript user might reach for: gpu.js, mode (a) only (see bench/gpujs/baseline.mjs).
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', `${root}bench/gpujs`], { stdio: 'ignore' });
+  for (const size of values.sizes.split(',')) {
+    const out = execFileSync(process.execPath, [`${root}bench/gpujs/baseline.mjs`, String(Number(size))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const b = JSON.parse(out);
+    const r = {
+      date, commit, machine, note: `${values.note} host uniforms ${b.hostUniformSeconds.toFixed(2)} s; sums ${b.sumWeights.toPrecision(6)}/${b.sumWeightsAccepted.toPrecision(6)}`.trim(),
+      scenario: values.scenario, backend: 'gpu.js baseline', adapter: 'same Dawn adapter (webgpu mode)', mode: 'summary', events: b.events,
+      seconds: b.seconds, wallSeconds: b.seconds, eventsPerSecond: b.eventsPerSecond, bytesWritten: 0, bytesPerSecond: 0, peakRssMiB: NaN,
+    };
+    rows.push(r);
+    process.stderr.write(`gpu.js  summary  ${size.padStart(5)}  ${r.eventsPerSecond.toExponential(2)} events/s\n`);
+  }
+}
+
 const resultsFile = `${root}bench/results.json`;
 const all = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
 all.push(...rows);
@@ -60,7 +78,7 @@ const table = [
   '| date | commit | scenario | backend | adapter | mode | events | events/s | MB/s written | peak RSS (MiB) | machine |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...all.map((r) =>
-    `| ${r.date} | ${r.commit} | ${r.scenario} | ${r.backend} | ${r.adapter} | ${r.mode} | ${r.events.toExponential(0)} | ${fmt(r.eventsPerSecond)} | ${r.bytesWritten ? (r.bytesPerSecond / 1e6).toFixed(0) : '-'} | ${r.peakRssMiB.toFixed(0)} | ${r.machine} |`,
+    `| ${r.date} | ${r.commit} | ${r.scenario} | ${r.backend} | ${r.adapter} | ${r.mode} | ${r.events.toExponential(0)} | ${fmt(r.eventsPerSecond)} | ${r.bytesWritten ? (r.bytesPerSecond / 1e6).toFixed(0) : '-'} | ${Number.isFinite(r.peakRssMiB) ? r.peakRssMiB.toFixed(0) : '-'} | ${r.machine} |`,
   ),
 ];
 writeFileSync(
