@@ -14,7 +14,10 @@ import { parseShard } from '../engine/shard.js';
 import { inspectDataset, shardFiles } from '../output/dataset.js';
 import { writeMergedFile } from '../output/mergeFile.js';
 import { processFor } from '../processes/registry.js';
+import { gridPoints, parseRange } from '../scan/grid.js';
+import { inspectScan, runScan, SCAN_MANIFEST, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
 import { slurmScript } from './slurm.js';
+import { join } from 'node:path';
 import { mergeJson, mergeTable, summaryJson, summaryTable } from './summary.js';
 
 /** A positive integer count; accepts 1e6 notation. */
@@ -93,6 +96,44 @@ function program(): Command {
     });
 
   cli
+    .command('scan')
+    .description('sensitivity scan: one sample per mass, reweighted over a U^2 grid; table (CSV, JSON) and contour plot (SVG, PNG)')
+    .argument('<scenario>', 'preset name or path to a scenario JSON file (its model.U2 is the U^2 each mass is generated at)')
+    .requiredOption('--mass <start:stop:count>', 'HNL masses in GeV, e.g. 0.15:0.45:30')
+    .option('--log', 'space the masses logarithmically (U^2 always is)')
+    .requiredOption('--U2 <start:stop:count>', 'U^2 grid, logarithmic, e.g. 1e-10:1e-4:60')
+    .requiredOption('-o, --out <dir>', 'directory for the table, the plot and the scan records')
+    .option('-n, --events <N>', 'events generated per mass', parseCount('--events'), 100000)
+    .option('--level <events>', 'contour level in expected events (2.3 = 90% CL, no background)', '2.3')
+    .option('-s, --seed <seed>', 'run seed (the same for every mass)', '1')
+    .addOption(new Option('-b, --backend <name>', 'sampler backend').choices(['auto', 'webgpu', 'cpu']).default('auto'))
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--shard <k/N>', 'run only the masses of shard k of N (then `fipgen merge DIR` writes the table and plot)')
+    .option('--json', 'print the result as JSON')
+    .option('-q, --quiet', 'no progress')
+    .action(async (scenarioArg: string, o) => {
+      const scenario = loadScenario(scenarioArg, o.set);
+      const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
+      const U2 = gridPoints('--U2', parseRange('--U2', o.U2), true);
+      const level = Number(o.level);
+      if (!(level > 0)) throw new InputError('--level', o.level, 'must be a number of events > 0');
+      const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+      const t0 = performance.now();
+      await runScan({
+        scenario, masses, massLog: Boolean(o.log), U2, eventsPerMass: o.events, seed: String(o.seed), backend: o.backend, level, out: o.out, shard,
+        onNotice: (m) => process.stderr.write(`fipgen: ${m}\n`),
+        onMass: o.quiet ? undefined : (done, total, m) => process.stderr.write(`fipgen scan: mass ${done}/${total} (${m.toPrecision(4)} GeV) done, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
+      });
+      const report = inspectScan(o.out);
+      if (!report.ok) {
+        process.stdout.write(`shard ${shard!.index}/${shard!.count} done; shards still missing: ${report.missing.join(', ')}. When all are in: fipgen merge ${o.out}\n`);
+        return;
+      }
+      const files = writeScanOutputs(o.out, report);
+      process.stdout.write(o.json ? `${JSON.stringify({ files, ...report }, null, 1)}\n` : `scan written: ${files.join(', ')}\n`);
+    });
+
+  cli
     .command('merge')
     .description('check the shards of a sharded run (one run, no gap or overlap, none missing) and add them up')
     .argument('<dir>', 'dataset directory of a sharded run')
@@ -101,6 +142,16 @@ function program(): Command {
     .option('-o, --out <file>', 'also write all shards, in event order, into one Arrow file')
     .action(async (dir: string, o) => {
       if (!existsSync(dir)) throw new InputError('directory', dir, 'no such directory');
+      if (existsSync(join(dir, SCAN_MANIFEST))) {
+        const scan = inspectScan(dir);
+        if (!scan.ok) {
+          for (const p of scan.problems) process.stderr.write(`problem: ${p}\n`);
+          throw new Error(`${dir}: scan incomplete; missing shards: ${scan.missing.join(', ') || 'none'}`);
+        }
+        const files = writeScanOutputs(dir, scan);
+        process.stdout.write(o.json ? `${JSON.stringify({ files, ...scan }, null, 1)}\n` : `scan of ${scan.results.length} masses merged: ${files.join(', ')}\n`);
+        return;
+      }
       const report = inspectDataset(dir);
       process.stdout.write(o.json ? mergeJson(report) : mergeTable(report, Boolean(o.summary)));
       if (!report.ok) throw new Error(`${dir}: incomplete or inconsistent run (see above); re-run the shards named, each replaces its files atomically`);
@@ -132,7 +183,7 @@ function program(): Command {
     .command('slurm')
     .description('print a Slurm job-array script that runs a scenario in shards (one shard per array task)')
     .argument('<scenario>', 'preset name or path to a scenario JSON file')
-    .requiredOption('-n, --events <N>', 'events of the whole run (1e9 notation allowed)', parseCount('--events'))
+    .requiredOption('-n, --events <N>', 'events of the whole run, or per mass with --mass (1e9 notation allowed)', parseCount('--events'))
     .requiredOption('--shards <N>', 'number of shards = array tasks', parseCount('--shards'))
     .requiredOption('-o, --out <dir>', 'dataset directory the shards write to (created now, so Slurm can put its logs there)')
     .option('-s, --seed <seed>', 'run seed (as for run)', '1')
@@ -146,10 +197,23 @@ function program(): Command {
     .option('--account <name>', 'Slurm account')
     .option('--max-running <N>', 'at most N tasks at once (array %N)', parseCount('--max-running'))
     .option('--job-name <name>', 'job name', 'fipgen')
+    .option('--mass <start:stop:count>', 'a scan instead of a run (`fipgen scan`), its masses split across the array')
+    .option('--U2 <start:stop:count>', 'U^2 grid of the scan')
+    .option('--log', 'logarithmic masses (scan)')
+    .option('--level <events>', 'contour level of the scan', '2.3')
     .option('--fipgen <command>', 'how the batch nodes start fipgen', `${process.execPath} ${process.argv[1]}`)
     .action((scenarioArg: string, o) => {
       const scenario = loadScenario(scenarioArg, o.set); // validate now, not on 400 batch nodes
       processFor(scenario).plan(scenario, o.events);
+      let scan: string[] | undefined;
+      if (o.mass !== undefined || o.U2 !== undefined) {
+        if (o.mass === undefined || o.U2 === undefined) throw new InputError(o.mass === undefined ? '--mass' : '--U2', undefined, 'a scan needs both --mass and --U2');
+        const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
+        gridPoints('--U2', parseRange('--U2', o.U2), true);
+        for (const m of masses) scenarioAtMass(scenario, m);
+        if (o.shards > masses.length) throw new InputError('--shards', o.shards, `at most one shard per mass (${masses.length})`);
+        scan = ['--mass', o.mass, '--U2', o.U2, ...(o.log ? ['--log'] : []), '--level', String(o.level)];
+      }
       mkdirSync(o.out, { recursive: true });
       process.stdout.write(
         slurmScript({
@@ -170,6 +234,7 @@ function program(): Command {
           account: o.account,
           maxRunning: o.maxRunning,
           fipgen: o.fipgen,
+          scan,
         }),
       );
     });

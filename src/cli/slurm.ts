@@ -26,6 +26,8 @@ export interface SlurmOptions {
   readonly maxRunning?: number;
   /** Command that starts fipgen on the batch nodes. */
   readonly fipgen: string;
+  /** A scan instead of a run: its grid options (--mass, --U2, --log, --level), split by mass. */
+  readonly scan?: readonly string[];
 }
 
 /** Single-quotes a word for the shell. */
@@ -37,7 +39,9 @@ export function slurmScript(o: SlurmOptions): string {
   const out = resolve(o.out);
   const lines = [
     '#!/bin/bash',
-    `# fipgen sharded run: ${o.events} events of ${o.scenario} in ${o.shards} shards (seed ${o.seed}).`,
+    o.scan
+      ? `# fipgen sharded scan of ${o.scenario} (${o.scan.join(' ')}), ${o.events} events per mass, masses in ${o.shards} shards (seed ${o.seed}).`
+      : `# fipgen sharded run: ${o.events} events of ${o.scenario} in ${o.shards} shards (seed ${o.seed}).`,
     '# Submit with: sbatch <this file>; then: fipgen merge ' + shellQuote(out) + ' --summary',
     `#SBATCH --job-name=${o.jobName}`,
     `#SBATCH --array=0-${o.shards - 1}${o.maxRunning ? `%${o.maxRunning}` : ''}`,
@@ -50,8 +54,9 @@ export function slurmScript(o: SlurmOptions): string {
   if (o.partition) lines.push(`#SBATCH --partition=${o.partition}`);
   if (o.account) lines.push(`#SBATCH --account=${o.account}`);
   const args = [
-    'run',
+    o.scan ? 'scan' : 'run',
     o.isFile ? resolve(o.scenario) : o.scenario,
+    ...(o.scan ?? []),
     '--events', String(o.events),
     '--shard', `"$SLURM_ARRAY_TASK_ID/${o.shards}"`,
     '--out', out,

@@ -1,0 +1,70 @@
+/**
+ * Expected events over a U^2 grid from one sample per mass (HNL processes with a forced
+ * decay, same flavour ratios). For an event generated at U_ref^2 (decay length L = beta
+ * gamma c*tau_ref) and accepted, its weight at U^2 is (README "reweighting")
+ *
+ *   w' = w * (U^2/U_ref^2) * [exp(-s/L')/L'] / q(s) / P,   L' = L * U_ref^2/U^2,
+ *
+ * q(s) = exp(-(s - s_in)/L) / (L (1 - exp(-(s_out - s_in)/L))) the density the decay point was
+ * drawn from and P its probability (the decay_prob column): production scales with U^2,
+ * the decay density is replaced, the branching ratios of the decay do not change.
+ */
+import type { EventBatch } from '../engine/layout.js';
+
+/** What an accepted event needs for reweighting, gathered batch by batch. */
+export class AcceptedSample {
+  private betaGamma: number[] = [];
+  private s: number[] = [];
+  private sIn: number[] = [];
+  private sOut: number[] = [];
+  private base: number[] = [];
+  private channel: number[] = [];
+
+  constructor(
+    private readonly mass: number,
+    private readonly acceptedMask: number,
+  ) {}
+
+  /** Adds the accepted rows of a batch. */
+  add(b: EventBatch): void {
+    const [lw, flags, s, sIn, sOut, P, px, py, pz, prod] = ['log_weight', 'flags', 'decay_s', 'decay_s_in', 'decay_s_out', 'decay_prob', 'llp_px', 'llp_py', 'llp_pz', 'production_channel'].map((n) => b.column(n));
+    for (let i = 0; i < b.n; i++) {
+      if (!(flags[i] & this.acceptedMask) || !(P[i] > 0)) continue;
+      this.betaGamma.push(Math.hypot(px[i], py[i], pz[i]) / this.mass);
+      this.s.push(s[i]);
+      this.sIn.push(sIn[i]);
+      this.sOut.push(sOut[i]);
+      // w / P: the weight without its decay probability.
+      this.base.push(Math.exp(lw[i]) / P[i]);
+      this.channel.push(prod[i]);
+    }
+  }
+
+  get size(): number {
+    return this.s.length;
+  }
+
+  /**
+   * Expected accepted events at each U^2 of the grid, with Monte Carlo errors and the split
+   * by production channel.
+   */
+  expectations(U2ref: number, ctauRef: number, grid: readonly number[], nChannels: number) {
+    const expected = new Float64Array(grid.length);
+    const variance = new Float64Array(grid.length);
+    const byChannel = Array.from({ length: nChannels }, () => new Float64Array(grid.length));
+    for (let i = 0; i < this.s.length; i++) {
+      const L = this.betaGamma[i] * ctauRef;
+      const d = this.sOut[i] - this.sIn[i];
+      const logProposal = -(this.s[i] - this.sIn[i]) / L - Math.log(L) - Math.log(-Math.expm1(-d / L));
+      for (let k = 0; k < grid.length; k++) {
+        const r = grid[k] / U2ref;
+        const L2 = L / r;
+        const w = this.base[i] * r * Math.exp(-this.s[i] / L2 - Math.log(L2) - logProposal);
+        expected[k] += w;
+        variance[k] += w * w;
+        byChannel[this.channel[i]][k] += w;
+      }
+    }
+    return { expected: [...expected], error: [...variance].map(Math.sqrt), byChannel: byChannel.map((c) => [...c]) };
+  }
+}
