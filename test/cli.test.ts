@@ -95,3 +95,36 @@ describe('fipgen presets, validate, info', () => {
     expect(JSON.parse(r.stdout).backends.cpu).toMatch(/float64/);
   });
 });
+
+describe('fipgen calc (stable JSON keys)', () => {
+  it('calc dipole: the PHYSICS.md checkpoints through the command line (Ge-73, 3 MeV, 1 MeV, 1e-7 mu_B, Dirac)', () => {
+    const r = fipgen(['calc', 'dipole', '--mass', '1e-3', '--mu', '1e-7', '--target', 'Ge73', '--enu', '3e-3', '--dirac', '--json']);
+    expect(r.status).toBe(0);
+    const v = JSON.parse(r.stdout);
+    for (const k of ['width_GeV', 'ctau_m', 'sigma_cm2', 'recoil_window_eV', 'threshold_GeV']) expect(v).toHaveProperty(k);
+    expect(Math.abs(v.width_GeV / 1.747e-20 - 1)).toBeLessThan(1e-3);
+    expect(Math.abs(v.recoil_window_eV[0] / 0.2165 - 1)).toBeLessThan(1e-3);
+    expect(Math.abs(v.recoil_window_eV[1] / 249.8 - 1)).toBeLessThan(1e-3);
+  });
+  it('calc cevns: sigma_cm2 for Ge-72 at 3 MeV = 0.5625e-40 (PHYSICS.md section 5)', () => {
+    const v = JSON.parse(fipgen(['calc', 'cevns', '--target', 'Ge72', '--enu', '3e-3', '--json']).stdout);
+    expect(Math.abs(v.sigma_cm2 / 0.5625e-40 - 1)).toBeLessThan(2e-3);
+  });
+  it('calc hnl: width, c*tau, lifetime, branching ratios summing to 1, production, regime', () => {
+    const v = JSON.parse(fipgen(['calc', 'hnl', '--mass', '0.3', '--mixing', '1:0:0', '--json']).stdout);
+    expect(Math.abs(v.ctau_m / 0.0806 - 1)).toBeLessThan(0.02);
+    expect(v.lifetime_s).toBeCloseTo(v.ctau_m / 299792458, 15);
+    expect(Object.values(v.branching_ratios as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(v.branching_ratios).toHaveProperty('pi+ e-');
+    expect(v.production).toHaveProperty(['K+ -> e+ N']);
+    expect(v.regime).toBe('exclusive');
+  });
+  it('bad input names the flag: negative moment, unknown target', () => {
+    const a = fipgen(['calc', 'dipole', '--mass', '1e-3', '--mu', '-1e-7', '--target', 'Ge73', '--enu', '3e-3']);
+    expect(a.status).toBe(2);
+    expect(a.stderr[0]).toMatch(/--mu = "-1e-7": must be a magnetic moment in Bohr magnetons >= 0/);
+    const b = fipgen(['calc', 'cevns', '--target', 'Unobtainium', '--enu', '3e-3']);
+    expect(b.status).toBe(2);
+    expect(b.stderr[0]).toMatch(/--target = "Unobtainium": unknown target; known: .*CaWO4/);
+  });
+});

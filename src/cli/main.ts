@@ -17,6 +17,7 @@ import { processFor } from '../processes/registry.js';
 import { gridPoints, parseRange } from '../scan/grid.js';
 import { inspectScan, runScan, SCAN_MANIFEST, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
 import { slurmScript } from './slurm.js';
+import { calcCommand } from './calc.js';
 import { join } from 'node:path';
 import { mergeJson, mergeTable, summaryJson, summaryTable } from './summary.js';
 
@@ -238,6 +239,8 @@ function program(): Command {
         }),
       );
     });
+
+  cli.addCommand(calcCommand());
 
   cli
     .command('presets')
