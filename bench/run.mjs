@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { writeResultsTable } from './table.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -73,16 +74,4 @@ const all = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8
 all.push(...rows);
 writeFileSync(resultsFile, `${JSON.stringify(all, null, 1)}\n`);
 
-const fmt = (x) => (x >= 1e4 ? x.toExponential(2) : x.toFixed(1));
-const table = [
-  '| date | commit | scenario | backend | adapter | mode | events | events/s | MB/s written | peak RSS (MiB) | machine |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-  ...all.map((r) =>
-    `| ${r.date} | ${r.commit} | ${r.scenario} | ${r.backend} | ${r.adapter} | ${r.mode} | ${r.events.toExponential(0)} | ${fmt(r.eventsPerSecond)} | ${r.bytesWritten ? (r.bytesPerSecond / 1e6).toFixed(0) : '-'} | ${Number.isFinite(r.peakRssMiB) ? r.peakRssMiB.toFixed(0) : '-'} | ${r.machine} |`,
-  ),
-];
-writeFileSync(
-  `${root}bench/RESULTS.md`,
-  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) from bench/results.json; each row is one process.\n` +
-    `events/s counts the whole run after planning (sampling, read-back, summaries and, in mode "arrow", writing every event).\n\n${table.join('\n')}\n`,
-);
+writeResultsTable(all, `${root}bench/RESULTS.md`);
