@@ -46,12 +46,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let interval = cylinderInterval(K.x, toZMin, toZMax, d, params[P_DV_RADIUS]);
   var flags = 0u;
   var s = 0.0;
-  var decayProb = 0.0;
+  var decayLogProb = LOG_WEIGHT_ZERO;
   var logWeight = LOG_WEIGHT_ZERO;
   if (interval.y > interval.x) {
     let forced = forcedDecay(interval.x, interval.y, (pN / mN) * params[P_HNL_CTAU], u.x);
     s = forced.s;
-    decayProb = exp(forced.logProb);
+    decayLogProb = forced.logProb;
     logWeight = params[P_LOG_NORM] + log(K.weight) + forced.logProb;
     flags |= FLAG_IN_DECAY_VOLUME;
   }
@@ -82,7 +82,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   putU(COL_PRODUCTION_CHANNEL, i, prod);
   putU(COL_DECAY_CHANNEL, i, ch);
   putF(COL_SOURCE_WEIGHT, i, K.weight);
-  putF(COL_DECAY_PROB, i, decayProb);
+  putF(COL_DECAY_LOG_PROB, i, decayLogProb);
   putF(COL_DECAY_S_IN, i, interval.x);
   putF(COL_DECAY_S_OUT, i, interval.y);
   putF(COL_DECAY_S, i, s);

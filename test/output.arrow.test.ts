@@ -28,7 +28,7 @@ describe('Arrow output, read back by apache-arrow and by an independent reader (
 
   it('has the documented columns with their types and units', () => {
     const names = table.schema.fields.map((f) => f.name);
-    for (const c of ['event_id', 'weight', 'accepted', 'in_straw', 'in_lkr', 'production_channel', 'decay_channel', 'parent_e', 'llp_px', 'decay_z', 'd1_pdg', 'd2_e', 'decay_prob', 'decay_s']) {
+    for (const c of ['event_id', 'weight', 'accepted', 'in_straw', 'in_lkr', 'production_channel', 'decay_channel', 'parent_e', 'llp_px', 'decay_z', 'd1_pdg', 'd2_e', 'decay_log_prob', 'decay_s']) {
       expect(names).toContain(c);
     }
     expect(names).not.toContain('log_weight');

@@ -57,6 +57,7 @@ export function calcCommand(): Command {
       if (typeof fractions === 'string') throw new InputError(o.benchmark ? '--benchmark' : '--mixing', text, fractions);
       const U = mixingFrom(U2, fractions);
       const t = hnlDecayTable(mass, U, !o.dirac);
+      for (const w of t.warnings) process.stderr.write(`fipgen: warning: ${w}\n`);
       const production: Record<string, number> = {};
       for (const [key, parent] of Object.entries(LEPTONIC_PARENTS)) {
         for (const a of FLAVOURS) {
@@ -73,6 +74,7 @@ export function calcCommand(): Command {
         ctau_m: t.ctau,
         lifetime_s: HBAR_GEV_S / t.totalWidth,
         regime: t.regime,
+        warnings: t.warnings,
         branching_ratios: t.branchingRatios,
         production,
       });

@@ -36,7 +36,7 @@ export const NA62_KAON_HNL_LAYOUT = makeLayout(
     { name: 'production_channel', kind: 'u32', unit: '', doc: 'index into the production-channel dictionary' },
     { name: 'decay_channel', kind: 'u32', unit: '', doc: 'index into the decay-channel dictionary' },
     f('source_weight', '', 'kaon decay-point weight w_K(z) (mean 1 over the decay region)'),
-    f('decay_prob', '', 'probability that N decays inside the decay volume, P = exp(-s_in/L)(1 - exp(-(s_out-s_in)/L))'),
+    f('decay_log_prob', '', 'ln P, P the probability that N decays inside the decay volume, exp(-s_in/L)(1 - exp(-(s_out-s_in)/L)); a log, as P can underflow float32 (LOG_WEIGHT_ZERO when N misses the volume)'),
     f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
     f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
@@ -84,9 +84,11 @@ function planParams(scenario: Scenario, events: number) {
   }
   const sumProd = production.reduce((s, c) => s + c.br, 0);
   const sumDecay = decays.reduce((s, c) => s + c.br, 0);
+  // Rounded to float32 for both samplers: the GPU compares u with float32 values, and a
+  // float64 threshold on the CPU could pick another channel for a u between the two.
   const cumulative = (list: { br: number }[], sum: number) => {
     let acc = 0;
-    return list.map((c, i) => (i === list.length - 1 ? 1 : (acc += c.br / sum)));
+    return list.map((c, i) => (i === list.length - 1 ? 1 : Math.fround((acc += c.br / sum))));
   };
   const exposure = scenario.exposure.kaon_decays;
   const beam = kaonBeamParams(scenario.source);
@@ -177,12 +179,12 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     const [sIn, sOut] = cylinderInterval(K.x, K.y, toZMin, toZMax, dx, dy, dz, P.dv_radius);
     let flags = 0;
     let s = 0;
-    let decayProb = 0;
+    let decayLogProb = LOG_WEIGHT_ZERO;
     let logWeight = LOG_WEIGHT_ZERO;
     if (sOut > sIn) {
       const forced = forcedDecay(sIn, sOut, (pN / P.hnl_mass) * P.hnl_ctau, u[0]);
       s = forced.s;
-      decayProb = Math.exp(forced.logProb);
+      decayLogProb = forced.logProb;
       logWeight = P.log_norm + Math.log(K.weight) + forced.logProb;
       flags |= FLAG.inDecayVolume;
     }
@@ -211,7 +213,7 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.production_channel, i, prod);
     put(L.decay_channel, i, ch);
     put(L.source_weight, i, K.weight);
-    put(L.decay_prob, i, decayProb);
+    put(L.decay_log_prob, i, decayLogProb);
     put(L.decay_s_in, i, sIn);
     put(L.decay_s_out, i, sOut);
     put(L.decay_s, i, s);

@@ -6,7 +6,8 @@
  *   w' = w * (U^2/U_ref^2) * [exp(-s/L')/L'] / q(s) / P,   L' = L * U_ref^2/U^2,
  *
  * q(s) = exp(-(s - s_in)/L) / (L (1 - exp(-(s_out - s_in)/L))) the density the decay point was
- * drawn from and P its probability (the decay_prob column): production scales with U^2,
+ * drawn from and P its probability (ln P is the decay_log_prob column; all of it is done in
+ * logs, so nothing underflows): production scales with U^2,
  * the decay density is replaced, the branching ratios of the decay do not change.
  */
 import type { EventBatch } from '../engine/layout.js';
@@ -17,7 +18,7 @@ export class AcceptedSample {
   private s: number[] = [];
   private sIn: number[] = [];
   private sOut: number[] = [];
-  private base: number[] = [];
+  private logBase: number[] = [];
   private channel: number[] = [];
 
   constructor(
@@ -27,15 +28,16 @@ export class AcceptedSample {
 
   /** Adds the accepted rows of a batch. */
   add(b: EventBatch): void {
-    const [lw, flags, s, sIn, sOut, P, px, py, pz, prod] = ['log_weight', 'flags', 'decay_s', 'decay_s_in', 'decay_s_out', 'decay_prob', 'llp_px', 'llp_py', 'llp_pz', 'production_channel'].map((n) => b.column(n));
+    const [lw, flags, s, sIn, sOut, logP, px, py, pz, prod] = ['log_weight', 'flags', 'decay_s', 'decay_s_in', 'decay_s_out', 'decay_log_prob', 'llp_px', 'llp_py', 'llp_pz', 'production_channel'].map((n) => b.column(n));
     for (let i = 0; i < b.n; i++) {
-      if (!(flags[i] & this.acceptedMask) || !(P[i] > 0)) continue;
+      // Accepted implies inside the decay volume, so ln P is a real log here.
+      if (!(flags[i] & this.acceptedMask)) continue;
       this.betaGamma.push(Math.hypot(px[i], py[i], pz[i]) / this.mass);
       this.s.push(s[i]);
       this.sIn.push(sIn[i]);
       this.sOut.push(sOut[i]);
-      // w / P: the weight without its decay probability.
-      this.base.push(Math.exp(lw[i]) / P[i]);
+      // ln(w / P): the weight without its decay probability.
+      this.logBase.push(lw[i] - logP[i]);
       this.channel.push(prod[i]);
     }
   }
@@ -59,7 +61,7 @@ export class AcceptedSample {
       for (let k = 0; k < grid.length; k++) {
         const r = grid[k] / U2ref;
         const L2 = L / r;
-        const w = this.base[i] * r * Math.exp(-this.s[i] / L2 - Math.log(L2) - logProposal);
+        const w = Math.exp(this.logBase[i] + Math.log(r) - this.s[i] / L2 - Math.log(L2) - logProposal);
         expected[k] += w;
         variance[k] += w * w;
         byChannel[this.channel[i]][k] += w;

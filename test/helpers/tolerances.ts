@@ -24,7 +24,7 @@ export const TOLERANCE = {
    * 2e-5 is 1e-5 relative on the weight, two orders above what we see (2e-6).
    */
   logWeight: 2e-5,
-  /** source_weight and decay_prob, relative: products of a few exp and division. */
+  /** source_weight, relative: a product of a few exp and a division. */
   factorRelative: 2e-5,
   /** Fraction of events whose acceptance flags may differ (tracks on a boundary). */
   flagDisagreementFraction: 1e-3,

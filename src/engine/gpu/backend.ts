@@ -98,7 +98,8 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
   const ncol = layout.columns.length;
   const bytesPerEvent = ncol * 4;
   const maxGroupsX = Math.min(ctx.limits.maxComputeWorkgroupsPerDimension, options.maxWorkgroupsPerDimension ?? Infinity);
-  const maxBatch = Math.floor(Math.min(ctx.limits.maxStorageBufferBindingSize, ctx.limits.maxBufferSize) / bytesPerEvent);
+  // The largest buffer per event is the accepted-only read-back: the columns plus a row index.
+  const maxBatch = Math.floor(Math.min(ctx.limits.maxStorageBufferBindingSize / bytesPerEvent, ctx.limits.maxBufferSize / (bytesPerEvent + 4)));
   const nProd = plan.productionChannels.length;
   const nDecay = plan.decayChannels.length;
   const stride = partialStride(plan);

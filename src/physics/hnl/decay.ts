@@ -193,7 +193,12 @@ export interface HnlDecayTable {
   readonly branchingRatios: Readonly<Record<string, number>>;
   /** Which description of hadronic decays was used. */
   readonly regime: 'exclusive';
+  /** Caveats of this table at this mass (empty when there are none). */
+  readonly warnings: readonly string[];
 }
+
+/** Above this mass (GeV) exclusive hadronic channels undercount (1805.08567 section 4.3). */
+export const EXCLUSIVE_REGIME_MAX_GEV = 1;
 
 /**
  * Widths, c*tau and branching ratios of an HNL of mass M (GeV) with mixing U.
@@ -206,5 +211,9 @@ export function hnlDecayTable(M: number, U: Mixing, majorana: boolean): HnlDecay
   const totalWidth = sum * (majorana ? MAJORANA_WIDTH_FACTOR : 1);
   const branchingRatios: Record<string, number> = {};
   for (const [label, w] of widths) if (w > 0) branchingRatios[label] = w / sum;
-  return { totalWidth, ctau: HBARC_GEV_M / totalWidth, branchingRatios, regime: 'exclusive' };
+  const warnings =
+    M > EXCLUSIVE_REGIME_MAX_GEV
+      ? [`above ${EXCLUSIVE_REGIME_MAX_GEV} GeV the exclusive hadronic channels undercount the width by 5-40% (1805.08567 section 4.3); the quark-level description is not implemented yet`]
+      : [];
+  return { totalWidth, ctau: HBARC_GEV_M / totalWidth, branchingRatios, regime: 'exclusive', warnings };
 }

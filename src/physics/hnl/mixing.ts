@@ -32,10 +32,11 @@ export const MIXING_BENCHMARKS: Readonly<Record<string, readonly [number, number
  */
 export function parseMixingRatios(text: string): [number, number, number] | string {
   const trimmed = text.trim();
-  const bench = MIXING_BENCHMARKS[trimmed.toUpperCase()];
+  // Exact upper-case letters only: "e" must not silently become benchmark E (muon-only).
+  const bench = MIXING_BENCHMARKS[trimmed];
   const parts = bench ? [...bench] : trimmed.split(':').map((s) => Number(s.trim()));
   if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x))) {
-    return `expected three ratios "U_e^2:U_mu^2:U_tau^2" such as "1:0:0", or a benchmark ${Object.keys(MIXING_BENCHMARKS).join('/')}`;
+    return `expected three ratios "U_e^2:U_mu^2:U_tau^2" such as "1:0:0", or a benchmark letter ${Object.keys(MIXING_BENCHMARKS).join('/')} (upper case)`;
   }
   if (parts.some((x) => x < 0)) return 'mixing ratios must be >= 0';
   const sum = parts[0] + parts[1] + parts[2];
