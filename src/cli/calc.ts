@@ -11,7 +11,7 @@ import { cevnsSigma, maxRecoil } from '../physics/cevns.js';
 import { ctauFromWidth, primakoffSigma, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
-import { brLeptonicToHnl, LEPTONIC_PARENTS } from '../physics/hnl/production.js';
+import { brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, SEMILEPTONIC_CHANNELS } from '../physics/hnl/production.js';
 import { targetByName } from '../physics/nuclei.js';
 
 /** A finite number from the command line, with a range check that names the flag. */
@@ -42,7 +42,7 @@ export function calcCommand(): Command {
 
   calc
     .command('hnl')
-    .description('HNL width, lifetime, decay branching ratios and production branching ratios (two-body leptonic so far)')
+    .description('HNL width, lifetime, decay branching ratios and production branching ratios (leptonic, semileptonic to pseudoscalars, tau)')
     .requiredOption('--mass <GeV>', 'HNL mass in GeV')
     .option('--mixing <a:b:c>', 'ratios U_e^2:U_mu^2:U_tau^2', '1:1:0')
     .option('--benchmark <A-F>', 'benchmark mixing ratios instead of --mixing')
@@ -59,13 +59,20 @@ export function calcCommand(): Command {
       const t = hnlDecayTable(mass, U, !o.dirac);
       for (const w of t.warnings) process.stderr.write(`fipgen: warning: ${w}\n`);
       const production: Record<string, number> = {};
-      for (const [key, parent] of Object.entries(LEPTONIC_PARENTS)) {
+      for (const parent of Object.values(LEPTONIC_PARENTS)) {
         for (const a of FLAVOURS) {
           const br = brLeptonicToHnl(parent, a, mass, U);
           if (br > 0) production[`${parent.particle.name} -> ${a}+ N`] = br;
         }
-        void key;
       }
+      for (const ch of SEMILEPTONIC_CHANNELS) {
+        for (const a of FLAVOURS) {
+          const br = brSemileptonicToHnl(ch, a, mass, U);
+          if (br > 0) production[`${ch.parent.name} -> ${ch.daughter.name} ${a}+ N`] = br;
+        }
+      }
+      const tau = brDsTauToPiHnl(mass, U);
+      if (tau > 0) production['Ds+ -> tau+ nu, tau+ -> pi+ N'] = tau;
       print(Boolean(o.json), {
         mass_GeV: mass,
         U2: [U.e, U.mu, U.tau],

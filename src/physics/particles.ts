@@ -35,6 +35,7 @@ export const PARTICLES = {
   pi: p('pi+', 211, 0.13957039, 2.6033e-8, 1),
   pi0: p('pi0', 111, 0.1349768, 8.43e-17, 0),
   K: p('K+', 321, 0.493677, 1.238e-8, 1),
+  K0: p('K0', 311, 0.497611, Infinity, 0),
   eta: p('eta', 221, 0.547862, Infinity, 0),
   etaPrime: p("eta'", 331, 0.95778, Infinity, 0),
   // light vectors (lifetimes irrelevant here: they decay strongly)
@@ -44,6 +45,7 @@ export const PARTICLES = {
   phi: p('phi', 333, 1.019461, Infinity, 0),
   // charm and beauty
   D: p('D+', 411, 1.86966, 1.033e-12, 1),
+  Dminus: p('D-', -411, 1.86966, 1.033e-12, -1),
   D0: p('D0', 421, 1.86484, 4.103e-13, 0),
   Ds: p('Ds+', 431, 1.96835, 5.012e-13, 1),
   DsStar: p('Ds*+', 433, 2.1122, Infinity, 1),

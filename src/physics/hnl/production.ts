@@ -5,6 +5,7 @@
  * also Gorbunov & Shaposhnikov arXiv:0705.1729 eq. (2.3).
  */
 import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
+import { integrate } from '../integrate.js';
 import { kallen } from '../kinematics.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
 import type { Flavour, Mixing } from './mixing.js';
@@ -46,4 +47,93 @@ export function widthLeptonicToHnl(parent: LeptonicParent, lepton: Particle, mN:
 /** BR(P+ -> l_alpha+ N) for the mixing U. */
 export function brLeptonicToHnl(parent: LeptonicParent, flavour: Flavour, mN: number, U: Mixing): number {
   return widthLeptonicToHnl(parent, LEPTON_OF[flavour], mN, U[flavour]) / widthFromLifetime(parent.particle.lifetime);
+}
+
+/**
+ * Pole form factors of a pseudoscalar-to-pseudoscalar transition (PHYSICS.md section 1.1):
+ * f+(q^2) = f(0)/(1 - q^2/M_V^2), f0(q^2) = f(0)/(1 - q^2/M_S^2).
+ */
+export interface PoleFormFactors {
+  readonly f0AtZero: number;
+  readonly vectorPole: number;
+  readonly scalarPole: number;
+}
+
+/** D -> K: f(0) = 0.745, poles 2.112 (vector) and 2.317 GeV (scalar); B -> D: f(0) = 0.66, pole 6.4 GeV (PHYSICS.md 1.1, from 1805.08567 appendix). */
+export const FORM_FACTORS = {
+  DtoK: { f0AtZero: 0.745, vectorPole: 2.112, scalarPole: 2.317 },
+  BtoD: { f0AtZero: 0.66, vectorPole: 6.4, scalarPole: 6.4 },
+} as const satisfies Record<string, PoleFormFactors>;
+
+/** A semileptonic decay P -> P' l+ N with pseudoscalar P'. */
+export interface SemileptonicChannel {
+  readonly parent: Particle;
+  readonly daughter: Particle;
+  readonly ckm: number;
+  readonly formFactors: PoleFormFactors;
+  /** 1, or 1/2 for a pi0 or rho0 daughter (isospin). */
+  readonly isospinFactor: number;
+}
+
+export const SEMILEPTONIC_CHANNELS: readonly SemileptonicChannel[] = [
+  { parent: PARTICLES.D0, daughter: { ...PARTICLES.K, name: 'K-', charge: -1, pdg: -321 }, ckm: CKM.cs, formFactors: FORM_FACTORS.DtoK, isospinFactor: 1 },
+  { parent: PARTICLES.D, daughter: { ...PARTICLES.K0, name: 'K0bar', pdg: -311 }, ckm: CKM.cs, formFactors: FORM_FACTORS.DtoK, isospinFactor: 1 },
+  { parent: PARTICLES.B, daughter: { ...PARTICLES.D0, name: 'D0bar', pdg: -421 }, ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1 },
+  { parent: PARTICLES.B0, daughter: PARTICLES.Dminus, ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1 },
+];
+
+/**
+ * Gamma(P -> P' l_alpha+ N) in GeV for U2 = U_alpha^2 (1805.08567 eq. 3.8, as PHYSICS.md 1.1):
+ * G_F^2 |V|^2 U^2 m_P^5/(64 pi^3) Int dxi (L/xi^3) [ (1/3)|f+|^2 lam_H lam_lN + (1/2)|f+|^2 G- lam_H
+ *   + (1/2)|f0|^2 G- (1 - x_P'^2)^2 ],  xi = q^2/m_P^2, lam_H = lambda(1, x_P'^2, xi),
+ * lam_lN = lambda(xi, x_N^2, x_l^2), L = sqrt(lam_H lam_lN), G- = xi (x_N^2 + x_l^2) - (x_N^2 - x_l^2)^2.
+ * |f+|^2 appears once per term (a public code squares it twice: a known bug).
+ */
+export function widthSemileptonicToHnl(ch: SemileptonicChannel, lepton: Particle, mN: number, U2: number): number {
+  const mP = ch.parent.mass;
+  const xH2 = (ch.daughter.mass / mP) ** 2;
+  const xl2 = (lepton.mass / mP) ** 2;
+  const xN2 = (mN / mP) ** 2;
+  const lo = (Math.sqrt(xl2) + Math.sqrt(xN2)) ** 2;
+  const hi = (1 - Math.sqrt(xH2)) ** 2;
+  if (!(hi > lo)) return 0;
+  const ff = ch.formFactors;
+  const integrand = (xi: number) => {
+    const q2 = xi * mP * mP;
+    const fPlus = ff.f0AtZero / (1 - q2 / ff.vectorPole ** 2);
+    const fZero = ff.f0AtZero / (1 - q2 / ff.scalarPole ** 2);
+    const lamH = Math.max(0, kallen(1, xH2, xi));
+    const lamLN = Math.max(0, kallen(xi, xN2, xl2));
+    const L = Math.sqrt(lamH * lamLN);
+    const Gminus = xi * (xN2 + xl2) - (xN2 - xl2) ** 2;
+    return (L / xi ** 3) * ((1 / 3) * fPlus ** 2 * lamH * lamLN + 0.5 * fPlus ** 2 * Gminus * lamH + 0.5 * fZero ** 2 * Gminus * (1 - xH2) ** 2);
+  };
+  // Square-root edges at both ends of the xi range: xi = lo + span sin^2(th) smooths both.
+  const span = hi - lo;
+  const I = integrate((th) => integrand(lo + span * Math.sin(th) ** 2) * span * Math.sin(2 * th), 0, Math.PI / 2, 128);
+  return ((G_F ** 2 * ch.ckm ** 2 * U2 * mP ** 5) / (64 * Math.PI ** 3)) * ch.isospinFactor * I;
+}
+
+/** BR(P -> P' l_alpha+ N) for the mixing U. */
+export function brSemileptonicToHnl(ch: SemileptonicChannel, flavour: Flavour, mN: number, U: Mixing): number {
+  return widthSemileptonicToHnl(ch, LEPTON_OF[flavour], mN, U[flavour]) / widthFromLifetime(ch.parent.lifetime);
+}
+
+/**
+ * Gamma(tau -> pi N) in GeV for U2 = U_tau^2 (PHYSICS.md 1.1; 1805.08567 eq. 3.11):
+ * G_F^2 f_pi^2 |V_ud|^2 U^2 m_tau^3/(16 pi) [(1 - x_N^2)^2 - x_pi^2 (1 + x_N^2)] sqrt(lambda(1, x_pi^2, x_N^2)).
+ */
+export function widthTauToPiHnl(mN: number, U2tau: number): number {
+  const mTau = PARTICLES.tau.mass;
+  const xN2 = (mN / mTau) ** 2;
+  const xPi2 = (PARTICLES.pi.mass / mTau) ** 2;
+  if (mN + PARTICLES.pi.mass >= mTau) return 0;
+  const shape = ((1 - xN2) ** 2 - xPi2 * (1 + xN2)) * Math.sqrt(kallen(1, xPi2, xN2));
+  return ((G_F ** 2 * DECAY_CONSTANT_GEV.pi ** 2 * CKM.ud ** 2 * U2tau * mTau ** 3) / (16 * Math.PI)) * shape;
+}
+
+/** BR(Ds+ -> tau+ nu) x BR(tau+ -> pi+ N): HNLs from tau leptons of Ds decays. */
+export function brDsTauToPiHnl(mN: number, U: Mixing): number {
+  const dsToTau = widthLeptonicToHnl(LEPTONIC_PARENTS.Ds, PARTICLES.tau, 0, 1) / widthFromLifetime(PARTICLES.Ds.lifetime);
+  return dsToTau * (widthTauToPiHnl(mN, U.tau) / widthFromLifetime(PARTICLES.tau.lifetime));
 }
