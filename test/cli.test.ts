@@ -119,6 +119,23 @@ describe('fipgen calc (stable JSON keys)', () => {
     expect(v.production).toHaveProperty(['K+ -> e+ N']);
     expect(v.regime).toBe('exclusive');
   });
+  it('calc zprime: width, c*tau, branching ratios, delta_a_mu, brem {beam_GeV, target, sigma_cm2, frac_x_gt_0p4}', () => {
+    const r = fipgen(['calc', 'zprime', '--mass', '0.01', '--coupling', '5e-4', '--json']);
+    expect(r.status).toBe(0);
+    const v = JSON.parse(r.stdout);
+    expect(Math.abs(v.delta_a_mu / 247.8e-11 - 1)).toBeLessThan(1e-3);
+    expect(v.branching_ratios).toEqual({ 'nu nubar': 1 });
+    expect(v.ctau_m).toBeGreaterThan(0);
+    expect(v.brem.beam_GeV).toBe(15);
+    expect(v.brem.target).toBe('W');
+    expect(Math.abs(v.brem.sigma_cm2 / 9.0e-33 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(v.brem.frac_x_gt_0p4 - 0.19)).toBeLessThan(0.005);
+    expect(v).toHaveProperty('kaon');
+    const bad = fipgen(['calc', 'zprime', '--mass', '20', '--coupling', '1e-3']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.join('\n')).toMatch(/--mass = "20": a 15 GeV muon cannot radiate it/);
+  });
+
   it('bad input names the flag: negative moment, unknown target', () => {
     const a = fipgen(['calc', 'dipole', '--mass', '1e-3', '--mu', '-1e-7', '--target', 'Ge73', '--enu', '3e-3']);
     expect(a.status).toBe(2);

@@ -13,6 +13,8 @@ import { hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
 import { brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, SEMILEPTONIC_CHANNELS } from '../physics/hnl/production.js';
 import { targetByName } from '../physics/nuclei.js';
+import { bremSigma, MATERIALS } from '../physics/zprime/brem.js';
+import { deltaAmu, mediatorDecays } from '../physics/zprime/model.js';
 
 /** A finite number from the command line, with a range check that names the flag. */
 function numberArg(flag: string, text: string, allowed: string, ok: (x: number) => boolean): number {
@@ -84,6 +86,41 @@ export function calcCommand(): Command {
         warnings: t.warnings,
         branching_ratios: t.branchingRatios,
         production,
+      });
+    });
+
+  calc
+    .command('zprime')
+    .description('muon-philic mediator (L_mu - L_tau vector Z\', or --scalar): widths, lifetime, (g-2)_mu, muon bremsstrahlung cross-section')
+    .requiredOption('--mass <GeV>', 'mediator mass in GeV')
+    .requiredOption('--coupling <g>', "coupling g' (or g_S with --scalar)")
+    .option('--scalar', 'a scalar coupled to muons instead of the L_mu - L_tau vector')
+    .option('--beam-energy <GeV>', 'muon beam energy for the bremsstrahlung cross-section', '15')
+    .option('--target <material>', `target material: ${Object.keys(MATERIALS).join(', ')}`, 'W')
+    .option('--json', 'as JSON')
+    .action((o) => {
+      const m = numberArg('--mass', o.mass, 'must be a mass in GeV > 0', (x) => x > 0);
+      const g = numberArg('--coupling', o.coupling, 'must be a coupling >= 0', (x) => x >= 0);
+      const E = numberArg('--beam-energy', o.beamEnergy, 'must be an energy in GeV > 0', (x) => x > 0);
+      const material = MATERIALS[o.target];
+      if (!material) throw new InputError('--target', o.target, `unknown material; known: ${Object.keys(MATERIALS).join(', ')}`);
+      if (m >= E) throw new InputError('--mass', o.mass, `a ${E} GeV muon cannot radiate it: mass < beam energy`);
+      const kind = o.scalar ? 'scalar' : 'vector';
+      const d = mediatorDecays(kind, m, g);
+      const brem = bremSigma({ kind, m, g, E, material });
+      const warnings = [...d.warnings, 'K+ -> mu+ nu X (the "kaon" numbers) is not implemented yet'];
+      for (const w of warnings) process.stderr.write(`fipgen: warning: ${w}\n`);
+      print(Boolean(o.json), {
+        model: kind === 'vector' ? 'L_mu - L_tau vector' : 'muon-philic scalar',
+        mass_GeV: m,
+        coupling: g,
+        width_GeV: d.width > 0 ? d.width : null,
+        ctau_m: Number.isFinite(d.ctau) ? d.ctau : null,
+        branching_ratios: d.branchingRatios,
+        delta_a_mu: deltaAmu(kind, m, g),
+        kaon: null,
+        brem: { beam_GeV: E, target: material.name, sigma_cm2: brem.sigma_cm2, frac_x_gt_0p4: brem.fractionAbove },
+        warnings,
       });
     });
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { bremEnergyLoss, bremSigma, ChiTable, chiIntegral, MATERIALS } from '../src/physics/zprime/brem.js';
+import { deltaAmu, mediatorDecays, widthVectorToLeptons, widthVectorToNeutrinos } from '../src/physics/zprime/model.js';
+import { ALPHA } from '../src/physics/constants.js';
+
+const W = MATERIALS.W;
+const rel = (a: number, b: number) => Math.abs(a / b - 1);
+
+describe('muon-philic Z\' and scalar (PHYSICS.md section 2)', () => {
+  // Checkpoint, PHYSICS.md section 5: Delta a_mu, vector, m = 10 MeV, g' = 5e-4: 247.8e-11 ("integral above").
+  it('Delta a_mu (vector, 10 MeV, g\' = 5e-4) = 247.8e-11', () => {
+    expect(rel(deltaAmu('vector', 0.01, 5e-4), 247.8e-11)).toBeLessThan(1e-3);
+  });
+  it('Delta a_mu limits: heavy mediator ~ g^2 m_mu^2/(12 pi^2 m^2) (vector); light ~ g^2/(8 pi^2) (vector) and 3 g^2/(16 pi^2) (scalar)', () => {
+    const mmu = 0.1056583755;
+    expect(rel(deltaAmu('vector', 100, 1), mmu ** 2 / (12 * Math.PI ** 2 * 1e4))).toBeLessThan(1e-3);
+    expect(rel(deltaAmu('vector', 1e-7, 1), 1 / (8 * Math.PI ** 2))).toBeLessThan(1e-3);
+    expect(rel(deltaAmu('scalar', 1e-7, 1), 3 / (16 * Math.PI ** 2))).toBeLessThan(1e-3);
+  });
+  it('widths: nu nubar g^2 m/(24 pi) per flavour; l+l- opens at 2 m_l and tends to g^2 m/(12 pi) (PHYSICS.md section 2)', () => {
+    expect(widthVectorToNeutrinos(0.3, 1)).toBeCloseTo(0.3 / (24 * Math.PI), 15);
+    expect(widthVectorToLeptons(0.2, 1, 0.1056583755)).toBe(0);
+    expect(rel(widthVectorToLeptons(1000, 1, 0.1056583755), 1000 / (12 * Math.PI))).toBeLessThan(1e-7);
+    const d = mediatorDecays('vector', 0.01, 5e-4);
+    expect(d.branchingRatios).toEqual({ 'nu nubar': 1 });
+    const heavy = mediatorDecays('vector', 1, 5e-4);
+    expect(Object.keys(heavy.branchingRatios)).toEqual(['nu nubar', 'mu+ mu-']);
+  });
+});
+
+describe('muon bremsstrahlung, exact Weizsacker-Williams (DMG4 arXiv:2101.12192; PHYSICS.md section 2)', () => {
+  // Checkpoint: sigma(mu W -> mu W Z'), vector, m = 10 MeV, g' = 5e-4, 15 GeV: 9.0 nb; fraction with x > 0.4: 0.19.
+  it('sigma(mu W -> mu W Z\', 10 MeV, g\' = 5e-4, 15 GeV) = 9.0 nb, x > 0.4 fraction 0.19', () => {
+    const s = bremSigma({ kind: 'vector', m: 0.01, g: 5e-4, E: 15, material: W });
+    expect(rel(s.sigma_cm2 / 1e-33, 9.0)).toBeLessThan(0.01);
+    expect(Math.abs(s.fractionAbove - 0.19)).toBeLessThan(0.005);
+  });
+  // Checkpoint: with g^2/4pi -> alpha and m -> 0 the energy-weighted integral is the muon's
+  // bremsstrahlung loss b_brem(W, 15 GeV) = 3.39e-6 g^-1 cm^2 of the standard (PUMAS) tables.
+  it('the photon limit gives the tabulated muon bremsstrahlung loss in W at 15 GeV, 3.39e-6 cm^2/g', () => {
+    const b = bremEnergyLoss({ kind: 'vector', m: 1e-6, g: 0, E: 15, material: W, couplingOver4pi: ALPHA });
+    expect(rel(b, 3.39e-6)).toBeLessThan(0.01);
+  });
+  it('scales as g^2; the scalar differs from the vector', () => {
+    const a = bremSigma({ kind: 'vector', m: 0.05, g: 1e-3, E: 15, material: W }).sigma_cm2;
+    const b = bremSigma({ kind: 'vector', m: 0.05, g: 2e-3, E: 15, material: W }).sigma_cm2;
+    expect(b / a).toBeCloseTo(4, 10);
+    expect(bremSigma({ kind: 'scalar', m: 0.05, g: 1e-3, E: 15, material: W }).sigma_cm2 / a).not.toBeCloseTo(1, 1);
+  });
+  it('the chi table interpolates the chi integral to 2e-4', () => {
+    const table = new ChiTable(225, W);
+    for (const t of [1e-14, 1e-10, 1e-7, 1e-4, 1e-2]) expect(rel(table.at(t), chiIntegral(t, 225, W))).toBeLessThan(2e-4);
+  });
+});
