@@ -130,7 +130,8 @@ describe('fipgen calc (stable JSON keys)', () => {
     expect(v.brem.target).toBe('W');
     expect(Math.abs(v.brem.sigma_cm2 / 9.0e-33 - 1)).toBeLessThan(0.01);
     expect(Math.abs(v.brem.frac_x_gt_0p4 - 0.19)).toBeLessThan(0.005);
-    expect(v).toHaveProperty('kaon');
+    expect(Math.abs(v.kaon.br / (0.213 * 5e-4 ** 2) - 1)).toBeLessThan(2e-3);
+    expect(v.kaon.frac_m2miss_gt_0p05).toBeGreaterThan(0);
     const bad = fipgen(['calc', 'zprime', '--mass', '20', '--coupling', '1e-3']);
     expect(bad.status).toBe(2);
     expect(bad.stderr.join('\n')).toMatch(/--mass = "20": a 15 GeV muon cannot radiate it/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bremEnergyLoss, bremSigma, ChiTable, chiIntegral, MATERIALS } from '../src/physics/zprime/brem.js';
 import { deltaAmu, mediatorDecays, widthVectorToLeptons, widthVectorToNeutrinos } from '../src/physics/zprime/model.js';
 import { ALPHA } from '../src/physics/constants.js';
+import { dalitzMomenta, kaonMatrixElement2, kaonToMuNuWidth, kaonToMuNuX, wardResidual } from '../src/physics/zprime/kaon.js';
 
 const W = MATERIALS.W;
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
@@ -50,5 +51,24 @@ describe('muon bremsstrahlung, exact Weizsacker-Williams (DMG4 arXiv:2101.12192;
   it('the chi table interpolates the chi integral to 2e-4', () => {
     const table = new ChiTable(225, W);
     for (const t of [1e-14, 1e-10, 1e-7, 1e-4, 1e-2]) expect(rel(table.at(t), chiIntegral(t, 225, W))).toBeLessThan(2e-4);
+  });
+});
+
+describe('K+ -> mu+ nu X (PHYSICS.md section 2; arXiv:1902.07715)', () => {
+  // Checkpoints: BR(K+ -> mu+ nu Z')/g'^2 = 0.213 (vector, 10 MeV, both legs) and Gamma(K -> mu nu) = 3.313e-17 GeV at tree level.
+  it('the spinor machinery without X gives Gamma(K -> mu nu) = 3.313e-17 GeV', () => {
+    expect(rel(kaonToMuNuWidth(), 3.313e-17)).toBeLessThan(1e-3);
+  });
+  it('BR(K+ -> mu+ nu Z\')/g\'^2 = 0.213 at 10 MeV with both emission legs', () => {
+    expect(rel(kaonToMuNuX('vector', 0.01).br, 0.213)).toBeLessThan(2e-3);
+  });
+  it('the current is conserved with both legs (Ward identity) and not with the muon leg alone, which is ~40x too large', () => {
+    const mom = dalitzMomenta(0.05, 0.02, 0.01)!;
+    const scale = kaonMatrixElement2('vector', ...mom, 0.01);
+    expect(Math.abs(wardResidual(...mom, 0.01)) / scale).toBeLessThan(1e-12);
+    expect(Math.abs(wardResidual(...mom, 0.01, 'muon')) / scale).toBeGreaterThan(1e-4);
+    const ratio = kaonToMuNuX('vector', 0.01, 0.05, 'muon').br / kaonToMuNuX('vector', 0.01).br;
+    expect(ratio).toBeGreaterThan(30);
+    expect(ratio).toBeLessThan(55);
   });
 });

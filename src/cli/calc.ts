@@ -15,6 +15,8 @@ import { brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS,
 import { targetByName } from '../physics/nuclei.js';
 import { bremSigma, MATERIALS } from '../physics/zprime/brem.js';
 import { deltaAmu, mediatorDecays } from '../physics/zprime/model.js';
+import { kaonToMuNuX } from '../physics/zprime/kaon.js';
+import { PARTICLES } from '../physics/particles.js';
 
 /** A finite number from the command line, with a range check that names the flag. */
 function numberArg(flag: string, text: string, allowed: string, ok: (x: number) => boolean): number {
@@ -108,7 +110,10 @@ export function calcCommand(): Command {
       const kind = o.scalar ? 'scalar' : 'vector';
       const d = mediatorDecays(kind, m, g);
       const brem = bremSigma({ kind, m, g, E, material });
-      const warnings = [...d.warnings, 'K+ -> mu+ nu X (the "kaon" numbers) is not implemented yet'];
+      // K+ -> mu+ nu X: both emission legs, spin sums done numerically (src/physics/zprime/kaon.ts).
+      const kaonOpen = m < PARTICLES.K.mass - PARTICLES.mu.mass;
+      const kaon = kaonOpen ? kaonToMuNuX(kind, m) : null;
+      const warnings = [...d.warnings];
       for (const w of warnings) process.stderr.write(`fipgen: warning: ${w}\n`);
       print(Boolean(o.json), {
         model: kind === 'vector' ? 'L_mu - L_tau vector' : 'muon-philic scalar',
@@ -118,7 +123,7 @@ export function calcCommand(): Command {
         ctau_m: Number.isFinite(d.ctau) ? d.ctau : null,
         branching_ratios: d.branchingRatios,
         delta_a_mu: deltaAmu(kind, m, g),
-        kaon: null,
+        kaon: kaon ? { br: kaon.br * g * g, frac_m2miss_gt_0p05: kaon.fractionAbove } : null,
         brem: { beam_GeV: E, target: material.name, sigma_cm2: brem.sigma_cm2, frac_x_gt_0p4: brem.fractionAbove },
         warnings,
       });
