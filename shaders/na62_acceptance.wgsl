@@ -2,6 +2,7 @@
 
 const TRACK_IN_STRAW: u32 = 1u;
 const TRACK_IN_LKR: u32 = 2u;
+const TRACK_IN_MUV3: u32 = 4u;
 
 fn inStrawChamber(k: u32, x: f32, y: f32) -> bool {
   let h = params[P_STRAW_HOLE_HALF_SIDE];
@@ -41,5 +42,11 @@ fn na62TrackAcceptance(v: vec3<f32>, p: vec3<f32>, q: f32) -> u32 {
   let rin = params[P_LKR_INNER_RADIUS];
   let hs = params[P_LKR_HALF_SIDE];
   let lkr = xl * xl + yl * yl > rin * rin && ax < hs && ay < hs && ax + ay < params[P_LKR_OCTAGON_SUM];
-  return select(0u, TRACK_IN_STRAW, straw) | select(0u, TRACK_IN_LKR, lkr);
+  let dzu = params[P_MUV3_Z] - zm;
+  let xu = xm + dzu * pxk / pzk;
+  let yu = ym + dzu * p.y / pzk;
+  let hu = params[P_MUV3_HALF_SIDE];
+  let ru = params[P_MUV3_INNER_RADIUS];
+  let muv3 = abs(xu) < hu && abs(yu) < hu && xu * xu + yu * yu > ru * ru;
+  return select(0u, TRACK_IN_STRAW, straw) | select(0u, TRACK_IN_LKR, lkr) | select(0u, TRACK_IN_MUV3, muv3);
 }

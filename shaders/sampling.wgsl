@@ -18,9 +18,10 @@ fn pickChannel(u: f32, offset: u32, count: u32) -> u32 {
   return count - 1u;
 }
 
+// sin(theta) = 2 sqrt(u1 (1 - u1)): exact in f32, where sqrt(1 - c^2) loses precision near the poles.
 fn isotropicDirection(u1: f32, u2: f32) -> vec3<f32> {
   let c = 2.0 * u1 - 1.0;
-  let s = sqrt(max(0.0, 1.0 - c * c));
+  let s = 2.0 * sqrt(u1 * (1.0 - u1));
   let phi = TWO_PI * u2;
   return vec3<f32>(s * cos(phi), s * sin(phi), c);
 }
@@ -102,4 +103,43 @@ struct ForcedDecay {
 fn forcedDecay(sIn: f32, sOut: f32, L: f32, u: f32) -> ForcedDecay {
   let pInside = oneMinusExpNeg((sOut - sIn) / L);
   return ForcedDecay(sIn - L * logOneMinus(u * pInside), -sIn / L + log(pInside));
+}
+
+// Inverse CDF of a piecewise-constant density over `count` equal bins (cdf in params at
+// `offset`): the bin and the position in it. Twin of sampleBins in sampling.ts.
+struct BinSample {
+  k: u32,
+  f: f32,
+}
+
+fn sampleBins(u: f32, offset: u32, count: u32) -> BinSample {
+  var k = 0u;
+  loop {
+    if (k + 1u >= count || u < params[offset + k]) {
+      break;
+    }
+    k++;
+  }
+  var lo = 0.0;
+  if (k > 0u) {
+    lo = params[offset + k - 1u];
+  }
+  let hi = params[offset + k];
+  var f = 0.5;
+  if (hi > lo) {
+    f = clamp((u - lo) / (hi - lo), 0.0, 1.0);
+  }
+  return BinSample(k, f);
+}
+
+// Euler rotation z-y-z, R = Rz(phi) Ry(theta) Rz(psi), cos(theta) = 2u - 1. Twin of rotateEuler in sampling.ts.
+fn rotateEuler(v: vec3<f32>, u: f32, phi: f32, psi: f32) -> vec3<f32> {
+  let cosTheta = 2.0 * u - 1.0;
+  let sinTheta = 2.0 * sqrt(u * (1.0 - u));
+  let x1 = cos(psi) * v.x - sin(psi) * v.y;
+  let y1 = sin(psi) * v.x + cos(psi) * v.y;
+  let z1 = v.z;
+  let x2 = cosTheta * x1 + sinTheta * z1;
+  let z2 = -sinTheta * x1 + cosTheta * z1;
+  return vec3<f32>(cos(phi) * x2 - sin(phi) * y1, sin(phi) * x2 + cos(phi) * y1, z2);
 }

@@ -7,7 +7,7 @@ import { loadScenario } from '../src/config/load.js';
 import { run } from '../src/engine/run.js';
 import { gridPoints, parseRange } from '../src/scan/grid.js';
 import { contourSegments } from '../src/scan/plot.js';
-import { inspectScan, runScan, writeScanOutputs } from '../src/scan/scan.js';
+import { inspectScan, runScan, scannable, writeScanOutputs } from '../src/scan/scan.js';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 
@@ -39,7 +39,7 @@ describe('contour (marching squares)', () => {
 });
 
 describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
-  const scenario = loadScenario('na62-kaon-hnl');
+  const scenario = scannable(loadScenario('na62-kaon-hnl'));
   const base = { scenario, massLog: false, eventsPerMass: 20_000, seed: 'scan', backend: 'cpu' as const, level: 2.3 };
   const masses = gridPoints('--mass', parseRange('--mass', '0.2:0.44:4'), false);
   const U2 = gridPoints('--U2', parseRange('--U2', '1e-8:1e-2:7'), true);

@@ -15,7 +15,7 @@ import { inspectDataset, shardFiles } from '../output/dataset.js';
 import { writeMergedFile } from '../output/mergeFile.js';
 import { processFor } from '../processes/registry.js';
 import { gridPoints, parseRange } from '../scan/grid.js';
-import { inspectScan, runScan, SCAN_MANIFEST, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
+import { inspectScan, runScan, SCAN_MANIFEST, scannable, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
 import { slurmScript } from './slurm.js';
 import { calcCommand } from './calc.js';
 import { join } from 'node:path';
@@ -113,7 +113,7 @@ function program(): Command {
     .option('--json', 'print the result as JSON')
     .option('-q, --quiet', 'no progress')
     .action(async (scenarioArg: string, o) => {
-      const scenario = loadScenario(scenarioArg, o.set);
+      const scenario = scannable(loadScenario(scenarioArg, o.set));
       const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
       const U2 = gridPoints('--U2', parseRange('--U2', o.U2), true);
       const level = Number(o.level);
@@ -211,7 +211,7 @@ function program(): Command {
         if (o.mass === undefined || o.U2 === undefined) throw new InputError(o.mass === undefined ? '--mass' : '--U2', undefined, 'a scan needs both --mass and --U2');
         const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
         gridPoints('--U2', parseRange('--U2', o.U2), true);
-        for (const m of masses) scenarioAtMass(scenario, m);
+        for (const m of masses) scenarioAtMass(scannable(scenario), m);
         if (o.shards > masses.length) throw new InputError('--shards', o.shards, `at most one shard per mass (${masses.length})`);
         scan = ['--mass', o.mass, '--U2', o.U2, ...(o.log ? ['--log'] : []), '--level', String(o.level)];
       }

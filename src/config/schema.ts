@@ -61,19 +61,37 @@ export const Detector = z
   })
   .strict();
 
-export const Scenario = z
+export const ZprimeModel = z
   .object({
-    name: z.string({ error: 'expected a name' }),
-    description: z.string().optional(),
-    process: z.literal('na62-kaon-hnl', { error: 'unknown process; known: "na62-kaon-hnl"' }),
-    source: Na62KaonBeam,
-    model: HnlModel,
-    detector: Detector,
-    exposure: Exposure,
+    type: z.literal('zprime'),
+    kind: z.enum(['vector', 'scalar'], { error: 'expected "vector" (L_mu - L_tau Z\') or "scalar" (coupled to muons)' }).default('vector'),
+    mass: positive('mediator mass in GeV'),
+    coupling: positive("coupling g' (g_S for the scalar)"),
     notes,
   })
   .strict();
 
+const common = {
+  name: z.string({ error: 'expected a name' }),
+  description: z.string().optional(),
+  source: Na62KaonBeam,
+  detector: Detector,
+  exposure: Exposure,
+  notes,
+};
+
+export const HnlScenario = z.object({ ...common, process: z.literal('na62-kaon-hnl'), model: HnlModel }).strict();
+export const ZprimeScenario = z.object({ ...common, process: z.literal('na62-kaon-zprime'), model: ZprimeModel }).strict();
+
+export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime'] as const;
+
+export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario], {
+  error: `unknown process; known: ${PROCESSES.map((p) => `"${p}"`).join(', ')}`,
+});
+
 export type Scenario = z.infer<typeof Scenario>;
+export type HnlScenario = z.infer<typeof HnlScenario>;
+export type ZprimeScenario = z.infer<typeof ZprimeScenario>;
 export type HnlModel = z.infer<typeof HnlModel>;
+export type ZprimeModel = z.infer<typeof ZprimeModel>;
 export type Na62KaonBeam = z.infer<typeof Na62KaonBeam>;

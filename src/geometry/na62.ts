@@ -25,6 +25,7 @@ export const Na62Geometry = z
       .refine((s) => s.z.every((z, i) => i === 0 || z > s.z[i - 1]), { error: 'chamber z positions must increase' }),
     magnet: z.object({ z_start: num, z_end: num, pt_kick_GeV: num, note: z.string().optional() }).strict(),
     lkr: z.object({ z: num, inner_radius: num.nonnegative(), half_side: num.positive(), octagon_sum: num.positive() }).strict(),
+    muv3: z.object({ z: num, half_side: num.positive(), inner_radius: num.nonnegative(), note: z.string().optional() }).strict(),
   })
   .strict()
   .refine((g) => g.decay_volume.z_max > g.decay_volume.z_min, { error: 'decay_volume.z_max must exceed z_min' })
@@ -61,5 +62,8 @@ export function na62GeometryParams(g: Na62Geometry) {
     lkr_inner_radius: g.lkr.inner_radius,
     lkr_half_side: g.lkr.half_side,
     lkr_octagon_sum: g.lkr.octagon_sum,
+    muv3_z: g.muv3.z,
+    muv3_half_side: g.muv3.half_side,
+    muv3_inner_radius: g.muv3.inner_radius,
   };
 }

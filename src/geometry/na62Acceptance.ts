@@ -11,6 +11,7 @@ type G = ReturnType<typeof na62GeometryParams>;
 
 export const TRACK_IN_STRAW = 1;
 export const TRACK_IN_LKR = 2;
+export const TRACK_IN_MUV3 = 4;
 
 function inStrawChamber(G: G, k: number, x: number, y: number): boolean {
   const inHole = Math.abs(x - G.straw_hole_x[k]) < G.straw_hole_half_side && Math.abs(y) < G.straw_hole_half_side;
@@ -18,7 +19,7 @@ function inStrawChamber(G: G, k: number, x: number, y: number): boolean {
 }
 
 /**
- * Bits TRACK_IN_STRAW (all four chambers) and TRACK_IN_LKR for a track of charge q (units
+ * Bits TRACK_IN_STRAW (all four chambers), TRACK_IN_LKR and TRACK_IN_MUV3 for a track of charge q (units
  * of e) with momentum (px, py, pz) in GeV from the vertex (vx, vy, vz) in metres.
  */
 export function na62TrackAcceptance(G: G, vx: number, vy: number, vz: number, px: number, py: number, pz: number, q: number): number {
@@ -49,5 +50,9 @@ export function na62TrackAcceptance(G: G, vx: number, vy: number, vz: number, px
   const lkr =
     xl * xl + yl * yl > G.lkr_inner_radius * G.lkr_inner_radius &&
     ax < G.lkr_half_side && ay < G.lkr_half_side && ax + ay < G.lkr_octagon_sum;
-  return (straw ? TRACK_IN_STRAW : 0) | (lkr ? TRACK_IN_LKR : 0);
+  const dzu = G.muv3_z - G.magnet_z;
+  const xu = xm + (dzu * pxk) / pzk;
+  const yu = ym + (dzu * py) / pzk;
+  const muv3 = Math.abs(xu) < G.muv3_half_side && Math.abs(yu) < G.muv3_half_side && xu * xu + yu * yu > G.muv3_inner_radius * G.muv3_inner_radius;
+  return (straw ? TRACK_IN_STRAW : 0) | (lkr ? TRACK_IN_LKR : 0) | (muv3 ? TRACK_IN_MUV3 : 0);
 }

@@ -63,6 +63,7 @@ const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8 };
 const LIGHT_FLAVOURS: Flavour[] = ['e', 'mu'];
 
 function planParams(scenario: Scenario, events: number) {
+  if (scenario.process !== 'na62-kaon-hnl') throw new Error(`na62-kaon-hnl cannot plan a ${scenario.process} scenario`);
   const model = scenario.model;
   const fractions = parseMixingRatios(model.mixing);
   if (typeof fractions === 'string') throw new InputError('model.mixing', model.mixing, fractions);

@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
-import type { Scenario } from '../config/schema.js';
+import type { HnlScenario, Scenario } from '../config/schema.js';
 import type { BackendName } from '../engine/backend.js';
 import { FIPGEN_VERSION, run } from '../engine/run.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
@@ -28,7 +28,7 @@ export const SCAN_MANIFEST = '_scan.json';
 export interface ScanManifest {
   readonly type: 'fipgen-scan';
   readonly fipgen_version: string;
-  readonly scenario: Scenario;
+  readonly scenario: HnlScenario;
   readonly scenario_hash: string;
   readonly seed: string;
   readonly events_per_mass: number;
@@ -70,8 +70,8 @@ function writeJsonAtomic(path: string, value: unknown): void {
 }
 
 /** The scenario at one mass, checked by the process's planner (mass range, channels open). */
-export function scenarioAtMass(scenario: Scenario, mass: number): Scenario {
-  const s: Scenario = { ...scenario, model: { ...scenario.model, mass } };
+export function scenarioAtMass(scenario: HnlScenario, mass: number): HnlScenario {
+  const s: HnlScenario = { ...scenario, model: { ...scenario.model, mass } };
   try {
     processFor(s).plan(s, 1);
   } catch (e) {
@@ -81,8 +81,16 @@ export function scenarioAtMass(scenario: Scenario, mass: number): Scenario {
   return s;
 }
 
+/** The scenario as a scannable one (an HNL scenario: scans run over U^2), or an input error. */
+export function scannable(scenario: Scenario): HnlScenario {
+  if (scenario.process !== 'na62-kaon-hnl') {
+    throw new InputError('scenario', scenario.name, `fipgen scan runs over (mass, U^2) and takes HNL scenarios (process "na62-kaon-hnl"); this one is "${scenario.process}"`);
+  }
+  return scenario;
+}
+
 export interface ScanOptions {
-  readonly scenario: Scenario;
+  readonly scenario: HnlScenario;
   readonly masses: number[];
   readonly massLog: boolean;
   readonly U2: number[];

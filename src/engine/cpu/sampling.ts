@@ -19,10 +19,13 @@ export function pickChannel(u: number, cumulative: readonly number[] | Float64Ar
   return count - 1;
 }
 
-/** Unit vector with cos(theta) = 2 u1 - 1 and phi = 2 pi u2: isotropic. */
+/**
+ * Unit vector with cos(theta) = 2 u1 - 1 and phi = 2 pi u2: isotropic. sin(theta) is
+ * 2 sqrt(u1 (1 - u1)), exact in float32 too; sqrt(1 - c^2) would lose precision near the poles.
+ */
 export function isotropicDirection(u1: number, u2: number): [number, number, number] {
   const c = 2 * u1 - 1;
-  const s = Math.sqrt(Math.max(0, 1 - c * c));
+  const s = 2 * Math.sqrt(u1 * (1 - u1));
   const phi = TWO_PI * u2;
   return [s * Math.cos(phi), s * Math.sin(phi), c];
 }
@@ -77,4 +80,36 @@ export function cylinderInterval(
 export function forcedDecay(sIn: number, sOut: number, L: number, u: number): { s: number; logProb: number } {
   const pInside = -Math.expm1(-(sOut - sIn) / L);
   return { s: sIn - L * Math.log1p(-u * pInside), logProb: -sIn / L + Math.log(pInside) };
+}
+
+/**
+ * Inverse CDF of a piecewise-constant density over `count` equal bins: the bin k with
+ * cdf[offset + k - 1] <= u < cdf[offset + k] (cdf[offset + count - 1] = 1) and the position
+ * in it, in [0, 1). Twin of sampleBins in shaders/sampling.wgsl.
+ */
+export function sampleBins(u: number, cdf: readonly number[] | Float64Array, offset: number, count: number): [number, number] {
+  let k = 0;
+  while (k < count - 1 && u >= cdf[offset + k]) k++;
+  const lo = k === 0 ? 0 : cdf[offset + k - 1];
+  const hi = cdf[offset + k];
+  return [k, hi > lo ? Math.min(1, Math.max(0, (u - lo) / (hi - lo))) : 0.5];
+}
+
+/**
+ * A vector rotated by Euler angles (z-y-z): R = Rz(phi) Ry(theta) Rz(psi), with cos(theta) =
+ * 2 u - 1 (sin(theta) = 2 sqrt(u (1 - u)), as in isotropicDirection). With u, and phi/2pi,
+ * psi/2pi uniform it is a uniformly random rotation: it orients a decay plane isotropically.
+ */
+export function rotateEuler(v: readonly number[], u: number, phi: number, psi: number): [number, number, number] {
+  const cosTheta = 2 * u - 1;
+  const sinTheta = 2 * Math.sqrt(u * (1 - u));
+  // Rz(psi)
+  const x1 = Math.cos(psi) * v[0] - Math.sin(psi) * v[1];
+  const y1 = Math.sin(psi) * v[0] + Math.cos(psi) * v[1];
+  const z1 = v[2];
+  // Ry(theta)
+  const x2 = cosTheta * x1 + sinTheta * z1;
+  const z2 = -sinTheta * x1 + cosTheta * z1;
+  // Rz(phi)
+  return [Math.cos(phi) * x2 - Math.sin(phi) * y1, Math.sin(phi) * x2 + Math.cos(phi) * y1, z2];
 }

@@ -160,15 +160,50 @@ export function dalitzMomenta(m12sq: number, m23sq: number, m: number): [V4, V4,
   return [p, q, k];
 }
 
-/** Range of m12^2 at fixed m23^2 (PDG "Kinematics", Dalitz plot boundaries). */
-function m12Range(m23sq: number, m: number): [number, number] | null {
+/**
+ * Range of m12^2 - m_mu^2 at fixed m23^2 (PDG "Kinematics", Dalitz plot boundaries, with
+ * E1, E2 and a, b the energies and momenta of mu and X in the (X nu) rest frame):
+ * m12^2 = m_mu^2 + m^2 + 2(E1 E2 -+ a b), the lower end written as the sum of positive terms
+ * 2[E2 m_mu^2/(E1 + a) + a m^2/(E2 + b)] so it keeps its precision (also in float32, where the
+ * difference of squares loses 1e-4 at small m23).
+ */
+export function m12RangeAboveMuon(m23sq: number, m: number, lambdaK = kallenKmu(m23sq)): [number, number, number] | null {
   const m23 = Math.sqrt(m23sq);
-  const E2 = (m23sq + m * m) / (2 * m23); // X in the (k q) rest frame
+  const E2 = (m23sq + m * m) / (2 * m23); // X in the (X nu) rest frame
   const E1 = (M_K * M_K - m23sq - M_MU * M_MU) / (2 * m23); // mu in the same frame
-  if (E1 < M_MU || E2 < m) return null;
-  const a = Math.sqrt(E1 * E1 - M_MU * M_MU);
+  if (E1 < M_MU || E2 < m || lambdaK < 0) return null;
+  // a = sqrt(E1^2 - m_mu^2) = sqrt(lambda(m_K^2, m23^2, m_mu^2))/(2 m23): from the caller's
+  // well-conditioned lambda when the muon is nearly at rest (m23 near its maximum).
+  const a = Math.sqrt(lambdaK) / (2 * m23);
   const b = Math.sqrt(E2 * E2 - m * m);
-  return [(E1 + E2) ** 2 - (a + b) ** 2, (E1 + E2) ** 2 - (a - b) ** 2];
+  // [lower end, upper end, their difference 4ab] of m12^2 - m_mu^2.
+  return [m * m + 2 * ((E2 * M_MU * M_MU) / (E1 + a) + (a * m * m) / (E2 + b)), m * m + 2 * (E1 * E2 + a * b), 4 * a * b];
+}
+
+/** lambda(m_K^2, m23^2, m_mu^2) = ((m_K - m_mu)^2 - m23^2)((m_K + m_mu)^2 - m23^2). */
+export function kallenKmu(m23sq: number): number {
+  return ((M_K - M_MU) ** 2 - m23sq) * ((M_K + M_MU) ** 2 - m23sq);
+}
+
+/** Range of m12^2 at fixed m23^2. */
+export function m12Range(m23sq: number, m: number): [number, number] | null {
+  const r = m12RangeAboveMuon(m23sq, m);
+  return r && ([M_MU * M_MU + r[0], M_MU * M_MU + r[1]] as [number, number]);
+}
+
+/** d Gamma/d ln(m23^2) / g^2 (GeV), the inner Dalitz integral done in ln(m12^2 - m_mu^2). */
+function widthDensityLnM23(kind: MediatorKind, m: number, legs: Legs, lnM23sq: number): number {
+  const m23sq = Math.exp(lnM23sq);
+  const r = m12RangeAboveMuon(m23sq, m);
+  if (!r) return 0;
+  const a = Math.log(r[0]);
+  const b = Math.log(r[1]);
+  const inner = integrate((t) => {
+    const m12sq = M_MU * M_MU + Math.exp(t);
+    const mom = dalitzMomenta(m12sq, m23sq, m);
+    return mom ? kaonMatrixElement2(kind, mom[0], mom[1], mom[2], m, legs) * Math.exp(t) : 0;
+  }, a, b, 8);
+  return (inner * m23sq * C * C) / (256 * Math.PI ** 3 * M_K ** 3);
 }
 
 /**
@@ -178,23 +213,19 @@ function m12Range(m23sq: number, m: number): [number, number] | null {
 export function kaonToMuNuX(kind: MediatorKind, m: number, m2missCut = 0.05, legs: Legs = 'both'): { widthOverG2: number; fractionAbove: number; br: number } {
   const lo = Math.log(m * m);
   const hi = Math.log((M_K - M_MU) ** 2);
-  const inner = (m23sq: number) => {
-    const r = m12Range(m23sq, m);
-    if (!r) return 0;
-    const a = Math.log(Math.max(r[0] - M_MU * M_MU, 1e-300));
-    const b = Math.log(r[1] - M_MU * M_MU);
-    return integrate((t) => {
-      const m12sq = M_MU * M_MU + Math.exp(t);
-      const mom = dalitzMomenta(m12sq, m23sq, m);
-      return mom ? kaonMatrixElement2(kind, mom[0], mom[1], mom[2], m, legs) * Math.exp(t) : 0;
-    }, a, b, 8);
-  };
-  const outer = (l: number) => inner(Math.exp(l)) * Math.exp(l);
-  const norm = (C * C) / (256 * Math.PI ** 3 * M_K ** 3);
-  const total = integrate(outer, lo, hi, 16) * norm;
+  const f = (l: number) => widthDensityLnM23(kind, m, legs, l);
+  const total = integrate(f, lo, hi, 16);
   const cut = Math.log(m2missCut);
-  const above = cut >= hi ? 0 : integrate(outer, Math.max(lo, cut), hi, 8) * norm;
+  const above = cut >= hi ? 0 : integrate(f, Math.max(lo, cut), hi, 8);
   return { widthOverG2: total, fractionAbove: above / total, br: total / widthFromLifetime(PARTICLES.K.lifetime) };
+}
+
+/** Fractions of Gamma(K+ -> mu+ nu X) in bins of m_miss^2 with the given edges (GeV^2, increasing). */
+export function kaonMissingMassFractions(kind: MediatorKind, m: number, edges: readonly number[]): number[] {
+  const f = (l: number) => widthDensityLnM23(kind, m, 'both', l);
+  const parts = edges.slice(1).map((e, k) => integrate(f, Math.log(edges[k]), Math.log(e), 4));
+  const total = parts.reduce((s, x) => s + x, 0);
+  return parts.map((x) => x / total);
 }
 
 /**

@@ -1,0 +1,93 @@
+// NA62 kaon mode, K+ -> mu+ nu X from the Dalitz table, the muon through STRAW and MUV3, the
+// missing-mass cut. Twin of sampleCpu in src/processes/na62KaonZprime.ts.
+
+fn putF(col: u32, i: u32, x: f32) {
+  out[col * run.n + i] = bitcast<u32>(x);
+}
+fn putU(col: u32, i: u32, x: u32) {
+  out[col * run.n + i] = x;
+}
+fn putI(col: u32, i: u32, x: i32) {
+  out[col * run.n + i] = bitcast<u32>(x);
+}
+fn put4(col: u32, i: u32, p: vec4<f32>) {
+  putF(col, i, p.x);
+  putF(col + 1u, i, p.y);
+  putF(col + 2u, i, p.z);
+  putF(col + 3u, i, p.w);
+}
+
+fn toLab(p: vec4<f32>, uTheta: f32, phi: f32, psi: f32, K: vec4<f32>, mK: f32) -> vec4<f32> {
+  return boost(vec4<f32>(rotateEuler(p.xyz, uTheta, phi, psi), p.w), K, mK);
+}
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let i = (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  if (i >= run.n) {
+    return;
+  }
+  let key = vec2<u32>(run.key_lo, run.key_hi);
+  let lo = run.first_lo + i;
+  let event = vec2<u32>(lo, run.first_hi + select(0u, 1u, lo < run.first_lo));
+
+  let K = sampleKaonBeam(uniforms4(key, event, STREAM_SOURCE, 0u), uniforms4(key, event, STREAM_SOURCE, 1u));
+
+  let u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
+  let v = uniforms4(key, event, STREAM_PRODUCTION, 1u);
+  let mK = params[P_KAON_MASS];
+  let mMu = params[P_MU_MASS];
+  let m = params[P_X_MASS];
+  let nOuter = u32(params[P_N_OUTER]);
+  let nInner = u32(params[P_N_INNER]);
+  let outer = sampleBins(u.x, P_OUTER_CDF, nOuter);
+  let lnLo = params[P_LN_M23SQ_LO];
+  let lnHi = params[P_LN_M23SQ_HI];
+  let spanO = lnHi - lnLo;
+  let m23sq = exp(lnLo + ((f32(outer.k) + outer.f) / f32(nOuter)) * spanO);
+  let gap = exp(lnHi) * oneMinusExpNeg(((f32(nOuter - outer.k) - outer.f) / f32(nOuter)) * spanO);
+  let lambdaK = gap * ((mK + mMu) * (mK + mMu) - m23sq);
+  let inner = sampleBins(u.y, P_INNER_CDF + outer.k * nInner, nInner);
+  let range = m12RangeAboveMuon(m23sq, lambdaK, mK, mMu, m);
+  let t = (f32(inner.k) + inner.f) / f32(nInner);
+  let oneMinusT = (f32(nInner - inner.k) - inner.f) / f32(nInner);
+  let d = dalitzMomenta(m23sq, lambdaK, range.x, range.y, t, oneMinusT, mK, mMu, m);
+  let uTheta = u.z;
+  let phi = TWO_PI * u.w;
+  let psi = TWO_PI * v.x;
+  let mu = toLab(d.mu, uTheta, phi, psi, K.p, mK);
+  let nu = toLab(d.nu, uTheta, phi, psi, K.p, mK);
+  let X = toLab(d.x, uTheta, phi, psi, K.p, mK);
+
+  let acc = na62TrackAcceptance(K.x, mu.xyz, 1.0);
+  var flags = 0u;
+  if ((acc & TRACK_IN_STRAW) != 0u) {
+    flags |= FLAG_IN_STRAW;
+  }
+  if ((acc & TRACK_IN_MUV3) != 0u) {
+    flags |= FLAG_IN_MUV3;
+  }
+  if (m23sq > params[P_M2MISS_CUT]) {
+    flags |= FLAG_M2MISS_CUT;
+  }
+  let all = FLAG_IN_STRAW | FLAG_IN_MUV3 | FLAG_M2MISS_CUT;
+  if ((flags & all) == all) {
+    flags |= FLAG_ACCEPTED;
+  }
+
+  putF(COL_LOG_WEIGHT, i, params[P_LOG_NORM] + log(K.weight));
+  putU(COL_FLAGS, i, flags);
+  putU(COL_PRODUCTION_CHANNEL, i, 0u);
+  putU(COL_DECAY_CHANNEL, i, 0u);
+  putF(COL_SOURCE_WEIGHT, i, K.weight);
+  putF(COL_M2MISS, i, m23sq);
+  put4(COL_PARENT_PX, i, K.p);
+  putF(COL_PROD_X, i, K.x.x);
+  putF(COL_PROD_Y, i, K.x.y);
+  putF(COL_PROD_Z, i, K.x.z);
+  put4(COL_LLP_PX, i, X);
+  putI(COL_D1_PDG, i, i32(params[P_MUON_PDG]));
+  put4(COL_D1_PX, i, mu);
+  putI(COL_D2_PDG, i, i32(params[P_NU_PDG]));
+  put4(COL_D2_PX, i, nu);
+}
