@@ -113,12 +113,19 @@ struct BinSample {
 }
 
 fn sampleBins(u: f32, offset: u32, count: u32) -> BinSample {
+  // Binary search for the first k with u < cdf[k] (the last bin if none).
   var k = 0u;
+  var top = count - 1u;
   loop {
-    if (k + 1u >= count || u < params[offset + k]) {
+    if (k >= top) {
       break;
     }
-    k++;
+    let mid = (k + top) / 2u;
+    if (u < params[offset + mid]) {
+      top = mid;
+    } else {
+      k = mid + 1u;
+    }
   }
   var lo = 0.0;
   if (k > 0u) {

@@ -88,8 +88,14 @@ export function forcedDecay(sIn: number, sOut: number, L: number, u: number): { 
  * in it, in [0, 1). Twin of sampleBins in shaders/sampling.wgsl.
  */
 export function sampleBins(u: number, cdf: readonly number[] | Float64Array, offset: number, count: number): [number, number] {
+  // Binary search for the first k with u < cdf[k] (the last bin if none).
   let k = 0;
-  while (k < count - 1 && u >= cdf[offset + k]) k++;
+  let top = count - 1;
+  while (k < top) {
+    const mid = (k + top) >> 1;
+    if (u < cdf[offset + mid]) top = mid;
+    else k = mid + 1;
+  }
   const lo = k === 0 ? 0 : cdf[offset + k - 1];
   const hi = cdf[offset + k];
   return [k, hi > lo ? Math.min(1, Math.max(0, (u - lo) / (hi - lo))) : 0.5];
