@@ -44,7 +44,7 @@ describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
   const masses = gridPoints('--mass', parseRange('--mass', '0.2:0.44:4'), false);
   const U2 = gridPoints('--U2', parseRange('--U2', '1e-8:1e-2:7'), true);
   const whole = tmp('fipgen-scan-');
-  await runScan({ ...base, masses, U2, out: whole });
+  await runScan({ ...base, masses, couplings: U2, out: whole });
   const report = inspectScan(whole);
   const files = writeScanOutputs(whole, report);
 
@@ -62,7 +62,7 @@ describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
 
   it('sharded over masses (3 shards), merged, gives the same table byte for byte', async () => {
     const dir = tmp('fipgen-scan-shards-');
-    for (let k = 0; k < 3; k++) await runScan({ ...base, masses, U2, out: dir, shard: { index: k, count: 3 } });
+    for (let k = 0; k < 3; k++) await runScan({ ...base, masses, couplings: U2, out: dir, shard: { index: k, count: 3 } });
     const r = inspectScan(dir);
     expect(r.ok).toBe(true);
     const f = writeScanOutputs(dir, r);
@@ -71,7 +71,7 @@ describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
 
   it('reports a missing shard of a scan by number', async () => {
     const dir = tmp('fipgen-scan-missing-');
-    await runScan({ ...base, masses, U2, out: dir, shard: { index: 1, count: 3 } });
+    await runScan({ ...base, masses, couplings: U2, out: dir, shard: { index: 1, count: 3 } });
     const r = inspectScan(dir);
     expect(r.ok).toBe(false);
     expect(r.missing).toEqual([0, 2]);
@@ -81,7 +81,7 @@ describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
     // U^2 = 0.3 (unphysical on purpose): a decay length of tens of metres, where the exact
     // density matters; the grid above reaches only 1e-2, so this scan has its own grid.
     const dir = tmp('fipgen-scan-teeth-');
-    const { results } = await runScan({ ...base, masses: [0.36], U2: [1e-6, 0.3], out: dir });
+    const { results } = await runScan({ ...base, masses: [0.36], couplings: [1e-6, 0.3], out: dir });
     const m = results[0];
     const direct = await run({ scenario: loadScenario('na62-kaon-hnl', ['model.mass=0.36', 'model.U2=0.3']), events: 20_000, seed: 'direct', backend: 'cpu' });
     const sigma = Math.hypot(m.error[1], direct.sumWeightsAcceptedError);
@@ -91,7 +91,31 @@ describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
 
   it('refuses a mass the process cannot make before writing anything', async () => {
     const dir = join(tmp('fipgen-scan-bad-'), 'out');
-    await expect(runScan({ ...base, masses: [0.3, 0.6], U2, out: dir })).rejects.toThrow(/--mass = 0\.6: this mass cannot be generated/);
+    await expect(runScan({ ...base, masses: [0.3, 0.6], couplings: U2, out: dir })).rejects.toThrow(/--mass = 0\.6: this mass cannot be generated/);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('fipgen scan, na62-kaon-zprime (cpu): the coupling axis and the (g-2)_mu band', async () => {
+  const scenario = scannable(loadScenario('na62-kaon-zprime'));
+  const dir = tmp('fipgen-scan-zprime-');
+  const couplings = [1e-4, 1e-3, 1e-2];
+  await runScan({ scenario, masses: [0.01, 0.1], massLog: true, couplings, g2Band: [251e-11, 59e-11], eventsPerMass: 3_000, seed: 's', backend: 'cpu', level: 2.3, out: dir });
+  const report = inspectScan(dir);
+  const files = writeScanOutputs(dir, report);
+
+  it('expected events scale as g^2 (X escapes: every weight is proportional to g^2)', () => {
+    for (const r of report.results) {
+      expect(r.expected[1] / r.expected[0]).toBeCloseTo(100, 8);
+      expect(r.expected[2] / r.expected[1]).toBeCloseTo(100, 8);
+      expect(r.ctau_generated_m).toBeNull();
+    }
+  });
+  it('the table names its axis g, and the plot draws the band of the given Delta a_mu', () => {
+    expect(readFileSync(files[0], 'utf8').split('\n')[0]).toMatch(/^mass_GeV,g,expected_events,mc_error,expected\[K\+ -> mu\+ nu Z'\]/);
+    const svg = readFileSync(files[2], 'utf8');
+    expect(svg).toContain('band: Δa_μ = (251 ± 59)e-11');
+    expect(svg).toMatch(/<polygon points="[^"]+" fill="rgb\(230,60,60\)"/);
+    expect(svg).toContain("coupling g' (L_μ - L_τ)");
   });
 });

@@ -15,7 +15,7 @@ import { inspectDataset, shardFiles } from '../output/dataset.js';
 import { writeMergedFile } from '../output/mergeFile.js';
 import { processFor } from '../processes/registry.js';
 import { gridPoints, parseRange } from '../scan/grid.js';
-import { inspectScan, runScan, SCAN_MANIFEST, scannable, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
+import { couplingName, inspectScan, runScan, SCAN_MANIFEST, type ScannableScenario, scannable, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
 import { slurmScript } from './slurm.js';
 import { calcCommand } from './calc.js';
 import { join } from 'node:path';
@@ -33,6 +33,22 @@ export function parseCount(flag: string) {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The coupling grid of a scan: --U2 for HNL scenarios, --coupling for mediator scenarios. */
+function couplingGrid(scenario: ScannableScenario, o: { U2?: string; coupling?: string }): number[] {
+  const flag = couplingName(scenario) === 'U2' ? '--U2' : '--coupling';
+  const text = flag === '--U2' ? o.U2 : o.coupling;
+  const other = flag === '--U2' ? o.coupling : o.U2;
+  if (text === undefined) throw new InputError(flag, other, `a scan of ${scenario.process} needs ${flag} start:stop:count`);
+  return gridPoints(flag, parseRange(flag, text), true);
+}
+
+function parseG2Band(text: string | undefined): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const [v, s] = text.split(':').map(Number);
+  if (!(v > 0) || !(s > 0) || text.split(':').length !== 2) throw new InputError('--g2-band', text, 'expected value:sigma of Delta a_mu, both > 0, e.g. 251e-11:59e-11');
+  return [v, s];
+}
 
 function program(): Command {
   const cli = new Command('fipgen')
@@ -99,10 +115,12 @@ function program(): Command {
   cli
     .command('scan')
     .description('sensitivity scan: one sample per mass, reweighted over a U^2 grid; table (CSV, JSON) and contour plot (SVG, PNG)')
-    .argument('<scenario>', 'preset name or path to a scenario JSON file (its model.U2 is the U^2 each mass is generated at)')
+    .argument('<scenario>', 'preset name or path to a scenario JSON file (each mass is generated at its model.U2 or model.coupling)')
     .requiredOption('--mass <start:stop:count>', 'HNL masses in GeV, e.g. 0.15:0.45:30')
     .option('--log', 'space the masses logarithmically (U^2 always is)')
-    .requiredOption('--U2 <start:stop:count>', 'U^2 grid, logarithmic, e.g. 1e-10:1e-4:60')
+    .option('--U2 <start:stop:count>', 'the U^2 grid of an HNL scan, logarithmic, e.g. 1e-10:1e-4:60')
+    .option('--coupling <start:stop:count>', "the coupling grid (g' or g_S) of a mediator scan, logarithmic, e.g. 1e-5:1e-2:60")
+    .option('--g2-band <value:sigma>', 'draw the (g-2)_mu band Delta a_mu = value +- 2 sigma on a mediator scan, e.g. 251e-11:59e-11 (2021) or 38e-11:63e-11 (2025)')
     .requiredOption('-o, --out <dir>', 'directory for the table, the plot and the scan records')
     .option('-n, --events <N>', 'events generated per mass', parseCount('--events'), 100000)
     .option('--level <events>', 'contour level in expected events (2.3 = 90% CL, no background)', '2.3')
@@ -115,13 +133,14 @@ function program(): Command {
     .action(async (scenarioArg: string, o) => {
       const scenario = scannable(loadScenario(scenarioArg, o.set));
       const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
-      const U2 = gridPoints('--U2', parseRange('--U2', o.U2), true);
+      const couplings = couplingGrid(scenario, o);
+      const g2Band = parseG2Band(o.g2Band);
       const level = Number(o.level);
       if (!(level > 0)) throw new InputError('--level', o.level, 'must be a number of events > 0');
       const shard = o.shard === undefined ? undefined : parseShard(o.shard);
       const t0 = performance.now();
       await runScan({
-        scenario, masses, massLog: Boolean(o.log), U2, eventsPerMass: o.events, seed: String(o.seed), backend: o.backend, level, out: o.out, shard,
+        scenario, masses, massLog: Boolean(o.log), couplings, g2Band, eventsPerMass: o.events, seed: String(o.seed), backend: o.backend, level, out: o.out, shard,
         onNotice: (m) => process.stderr.write(`fipgen: ${m}\n`),
         onMass: o.quiet ? undefined : (done, total, m) => process.stderr.write(`fipgen scan: mass ${done}/${total} (${m.toPrecision(4)} GeV) done, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
       });
@@ -199,7 +218,8 @@ function program(): Command {
     .option('--max-running <N>', 'at most N tasks at once (array %N)', parseCount('--max-running'))
     .option('--job-name <name>', 'job name', 'fipgen')
     .option('--mass <start:stop:count>', 'a scan instead of a run (`fipgen scan`), its masses split across the array')
-    .option('--U2 <start:stop:count>', 'U^2 grid of the scan')
+    .option('--U2 <start:stop:count>', 'U^2 grid of an HNL scan')
+    .option('--coupling <start:stop:count>', 'coupling grid of a mediator scan')
     .option('--log', 'logarithmic masses (scan)')
     .option('--level <events>', 'contour level of the scan', '2.3')
     .option('--fipgen <command>', 'how the batch nodes start fipgen', `${process.execPath} ${process.argv[1]}`)
@@ -207,13 +227,14 @@ function program(): Command {
       const scenario = loadScenario(scenarioArg, o.set); // validate now, not on 400 batch nodes
       processFor(scenario).plan(scenario, o.events);
       let scan: string[] | undefined;
-      if (o.mass !== undefined || o.U2 !== undefined) {
-        if (o.mass === undefined || o.U2 === undefined) throw new InputError(o.mass === undefined ? '--mass' : '--U2', undefined, 'a scan needs both --mass and --U2');
+      if (o.mass !== undefined || o.U2 !== undefined || o.coupling !== undefined) {
+        if (o.mass === undefined) throw new InputError('--mass', undefined, 'a scan needs --mass start:stop:count');
         const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
-        gridPoints('--U2', parseRange('--U2', o.U2), true);
+        couplingGrid(scannable(scenario), o);
         for (const m of masses) scenarioAtMass(scannable(scenario), m);
         if (o.shards > masses.length) throw new InputError('--shards', o.shards, `at most one shard per mass (${masses.length})`);
-        scan = ['--mass', o.mass, '--U2', o.U2, ...(o.log ? ['--log'] : []), '--level', String(o.level)];
+        const grid = couplingName(scannable(scenario)) === 'U2' ? ['--U2', o.U2] : ['--coupling', o.coupling];
+        scan = ['--mass', o.mass, ...grid, ...(o.log ? ['--log'] : []), '--level', String(o.level)];
       }
       mkdirSync(o.out, { recursive: true });
       process.stdout.write(

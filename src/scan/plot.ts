@@ -5,6 +5,7 @@
  * from the same SVG by resvg.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { deltaAmu } from '../physics/zprime/model.js';
 import type { MassResult, ScanManifest } from './scan.js';
 
 const W = 820;
@@ -81,7 +82,7 @@ function linearTicks(lo: number, hi: number): number[] {
 
 export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
   const masses = results.map((r) => r.mass_GeV);
-  const U2 = manifest.U2;
+  const U2 = manifest.couplings; // the second axis: U^2 for HNLs, g for mediators
   const fx = (m: number) => (manifest.mass_log ? Math.log10(m) : m);
   const x0 = fx(masses[0]);
   const x1 = fx(masses[masses.length - 1]);
@@ -125,10 +126,26 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
   }
   const sc = manifest.scenario;
   const model = sc.model;
-  out.push(`<text x="${M.left + PW / 2}" y="${H - 22}" font-size="15" text-anchor="middle">HNL mass m_N [GeV]</text>`);
-  out.push(`<text transform="translate(24 ${M.top + PH / 2}) rotate(-90)" font-size="15" text-anchor="middle">U² (U_e² : U_μ² : U_τ² = ${esc(model.mixing)})</text>`);
+  out.push(`<text x="${M.left + PW / 2}" y="${H - 22}" font-size="15" text-anchor="middle">${model.type === 'hnl' ? 'HNL mass m_N' : 'mediator mass m'} [GeV]</text>`);
+  const yLabel =
+    model.type === 'hnl' ? `U² (U_e² : U_μ² : U_τ² = ${esc(model.mixing)})` : model.kind === 'vector' ? "coupling g' (L_μ - L_τ)" : 'coupling g_S (scalar, muons)';
+  out.push(`<text transform="translate(24 ${M.top + PH / 2}) rotate(-90)" font-size="15" text-anchor="middle">${yLabel}</text>`);
   out.push(`<text x="${M.left}" y="28" font-size="16" font-weight="bold">${esc(sc.name)}: expected accepted events</text>`);
-  out.push(`<text x="${M.left}" y="48" font-size="12">${model.majorana ? 'Majorana' : 'Dirac'} N, ${manifest.events_per_mass.toLocaleString('en-US')} events per mass, seed ${esc(manifest.seed)}; fipgen ${esc(manifest.fipgen_version)}</text>`);
+  const what = model.type === 'hnl' ? `${model.majorana ? 'Majorana' : 'Dirac'} N` : model.kind === 'vector' ? "L_μ - L_τ Z'" : 'muon-philic scalar';
+  out.push(`<text x="${M.left}" y="48" font-size="12">${what}, ${manifest.events_per_mass.toLocaleString('en-US')} events per mass, seed ${esc(manifest.seed)}; fipgen ${esc(manifest.fipgen_version)}</text>`);
+  // The (g-2)_mu band: the couplings where the mediator gives Delta a_mu = value +- 2 sigma.
+  if (manifest.g2_band && model.type === 'zprime') {
+    const [value, sigma] = manifest.g2_band;
+    const g = (target: number, mass: number) => Math.sqrt(target / deltaAmu(model.kind, mass, 1));
+    const lo = results.map((r) => [px(fx(r.mass_GeV)), value - 2 * sigma > 0 ? py(Math.log10(g(value - 2 * sigma, r.mass_GeV))) : M.top + PH] as const);
+    const hi = results.map((r) => [px(fx(r.mass_GeV)), py(Math.log10(g(value + 2 * sigma, r.mass_GeV)))] as const);
+    const mid = results.map((r) => [px(fx(r.mass_GeV)), py(Math.log10(g(value, r.mass_GeV)))] as const);
+    const poly = [...hi, ...lo.reverse()].map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
+    out.push(`<g clip-path="url(#plot)"><polygon points="${poly}" fill="rgb(230,60,60)" fill-opacity="0.3" stroke="none"/>`);
+    out.push(`<polyline points="${mid.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ')}" fill="none" stroke="rgb(200,30,30)" stroke-width="1.5" stroke-dasharray="6 4"/></g>`);
+    out.push(`<rect x="${W - M.right + 30}" y="${M.top + PH + 48}" width="26" height="10" fill="rgb(230,60,60)" fill-opacity="0.3"/><text x="${W - M.right + 62}" y="${M.top + PH + 57}" font-size="12">(g-2)_μ ±2σ</text>`);
+    out.push(`<text x="${M.left + PW}" y="48" font-size="12" text-anchor="end">band: Δa_μ = (${(value * 1e11).toFixed(0)} ± ${(sigma * 1e11).toFixed(0)})e-11</text>`);
+  }
   // Colour bar and legend.
   const bx = W - M.right + 30;
   for (let k = 0; k < 60; k++) {

@@ -1,7 +1,9 @@
 /**
- * Sensitivity scans over (mass, U^2): one sample per mass, generated once at the scenario's
- * U^2 (its pipeline and tables built once), then reweighted on the host to every U^2 of the
- * grid (src/scan/hnlReweight.ts). A scan writes into a directory:
+ * Sensitivity scans over (mass, coupling): one sample per mass, generated once at the
+ * scenario's coupling (its pipeline and tables built once), then scaled on the host to every
+ * coupling of the grid: for HNLs by reweighting each event to U^2 (src/scan/hnlReweight.ts:
+ * production and decay change), for a muon-philic mediator from K+ -> mu+ nu X that escapes by
+ * the factor (g/g_ref)^2. A scan writes into a directory:
  *
  *   _scan.json                        the scan: scenario (and hash), seed, masses, U^2 grid, shards
  *   _scan-shard-00003-of-00010.json   the results of the masses of shard 3
@@ -13,7 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
-import type { HnlScenario, Scenario } from '../config/schema.js';
+import type { HnlScenario, Scenario, ZprimeScenario } from '../config/schema.js';
 import type { BackendName } from '../engine/backend.js';
 import { FIPGEN_VERSION, run } from '../engine/run.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
@@ -25,16 +27,23 @@ import { renderScanPlots } from './plot.js';
 
 export const SCAN_MANIFEST = '_scan.json';
 
+/** The scenarios a scan runs over: HNLs over U^2, muon-philic mediators over g. */
+export type ScannableScenario = HnlScenario | ZprimeScenario;
+
 export interface ScanManifest {
   readonly type: 'fipgen-scan';
   readonly fipgen_version: string;
-  readonly scenario: HnlScenario;
+  readonly scenario: ScannableScenario;
   readonly scenario_hash: string;
   readonly seed: string;
   readonly events_per_mass: number;
   readonly masses_GeV: number[];
   readonly mass_log: boolean;
-  readonly U2: number[];
+  /** What the second axis is: "U2" (HNL mixing) or "g" (mediator coupling). */
+  readonly coupling_name: 'U2' | 'g';
+  readonly couplings: number[];
+  /** (g-2)_mu band to draw, [value, sigma] of Delta a_mu, for mediator scans. */
+  readonly g2_band: [number, number] | null;
   /** Contour level in expected events (2.3: 90% CL with no background and no events seen). */
   readonly level: number;
   readonly shards: number;
@@ -42,14 +51,15 @@ export interface ScanManifest {
 
 export interface MassResult {
   readonly mass_GeV: number;
-  readonly U2_generated: number;
-  readonly ctau_generated_m: number;
+  readonly coupling_generated: number;
+  /** c*tau at the generated coupling (HNLs; null for a mediator that is not decayed). */
+  readonly ctau_generated_m: number | null;
   readonly events: number;
   readonly accepted: number;
   readonly backend: string;
   readonly adapter: string;
   readonly seconds: number;
-  /** Expected accepted events at each U^2 of the grid, its MC error, and per production channel. */
+  /** Expected accepted events at each coupling of the grid, its MC error, and per production channel. */
   readonly expected: number[];
   readonly error: number[];
   readonly byProduction: Record<string, number[]>;
@@ -70,8 +80,8 @@ function writeJsonAtomic(path: string, value: unknown): void {
 }
 
 /** The scenario at one mass, checked by the process's planner (mass range, channels open). */
-export function scenarioAtMass(scenario: HnlScenario, mass: number): HnlScenario {
-  const s: HnlScenario = { ...scenario, model: { ...scenario.model, mass } };
+export function scenarioAtMass<S extends ScannableScenario>(scenario: S, mass: number): S {
+  const s = { ...scenario, model: { ...scenario.model, mass } } as S;
   try {
     processFor(s).plan(s, 1);
   } catch (e) {
@@ -81,19 +91,21 @@ export function scenarioAtMass(scenario: HnlScenario, mass: number): HnlScenario
   return s;
 }
 
-/** The scenario as a scannable one (an HNL scenario: scans run over U^2), or an input error. */
-export function scannable(scenario: Scenario): HnlScenario {
-  if (scenario.process !== 'na62-kaon-hnl') {
-    throw new InputError('scenario', scenario.name, `fipgen scan runs over (mass, U^2) and takes HNL scenarios (process "na62-kaon-hnl"); this one is "${scenario.process}"`);
-  }
+/** The scenario as a scannable one (every process so far is), with the name of its coupling axis. */
+export function scannable(scenario: Scenario): ScannableScenario {
   return scenario;
 }
 
+export function couplingName(scenario: ScannableScenario): 'U2' | 'g' {
+  return scenario.process === 'na62-kaon-hnl' ? 'U2' : 'g';
+}
+
 export interface ScanOptions {
-  readonly scenario: HnlScenario;
+  readonly scenario: ScannableScenario;
   readonly masses: number[];
   readonly massLog: boolean;
-  readonly U2: number[];
+  readonly couplings: number[];
+  readonly g2Band?: [number, number];
   readonly eventsPerMass: number;
   readonly seed: string;
   readonly backend: BackendName | 'auto';
@@ -116,7 +128,9 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     events_per_mass: o.eventsPerMass,
     masses_GeV: o.masses,
     mass_log: o.massLog,
-    U2: o.U2,
+    coupling_name: couplingName(o.scenario),
+    couplings: o.couplings,
+    g2_band: o.g2Band ?? null,
     level: o.level,
     shards: shard.count,
   };
@@ -134,40 +148,40 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
   const { first, events: count } = shardRange(o.masses.length, shard);
   const results: MassResult[] = [];
   for (let k = first; k < first + count; k++) {
-    const scenario = scenarios[k];
-    const definition = processFor(scenario);
-    const params = definition.plan(scenario, o.eventsPerMass).params as { hnl_mass?: number; hnl_ctau?: number };
-    if (params.hnl_mass === undefined || params.hnl_ctau === undefined) throw new Error(`process ${scenario.process} has no HNL lifetime to scan over`);
-    const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));
-    const summary = await run({
-      scenario,
-      events: o.eventsPerMass,
-      seed: o.seed,
-      backend: o.backend,
-      rows: 'accepted',
-      onBatch: (b) => sample.add(b),
-      onNotice: k === first ? o.onNotice : undefined,
-    });
-    const labels = Object.keys(summary.byProductionChannel);
-    const e = sample.expectations(scenario.model.U2, params.hnl_ctau, o.U2, labels.length);
-    results.push({
-      mass_GeV: o.masses[k],
-      U2_generated: scenario.model.U2,
-      ctau_generated_m: params.hnl_ctau,
-      events: summary.events,
-      accepted: summary.accepted,
-      backend: summary.backend,
-      adapter: summary.adapter,
-      seconds: summary.seconds,
-      expected: e.expected,
-      error: e.error,
-      byProduction: Object.fromEntries(labels.map((l, c) => [l, e.byChannel[c]])),
-    });
+    results.push(await scanOneMass(scenarios[k], o, k === first ? o.onNotice : undefined));
     o.onMass?.(k - first + 1, count, o.masses[k]);
   }
   const record: ScanShardFile = { shard: shard.index, shards: shard.count, scenario_hash: manifest.scenario_hash, seed: o.seed, results };
   writeJsonAtomic(join(o.out, `_scan-${shardStem(shard)}.json`), record);
   return { manifest, results };
+}
+
+async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice?: (m: string) => void): Promise<MassResult> {
+  const definition = processFor(scenario);
+  const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: o.backend, onNotice };
+  if (scenario.process === 'na62-kaon-hnl') {
+    const params = definition.plan(scenario, o.eventsPerMass).params as { hnl_mass: number; hnl_ctau: number };
+    const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));
+    const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });
+    const labels = Object.keys(summary.byProductionChannel);
+    const e = sample.expectations(scenario.model.U2, params.hnl_ctau, o.couplings, labels.length);
+    return {
+      mass_GeV: scenario.model.mass, coupling_generated: scenario.model.U2, ctau_generated_m: params.hnl_ctau,
+      events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
+      expected: e.expected, error: e.error, byProduction: Object.fromEntries(labels.map((l, c) => [l, e.byChannel[c]])),
+    };
+  }
+  // K+ -> mu+ nu X with X escaping: every weight is proportional to g^2, so the totals scale.
+  const summary = await run({ ...common, rows: 'none' });
+  const g0 = scenario.model.coupling;
+  const scale = o.couplings.map((g) => (g / g0) ** 2);
+  return {
+    mass_GeV: scenario.model.mass, coupling_generated: g0, ctau_generated_m: null,
+    events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
+    expected: scale.map((f) => f * summary.sumWeightsAccepted),
+    error: scale.map((f) => f * summary.sumWeightsAcceptedError),
+    byProduction: Object.fromEntries(Object.entries(summary.byProductionChannel).map(([l, t]) => [l, scale.map((f) => f * t.sumWeightsAccepted)])),
+  };
 }
 
 export interface ScanReport {
@@ -200,10 +214,10 @@ export function writeScanOutputs(dir: string, report: ScanReport): string[] {
   const { manifest, results } = report;
   // Channels open at any mass (a channel closed at a mass contributes 0 there).
   const channels = [...new Set(results.flatMap((r) => Object.keys(r.byProduction)))];
-  const header = ['mass_GeV', 'U2', 'expected_events', 'mc_error', ...channels.map((c) => `expected[${c}]`)];
+  const header = ['mass_GeV', manifest.coupling_name, 'expected_events', 'mc_error', ...channels.map((c) => `expected[${c}]`)];
   const lines = [header.join(',')];
   for (const r of results) {
-    manifest.U2.forEach((u, k) => {
+    manifest.couplings.forEach((u, k) => {
       lines.push([r.mass_GeV, u, r.expected[k], r.error[k], ...channels.map((c) => r.byProduction[c]?.[k] ?? 0)].map((x) => (typeof x === 'number' ? x.toPrecision(8) : x)).join(','));
     });
   }
