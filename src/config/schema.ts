@@ -83,15 +83,49 @@ const common = {
 export const HnlScenario = z.object({ ...common, process: z.literal('na62-kaon-hnl'), model: HnlModel }).strict();
 export const ZprimeScenario = z.object({ ...common, process: z.literal('na62-kaon-zprime'), model: ZprimeModel }).strict();
 
-export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime'] as const;
+export type HnlModel = z.infer<typeof HnlModel>;
+export type ZprimeModel = z.infer<typeof ZprimeModel>;
+export type Na62KaonBeam = z.infer<typeof Na62KaonBeam>;
 
-export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario], {
+export const ReactorSource = z
+  .object({
+    type: z.literal('reactor'),
+    cores: z
+      .array(z.object({ power_W: positive('thermal power in watts'), distance_m: positive('distance to the detector in metres') }).strict(), { error: 'expected a list of cores {power_W, distance_m}' })
+      .min(1, { error: 'at least one reactor core' }),
+    fission_fractions: z
+      .object({ U235: nonNegative('fission fraction'), U238: nonNegative('fission fraction'), Pu239: nonNegative('fission fraction'), Pu241: nonNegative('fission fraction') })
+      .strict()
+      .refine((f) => Math.abs(f.U235 + f.U238 + f.Pu239 + f.Pu241 - 1) < 1e-6, { error: 'fission fractions must add up to 1' }),
+    energy_range_MeV: zRange.refine(([a, b]) => a > 0 && b <= 10, { error: 'expected [E_min, E_max] with 0 < E_min < E_max <= 10 MeV (the spectra end at 10 MeV)' }),
+    notes,
+  })
+  .strict();
+
+export const CevnsModel = z.object({ type: z.literal('cevns'), notes }).strict();
+
+export const ReactorExposure = z.object({ live_days: positive('live time in days'), note: z.string().optional() }).strict();
+
+export const NucleusCevnsScenario = z
+  .object({
+    name: z.string({ error: 'expected a name' }),
+    description: z.string().optional(),
+    process: z.literal('nucleus-cevns'),
+    source: ReactorSource,
+    model: CevnsModel,
+    detector: Detector,
+    exposure: ReactorExposure,
+    notes,
+  })
+  .strict();
+export type NucleusCevnsScenario = z.infer<typeof NucleusCevnsScenario>;
+
+export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime', 'nucleus-cevns'] as const;
+
+export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario, NucleusCevnsScenario], {
   error: `unknown process; known: ${PROCESSES.map((p) => `"${p}"`).join(', ')}`,
 });
 
 export type Scenario = z.infer<typeof Scenario>;
 export type HnlScenario = z.infer<typeof HnlScenario>;
 export type ZprimeScenario = z.infer<typeof ZprimeScenario>;
-export type HnlModel = z.infer<typeof HnlModel>;
-export type ZprimeModel = z.infer<typeof ZprimeModel>;
-export type Na62KaonBeam = z.infer<typeof Na62KaonBeam>;

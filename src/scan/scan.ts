@@ -91,8 +91,11 @@ export function scenarioAtMass<S extends ScannableScenario>(scenario: S, mass: n
   return s;
 }
 
-/** The scenario as a scannable one (every process so far is), with the name of its coupling axis. */
+/** The scenario as a scannable one (HNLs over U^2, mediators over g), or an input error. */
 export function scannable(scenario: Scenario): ScannableScenario {
+  if (scenario.process === 'nucleus-cevns') {
+    throw new InputError('scenario', scenario.name, 'fipgen scan runs over (mass, coupling): Standard-Model CEvNS has neither');
+  }
   return scenario;
 }
 

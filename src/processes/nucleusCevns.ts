@@ -1,0 +1,145 @@
+/**
+ * Standard CEvNS of reactor antineutrinos in the NUCLEUS target arrays (PHYSICS.md section 3):
+ * the events the dipole-portal signal sits on. CPU reference; WGSL twin shaders/nucleus_cevns.wgsl.
+ *
+ * Sampling with weights: a target nucleus c (one isotope in one array) with probability
+ * p_c proportional to N_c Q_W,c^2; E_nu from Phi(E) E^2 (a table over the scenario's energy
+ * range); E_R uniform in [0, E_R,max(E)]. The weight is the rate density over that proposal,
+ *   w = (T / N_gen) N_c I [dsigma/dE_R](E, E_R) E_R,max(E) / (E^2 p_c),   I = Int Phi(E) E^2 dE,
+ * so the sum of weights is the expected number of interactions in the live time T, and the
+ * accepted ones are those above the array's recoil threshold.
+ */
+import { InputError } from '../config/errors.js';
+import type { Scenario } from '../config/schema.js';
+import { sampleBins } from '../engine/cpu/sampling.js';
+import { makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { packParams } from '../engine/params.js';
+import { STREAM, uniforms4 } from '../engine/rng/philox.js';
+import type { PhiloxKey } from '../engine/rng/seed.js';
+import { loadNucleusGeometry } from '../geometry/nucleus.js';
+import { maxRecoil, weakCharge } from '../physics/cevns.js';
+import { G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
+import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
+import { targetByName } from '../physics/nuclei.js';
+import { reactorFlux } from '../sources/reactor.js';
+import type { Plan, ProcessDefinition } from './process.js';
+
+const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
+
+export const NUCLEUS_CEVNS_LAYOUT = makeLayout(
+  [
+    f('log_weight', '', 'natural log of the event weight (expected events in the live time)'),
+    { name: 'flags', kind: 'u32', unit: '', doc: 'acceptance bits' },
+    { name: 'production_channel', kind: 'u32', unit: '', doc: 'target nucleus and array' },
+    { name: 'decay_channel', kind: 'u32', unit: '', doc: 'unused (one label, "none")' },
+    f('enu', 'GeV', 'antineutrino energy'),
+    f('er', 'GeV', 'nuclear recoil kinetic energy'),
+    f('q', 'GeV', 'momentum transfer sqrt(2 M E_R + E_R^2)'),
+  ],
+  [{ name: 'accepted', bit: 0, doc: 'recoil energy above the array threshold' }],
+);
+
+/** 1 GeV/c^2 in kg (CODATA 2018: 1.78266192e-27 kg). */
+const KG_PER_GEV = 1.78266192e-27;
+const E_BINS = 256;
+
+function planParams(scenario: Scenario, events: number) {
+  if (scenario.process !== 'nucleus-cevns') throw new Error(`nucleus-cevns cannot plan a ${scenario.process} scenario`);
+  const src = scenario.source;
+  const geometry = loadNucleusGeometry(scenario.detector.geometry);
+  const components = geometry.arrays.flatMap((arr) => {
+    const target = targetByName(arr.material, 'detector.geometry.arrays.material');
+    const units = arr.mass_g / 1000 / (target.unitMass * KG_PER_GEV);
+    return target.components.map((c) => ({ label: `${c.nucleus.name} in ${arr.name}`, nucleus: c.nucleus, count: units * c.count, threshold: arr.threshold_eV * 1e-9 }));
+  });
+  // E_nu proposal Phi(E) E^2 on E_BINS equal bins (GeV), midpoint values.
+  const [e0, e1] = src.energy_range_MeV.map((x) => x * 1e-3);
+  const de = (e1 - e0) / E_BINS;
+  const phiPerGeV = (E: number) => reactorFlux(E * 1e3, src.cores, src.fission_fractions) * 1e3;
+  const cells = Array.from({ length: E_BINS }, (_, k) => {
+    const E = e0 + (k + 0.5) * de;
+    return phiPerGeV(E) * E * E * de;
+  });
+  const I = cells.reduce((s, x) => s + x, 0);
+  if (!(I > 0)) throw new InputError('source.energy_range_MeV', src.energy_range_MeV, 'no antineutrinos in this range');
+  const cumulative = (w: number[], sum: number) => {
+    let acc = 0;
+    return w.map((x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
+  };
+  const pick = components.map((c) => c.count * weakCharge(c.nucleus) ** 2);
+  const pickSum = pick.reduce((s, x) => s + x, 0);
+  const T = scenario.exposure.live_days * 86400;
+  const params = {
+    n_components: components.length,
+    component_cdf: cumulative(pick, pickSum),
+    // ln[(T/N) N_c I GEV_M2_TO_CM2 / p_c]: the event's log-weight before the cross-section.
+    component_log_norm: components.map((c, k) => Math.log(((T / events) * c.count * I * GEV_M2_TO_CM2) / (pick[k] / pickSum))),
+    nucleus_mass: components.map((c) => c.nucleus.M),
+    weak_charge: components.map((c) => weakCharge(c.nucleus)),
+    helm_r1: components.map((c) => helmRadii(c.nucleus.A).R1),
+    helm_s: components.map((c) => helmRadii(c.nucleus.A).s),
+    threshold: components.map((c) => c.threshold),
+    cevns_norm: (G_F * G_F) / (4 * Math.PI),
+    enu_min: e0,
+    enu_bin: de,
+    n_enu: E_BINS,
+    enu_cdf: cumulative(cells, I),
+  };
+  const massKg = geometry.arrays.reduce((s, a) => s + a.mass_g / 1000, 0);
+  return {
+    params,
+    productionChannels: components.map((c) => c.label),
+    decayChannels: ['none'],
+    info: {
+      'target mass [kg]': massKg,
+      'live time [days]': scenario.exposure.live_days,
+      'exposure [kg day]': massKg * scenario.exposure.live_days,
+      'flux [/cm^2/s] in range': cells.reduce((s, x, k) => s + x / (e0 + (k + 0.5) * de) ** 2, 0),
+      arrays: geometry.arrays.map((a) => `${a.name}: ${a.mass_g} g, threshold ${a.threshold_eV} eV`),
+    },
+  };
+}
+
+export type NucleusCevnsParams = ReturnType<typeof planParams>['params'];
+
+function plan(scenario: Scenario, events: number): Plan<NucleusCevnsParams> {
+  const { params, productionChannels, decayChannels, info } = planParams(scenario, events);
+  return { process: nucleusCevns, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+}
+
+function sampleCpu(plan: Plan<NucleusCevnsParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
+  const P = plan.params;
+  const L = NUCLEUS_CEVNS_LAYOUT.index;
+  const u = new Float64Array(4);
+  for (let i = 0; i < n; i++) {
+    uniforms4(key, firstEvent + i, STREAM.production, 0, u);
+    const [c] = sampleBins(u[0], P.component_cdf, 0, P.n_components);
+    const [k, fr] = sampleBins(u[1], P.enu_cdf, 0, P.n_enu);
+    const E = P.enu_min + (k + fr) * P.enu_bin;
+    const M = P.nucleus_mass[c];
+    const erMax = maxRecoil(E, M);
+    const er = erMax * u[2];
+    const q = recoilMomentum(M, er);
+    const F = helmFromRadii(q, P.helm_r1[c], P.helm_s[c]);
+    // dsigma/dE_R = (G_F^2/4pi) Q_W^2 M (1 - M E_R/(2E^2)) F^2 (cevns.ts), here in logs. With
+    // E_R = u E_R,max the bracket is [(1 - u) M + 2E]/(M + 2E): no cancellation near the end
+    // point, where 1 - M E_R/(2E^2) is ~1e-4 on tungsten and float32 would lose 1e-3 of it.
+    const shape = ((1 - u[2]) * M + 2 * E) / (M + 2 * E);
+    const logW = P.component_log_norm[c] + Math.log(P.cevns_norm * P.weak_charge[c] ** 2 * M * shape * F * F) + Math.log(erMax) - 2 * Math.log(E);
+    out[L.log_weight * n + i] = logW;
+    out[L.flags * n + i] = er > P.threshold[c] ? 1 : 0;
+    out[L.production_channel * n + i] = c;
+    out[L.decay_channel * n + i] = 0;
+    out[L.enu * n + i] = E;
+    out[L.er * n + i] = er;
+    out[L.q * n + i] = q;
+  }
+}
+
+export const nucleusCevns: ProcessDefinition<NucleusCevnsParams> = {
+  id: 'nucleus-cevns',
+  layout: NUCLEUS_CEVNS_LAYOUT,
+  shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'coherent.wgsl', 'nucleus_cevns.wgsl'],
+  plan,
+  sampleCpu,
+};
