@@ -104,6 +104,17 @@ export const ReactorSource = z
 
 export const CevnsModel = z.object({ type: z.literal('cevns'), notes }).strict();
 
+export const DipoleModel = z
+  .object({
+    type: z.literal('dipole'),
+    mass: positive('HNL mass in GeV'),
+    mu_bohr: positive('transition magnetic moment in Bohr magnetons'),
+    majorana: z.boolean().default(true),
+    invisible_width_GeV: nonNegative('an extra invisible width of N in GeV').default(0),
+    notes,
+  })
+  .strict();
+
 export const ReactorExposure = z.object({ live_days: positive('live time in days'), note: z.string().optional() }).strict();
 
 export const NucleusCevnsScenario = z
@@ -120,9 +131,23 @@ export const NucleusCevnsScenario = z
   .strict();
 export type NucleusCevnsScenario = z.infer<typeof NucleusCevnsScenario>;
 
-export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime', 'nucleus-cevns'] as const;
+export const NucleusDipoleScenario = z
+  .object({
+    name: z.string({ error: 'expected a name' }),
+    description: z.string().optional(),
+    process: z.literal('nucleus-dipole'),
+    source: ReactorSource,
+    model: DipoleModel,
+    detector: Detector,
+    exposure: ReactorExposure,
+    notes,
+  })
+  .strict();
+export type NucleusDipoleScenario = z.infer<typeof NucleusDipoleScenario>;
 
-export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario, NucleusCevnsScenario], {
+export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime', 'nucleus-cevns', 'nucleus-dipole'] as const;
+
+export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario, NucleusCevnsScenario, NucleusDipoleScenario], {
   error: `unknown process; known: ${PROCESSES.map((p) => `"${p}"`).join(', ')}`,
 });
 

@@ -36,10 +36,12 @@ export function upscatterThreshold(m: number, M: number): number {
  * Kinematic window [E_R-, E_R+] of the recoil energy (GeV) for nu(E) A -> N(m) A:
  * E_R+- = [2ME^2 - m^2(E+M) +- E sqrt((2ME - m^2)^2 - 4 m^2 M^2)] / (2M(2E+M)).
  * E_R- is taken from E_R+ E_R- = m^4/(4M(2E+M)) (exact), not from the difference of two
- * nearly equal numbers. Null below threshold.
+ * nearly equal numbers, and the square root's argument in its factored form
+ * (2M(E - m) - m^2)(2M(E + m) - m^2), with E - m given by the caller where it knows it better
+ * (near threshold the unfactored form cancels). Null below threshold.
  */
-export function recoilWindow(E: number, m: number, M: number): [number, number] | null {
-  const disc = (2 * M * E - m * m) ** 2 - 4 * m * m * M * M;
+export function recoilWindow(E: number, m: number, M: number, eAboveMass = E - m): [number, number] | null {
+  const disc = (2 * M * eAboveMass - m * m) * (2 * M * (E + m) - m * m);
   if (E <= upscatterThreshold(m, M) || disc < 0) return null;
   const hi = (2 * M * E * E - m * m * (E + M) + E * Math.sqrt(disc)) / (2 * M * (2 * E + M));
   if (m === 0) return [0, hi];

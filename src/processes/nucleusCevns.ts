@@ -16,12 +16,10 @@ import { makeLayout, type SamplerColumn } from '../engine/layout.js';
 import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
-import { loadNucleusGeometry } from '../geometry/nucleus.js';
 import { maxRecoil, weakCharge } from '../physics/cevns.js';
 import { G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
-import { targetByName } from '../physics/nuclei.js';
-import { reactorFlux } from '../sources/reactor.js';
+import { cumulative, energyTable, nucleusTargets } from './nucleusCommon.js';
 import type { Plan, ProcessDefinition } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -39,39 +37,23 @@ export const NUCLEUS_CEVNS_LAYOUT = makeLayout(
   [{ name: 'accepted', bit: 0, doc: 'recoil energy above the array threshold' }],
 );
 
-/** 1 GeV/c^2 in kg (CODATA 2018: 1.78266192e-27 kg). */
-const KG_PER_GEV = 1.78266192e-27;
 const E_BINS = 256;
 
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'nucleus-cevns') throw new Error(`nucleus-cevns cannot plan a ${scenario.process} scenario`);
   const src = scenario.source;
-  const geometry = loadNucleusGeometry(scenario.detector.geometry);
-  const components = geometry.arrays.flatMap((arr) => {
-    const target = targetByName(arr.material, 'detector.geometry.arrays.material');
-    const units = arr.mass_g / 1000 / (target.unitMass * KG_PER_GEV);
-    return target.components.map((c) => ({ label: `${c.nucleus.name} in ${arr.name}`, nucleus: c.nucleus, count: units * c.count, threshold: arr.threshold_eV * 1e-9 }));
-  });
-  // E_nu proposal Phi(E) E^2 on E_BINS equal bins (GeV), midpoint values.
+  const { geometry, components } = nucleusTargets(scenario.detector.geometry);
+  // E_nu proposal Phi(E) E^2 on E_BINS equal bins (GeV).
   const [e0, e1] = src.energy_range_MeV.map((x) => x * 1e-3);
-  const de = (e1 - e0) / E_BINS;
-  const phiPerGeV = (E: number) => reactorFlux(E * 1e3, src.cores, src.fission_fractions) * 1e3;
-  const cells = Array.from({ length: E_BINS }, (_, k) => {
-    const E = e0 + (k + 0.5) * de;
-    return phiPerGeV(E) * E * E * de;
-  });
-  const I = cells.reduce((s, x) => s + x, 0);
+  const table = energyTable(src, e0, e1, E_BINS, (E) => E * E);
+  const I = table.integral;
   if (!(I > 0)) throw new InputError('source.energy_range_MeV', src.energy_range_MeV, 'no antineutrinos in this range');
-  const cumulative = (w: number[], sum: number) => {
-    let acc = 0;
-    return w.map((x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
-  };
   const pick = components.map((c) => c.count * weakCharge(c.nucleus) ** 2);
   const pickSum = pick.reduce((s, x) => s + x, 0);
   const T = scenario.exposure.live_days * 86400;
   const params = {
     n_components: components.length,
-    component_cdf: cumulative(pick, pickSum),
+    component_cdf: cumulative(pick),
     // ln[(T/N) N_c I GEV_M2_TO_CM2 / p_c]: the event's log-weight before the cross-section.
     component_log_norm: components.map((c, k) => Math.log(((T / events) * c.count * I * GEV_M2_TO_CM2) / (pick[k] / pickSum))),
     nucleus_mass: components.map((c) => c.nucleus.M),
@@ -81,9 +63,9 @@ function planParams(scenario: Scenario, events: number) {
     threshold: components.map((c) => c.threshold),
     cevns_norm: (G_F * G_F) / (4 * Math.PI),
     enu_min: e0,
-    enu_bin: de,
+    enu_bin: table.de,
     n_enu: E_BINS,
-    enu_cdf: cumulative(cells, I),
+    enu_cdf: table.cdf,
   };
   const massKg = geometry.arrays.reduce((s, a) => s + a.mass_g / 1000, 0);
   return {
@@ -94,7 +76,7 @@ function planParams(scenario: Scenario, events: number) {
       'target mass [kg]': massKg,
       'live time [days]': scenario.exposure.live_days,
       'exposure [kg day]': massKg * scenario.exposure.live_days,
-      'flux [/cm^2/s] in range': cells.reduce((s, x, k) => s + x / (e0 + (k + 0.5) * de) ** 2, 0),
+      'flux [/cm^2/s] in range': table.fluxInRange,
       arrays: geometry.arrays.map((a) => `${a.name}: ${a.mass_g} g, threshold ${a.threshold_eV} eV`),
     },
   };

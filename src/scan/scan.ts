@@ -93,8 +93,8 @@ export function scenarioAtMass<S extends ScannableScenario>(scenario: S, mass: n
 
 /** The scenario as a scannable one (HNLs over U^2, mediators over g), or an input error. */
 export function scannable(scenario: Scenario): ScannableScenario {
-  if (scenario.process === 'nucleus-cevns') {
-    throw new InputError('scenario', scenario.name, 'fipgen scan runs over (mass, coupling): Standard-Model CEvNS has neither');
+  if (scenario.process === 'nucleus-cevns' || scenario.process === 'nucleus-dipole') {
+    throw new InputError('scenario', scenario.name, `fipgen scan supports na62-kaon-hnl (U^2) and na62-kaon-zprime (g) so far, not ${scenario.process}`);
   }
   return scenario;
 }

@@ -1,0 +1,60 @@
+/**
+ * What the NUCLEUS generators share: the target nuclei of the arrays with their numbers, and
+ * a piecewise-constant table of the reactor antineutrino energy for inverse-CDF sampling.
+ */
+import type { z } from 'zod';
+import type { ReactorSource } from '../config/schema.js';
+import { loadNucleusGeometry, type NucleusGeometry } from '../geometry/nucleus.js';
+import { type Nucleus, targetByName } from '../physics/nuclei.js';
+import { reactorFlux } from '../sources/reactor.js';
+
+/** 1 GeV/c^2 in kg (CODATA 2018: 1.78266192e-27 kg). */
+export const KG_PER_GEV = 1.78266192e-27;
+
+export interface TargetComponent {
+  readonly label: string;
+  readonly nucleus: Nucleus;
+  /** Number of these nuclei in the array. */
+  readonly count: number;
+  /** Recoil threshold of the array in GeV. */
+  readonly threshold: number;
+}
+
+export function nucleusTargets(geometryName: string): { geometry: NucleusGeometry; components: TargetComponent[] } {
+  const geometry = loadNucleusGeometry(geometryName);
+  const components = geometry.arrays.flatMap((arr) => {
+    const target = targetByName(arr.material, 'detector.geometry.arrays.material');
+    const units = arr.mass_g / 1000 / (target.unitMass * KG_PER_GEV);
+    return target.components.map((c) => ({ label: `${c.nucleus.name} in ${arr.name}`, nucleus: c.nucleus, count: units * c.count, threshold: arr.threshold_eV * 1e-9 }));
+  });
+  return { geometry, components };
+}
+
+/** Antineutrino flux per cm^2 per second per GeV at E (GeV). */
+export function fluxPerGeV(src: z.infer<typeof ReactorSource>, E: number): number {
+  return reactorFlux(E * 1e3, src.cores, src.fission_fractions) * 1e3;
+}
+
+/**
+ * Phi(E) g(E) on `bins` equal bins of [e0, e1] (GeV), midpoint values: the cumulative
+ * distribution (float32-rounded, for both samplers) and the integral I = Int Phi g dE.
+ */
+export function energyTable(src: z.infer<typeof ReactorSource>, e0: number, e1: number, bins: number, g: (E: number) => number) {
+  const de = (e1 - e0) / bins;
+  const cells = Array.from({ length: bins }, (_, k) => {
+    const E = e0 + (k + 0.5) * de;
+    return fluxPerGeV(src, E) * g(E) * de;
+  });
+  const integral = cells.reduce((s, x) => s + x, 0);
+  let acc = 0;
+  const cdf = cells.map((x, k) => (k === bins - 1 ? 1 : Math.fround((acc += x / integral))));
+  const fluxInRange = cells.reduce((s, x, k) => s + x / g(e0 + (k + 0.5) * de), 0);
+  return { de, cdf, integral, fluxInRange };
+}
+
+/** Cumulative probabilities, float32-rounded, last exactly 1. */
+export function cumulative(w: readonly number[]): number[] {
+  const sum = w.reduce((s, x) => s + x, 0);
+  let acc = 0;
+  return w.map((x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
+}

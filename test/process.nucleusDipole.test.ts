@@ -1,0 +1,139 @@
+/**
+ * nucleus-dipole: Primakoff upscattering of reactor antineutrinos into N at NUCLEUS and
+ * N -> nu gamma (PHYSICS.md section 3). Sampled distributions against the formulas they come
+ * from (Dirac and Majorana photons; the forced decay), the weights against the rate by
+ * quadrature, CPU against WebGPU, and bad input.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/config/load.js';
+import { createCpuBackend } from '../src/engine/cpu/backend.js';
+import { createGpuBackend, SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
+import { primakoffSigma } from '../src/physics/dipole.js';
+import { integrate } from '../src/physics/integrate.js';
+import { fluxPerGeV, nucleusTargets } from '../src/processes/nucleusCommon.js';
+import type { NucleusDipoleParams } from '../src/processes/nucleusDipole.js';
+import type { Plan } from '../src/processes/process.js';
+import { processFor } from '../src/processes/registry.js';
+import { gpuAvailable } from './helpers/gpu.js';
+import { ksCritical, ksStatistic } from './helpers/stats.js';
+import { TOLERANCE } from './helpers/tolerances.js';
+
+async function sample(backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) {
+  const scenario = loadScenario('nucleus-dipole', overrides);
+  const plan = processFor(scenario).plan(scenario, n) as Plan<NucleusDipoleParams>;
+  const b = backend === 'cpu' ? createCpuBackend(plan, [9, 9]) : await createGpuBackend(plan, [9, 9], { sentinel: true });
+  const cols: Record<string, Float64Array> = {};
+  const raw: Record<string, Uint32Array> = {};
+  for (const c of plan.process.layout.columns) {
+    cols[c.name] = new Float64Array(n);
+    raw[c.name] = new Uint32Array(n);
+  }
+  try {
+    await b.run(0, n, 16_384, 'all', ({ events }) => {
+      for (const c of plan.process.layout.columns) {
+        const col = events!.column(c.name);
+        cols[c.name].set(col, events!.firstEvent);
+        if (!(col instanceof Float64Array)) raw[c.name].set(new Uint32Array(col.buffer, col.byteOffset, col.length), events!.firstEvent);
+      }
+    });
+  } finally {
+    b.close();
+  }
+  return { scenario, plan, cols, raw };
+}
+
+describe('nucleus-dipole: sampled distributions (KS, alpha = 1e-3)', async () => {
+  const N = 40_000;
+  // Photon energy in the lab for the N momentum of each event: x = (E_gamma - E_min)/(E_max - E_min),
+  // E_min,max = (E_N -+ p_N)/2. Majorana: isotropic, so x is uniform (a flat spectrum); Dirac of
+  // helicity +1: (1 - cos theta*)/2, so x has density 2(1 - x) (a linearly falling spectrum).
+  for (const [label, overrides, cdf] of [
+    ['Majorana: flat photon spectrum', [], (x: number) => x],
+    ['Dirac: linearly falling photon spectrum', ['model.majorana=false'], (x: number) => 2 * x - x * x],
+  ] as const) {
+    it(label, async () => {
+      const { cols } = await sample('cpu', N, [...overrides]);
+      const xs: number[] = [];
+      for (let i = 0; i < N; i++) {
+        const e = cols.llp_e[i];
+        const p = cols.llp_p[i];
+        if (!(p > 0)) continue;
+        xs.push((cols.gamma_e[i] - (e - p) / 2) / p);
+      }
+      expect(xs.length).toBeGreaterThan(0.9 * N);
+      expect(ksStatistic(xs, (x) => Math.min(1, Math.max(0, cdf(x))))).toBeLessThan(ksCritical(xs.length));
+    });
+  }
+
+  it('the decay distance follows the exponential truncated to the veto distance (unphysically short c*tau: a steep one)', async () => {
+    const { plan, cols } = await sample('cpu', N, ['model.mu_bohr=3e-3']);
+    const P = plan.params;
+    const u: number[] = [];
+    let mean = 0;
+    for (let i = 0; i < N; i++) {
+      if (!(cols.llp_p[i] > 0)) continue;
+      const L = (cols.llp_p[i] / P.n_mass) * P.n_ctau;
+      const x = -Math.expm1(-cols.decay_s[i] / L) / -Math.expm1(-P.veto_distance / L);
+      u.push(x);
+      mean += cols.decay_s[i] / P.veto_distance;
+    }
+    expect(mean / u.length).toBeLessThan(0.45); // not flat: the test means something
+    expect(ksStatistic(u, (x) => Math.min(1, Math.max(0, x)))).toBeLessThan(ksCritical(u.length));
+  });
+});
+
+describe('nucleus-dipole: weights against the upscattering rate by quadrature', () => {
+  it('sum of w/(P_decay BR) = T sum_c N_c Int Phi sigma_c dE (Primakoff with Helm) within 1%', async () => {
+    const N = 100_000;
+    const { scenario, plan, cols } = await sample('cpu', N);
+    if (scenario.process !== 'nucleus-dipole') throw new Error('preset');
+    let sum = 0;
+    for (let i = 0; i < N; i++) if (cols.decay_log_prob[i] > -1e29) sum += Math.exp(cols.log_weight[i] - cols.decay_log_prob[i]);
+    const { components } = nucleusTargets('nucleus');
+    const e1 = scenario.source.energy_range_MeV[1] * 1e-3;
+    let rate = 0;
+    for (const c of components) {
+      rate += c.count * integrate((E) => fluxPerGeV(scenario.source, E) * primakoffSigma(E, scenario.model.mass, scenario.model.mu_bohr, c.nucleus), plan.params.enu_min, e1, 48);
+    }
+    const expected = rate * GEV_M2_TO_CM2 * scenario.exposure.live_days * 86400;
+    expect(Math.abs(sum / expected - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe.runIf(gpuAvailable)('nucleus-dipole: CPU (float64) and WebGPU (float32) agree event by event, 1e4 events', async () => {
+  const N = 10_000;
+  for (const overrides of [[], ['model.majorana=false']]) {
+    const cpu = await sample('cpu', N, overrides);
+    const gpu = await sample('webgpu', N, overrides);
+    const label = overrides.length ? 'Dirac' : 'Majorana';
+    it(`${label}: every word written; same nuclei; values within float32 tolerances`, () => {
+      for (const c of cpu.plan.process.layout.columns) expect(gpu.raw[c.name].indexOf(SENTINEL_WORD), c.name).toBe(-1);
+      expect(gpu.cols.production_channel).toEqual(cpu.cols.production_channel);
+      for (const name of ['enu', 'er', 'llp_e', 'llp_p', 'gamma_e', 'decay_s']) {
+        let worst = 0;
+        for (let i = 0; i < N; i++) if (cpu.cols[name][i] > 0) worst = Math.max(worst, Math.abs(gpu.cols[name][i] / cpu.cols[name][i] - 1));
+        expect(worst, name).toBeLessThan(1e-5);
+      }
+      for (const name of ['log_weight', 'decay_log_prob', 'gamma_cos_star', 'gamma_cos_lab']) {
+        let worst = 0;
+        for (let i = 0; i < N; i++) worst = Math.max(worst, Math.abs(gpu.cols[name][i] - cpu.cols[name][i]));
+        expect(worst, name).toBeLessThan(TOLERANCE.logWeight);
+      }
+      let differ = 0;
+      for (let i = 0; i < N; i++) if (gpu.cols.flags[i] !== cpu.cols.flags[i]) differ++;
+      expect(differ / N).toBeLessThanOrEqual(TOLERANCE.flagDisagreementFraction);
+    });
+  }
+});
+
+describe('nucleus-dipole: bad input', () => {
+  it('a mass no reactor antineutrino can make, a negative moment', () => {
+    const plan = (o: string[]) => {
+      const s = loadScenario('nucleus-dipole', o);
+      return processFor(s).plan(s, 1);
+    };
+    expect(() => plan(['model.mass=0.02'])).toThrow(/model\.mass = 0\.02: no reactor antineutrino/);
+    expect(() => plan(['model.mu_bohr=-1e-7'])).toThrow(/model\.mu_bohr = -1e-7: must be > 0/);
+  });
+});
