@@ -119,3 +119,19 @@ describe('fipgen scan, na62-kaon-zprime (cpu): the coupling axis and the (g-2)_m
     expect(svg).toContain("coupling g' (L_μ - L_τ)");
   });
 });
+
+describe('fipgen scan, nucleus-dipole (cpu): reweighting over mu', async () => {
+  it('the expectation reweighted from mu = 1e-7 to 5e-5 mu_B equals a sample generated there within 4 sigma, unlike mu^4 scaling', async () => {
+    // At 5e-5 mu_B the decay length (~2 cm) is shorter than the 5 cm veto distance: the decay
+    // density changes shape, and the long-lifetime scaling (production x decay, mu^4) fails.
+    const scenario = scannable(loadScenario('nucleus-dipole'));
+    const dir = tmp('fipgen-scan-dipole-');
+    const { results } = await runScan({ scenario, masses: [0.001], massLog: false, couplings: [1e-7, 5e-5], eventsPerMass: 40_000, seed: 'd', backend: 'cpu', level: 2.3, out: dir });
+    const r = results[0];
+    const direct = await run({ scenario: loadScenario('nucleus-dipole', ['model.mu_bohr=5e-5']), events: 40_000, seed: 'direct', backend: 'cpu' });
+    const sigma = Math.hypot(r.error[1], direct.sumWeightsAcceptedError);
+    expect(Math.abs(r.expected[1] - direct.sumWeightsAccepted)).toBeLessThan(4 * sigma);
+    expect(Math.abs(r.expected[0] * (5e-5 / 1e-7) ** 4 - direct.sumWeightsAccepted)).toBeGreaterThan(10 * sigma);
+    expect(readFileSync(join(dir, '_scan.json'), 'utf8')).toContain('"coupling_name": "mu"');
+  });
+});

@@ -12,6 +12,16 @@
  */
 import type { EventBatch } from '../engine/layout.js';
 
+/**
+ * ln of the decay-point density ratio for moving an event from decay length L to L2: the new
+ * density exp(-s/L2)/L2 over the proposal it was drawn from, the exponential of length L
+ * truncated to [sIn, sOut] (exp(-(s - sIn)/L)/(L (1 - exp(-(sOut - sIn)/L)))).
+ */
+export function logDecayReweight(s: number, sIn: number, sOut: number, L: number, L2: number): number {
+  const logProposal = -(s - sIn) / L - Math.log(L) - Math.log(-Math.expm1(-(sOut - sIn) / L));
+  return -s / L2 - Math.log(L2) - logProposal;
+}
+
 /** What an accepted event needs for reweighting, gathered batch by batch. */
 export class AcceptedSample {
   private betaGamma: number[] = [];
@@ -56,12 +66,9 @@ export class AcceptedSample {
     const byChannel = Array.from({ length: nChannels }, () => new Float64Array(grid.length));
     for (let i = 0; i < this.s.length; i++) {
       const L = this.betaGamma[i] * ctauRef;
-      const d = this.sOut[i] - this.sIn[i];
-      const logProposal = -(this.s[i] - this.sIn[i]) / L - Math.log(L) - Math.log(-Math.expm1(-d / L));
       for (let k = 0; k < grid.length; k++) {
         const r = grid[k] / U2ref;
-        const L2 = L / r;
-        const w = Math.exp(this.logBase[i] + Math.log(r) - this.s[i] / L2 - Math.log(L2) - logProposal);
+        const w = Math.exp(this.logBase[i] + Math.log(r) + logDecayReweight(this.s[i], this.sIn[i], this.sOut[i], L, L / r));
         expected[k] += w;
         variance[k] += w * w;
         byChannel[this.channel[i]][k] += w;

@@ -115,7 +115,7 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
   out.push('</g>');
   // Frame, ticks, labels.
   out.push(`<rect x="${M.left}" y="${M.top}" width="${PW}" height="${PH}" fill="none" stroke="black"/>`);
-  const xt = manifest.mass_log ? decadeTicks(masses[0], masses[masses.length - 1]).flatMap((d) => [d, 2 * d, 5 * d]).filter((m) => m >= masses[0] * 0.999 && m <= masses[masses.length - 1] * 1.001) : linearTicks(masses[0], masses[masses.length - 1]);
+  const xt = manifest.mass_log ? decadeTicks(masses[0] / 10, masses[masses.length - 1]).flatMap((d) => [d, 2 * d, 5 * d]).filter((m) => m >= masses[0] * 0.999 && m <= masses[masses.length - 1] * 1.001) : linearTicks(masses[0], masses[masses.length - 1]);
   for (const m of xt) {
     const x = px(fx(m));
     out.push(`<line x1="${x}" y1="${M.top + PH}" x2="${x}" y2="${M.top + PH + 6}" stroke="black"/><text x="${x}" y="${M.top + PH + 22}" font-size="13" text-anchor="middle">${Number(m.toPrecision(3))}</text>`);
@@ -126,12 +126,19 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
   }
   const sc = manifest.scenario;
   const model = sc.model;
-  out.push(`<text x="${M.left + PW / 2}" y="${H - 22}" font-size="15" text-anchor="middle">${model.type === 'hnl' ? 'HNL mass m_N' : 'mediator mass m'} [GeV]</text>`);
+  out.push(`<text x="${M.left + PW / 2}" y="${H - 22}" font-size="15" text-anchor="middle">${model.type === 'zprime' ? 'mediator mass m' : 'HNL mass m_N'} [GeV]</text>`);
   const yLabel =
-    model.type === 'hnl' ? `U² (U_e² : U_μ² : U_τ² = ${esc(model.mixing)})` : model.kind === 'vector' ? "coupling g' (L_μ - L_τ)" : 'coupling g_S (scalar, muons)';
+    model.type === 'hnl'
+      ? `U² (U_e² : U_μ² : U_τ² = ${esc(model.mixing)})`
+      : model.type === 'dipole'
+        ? 'transition magnetic moment μ [μ_B]'
+        : model.kind === 'vector'
+          ? "coupling g' (L_μ - L_τ)"
+          : 'coupling g_S (scalar, muons)';
   out.push(`<text transform="translate(24 ${M.top + PH / 2}) rotate(-90)" font-size="15" text-anchor="middle">${yLabel}</text>`);
   out.push(`<text x="${M.left}" y="28" font-size="16" font-weight="bold">${esc(sc.name)}: expected accepted events</text>`);
-  const what = model.type === 'hnl' ? `${model.majorana ? 'Majorana' : 'Dirac'} N` : model.kind === 'vector' ? "L_μ - L_τ Z'" : 'muon-philic scalar';
+  const what =
+    model.type === 'hnl' ? `${model.majorana ? 'Majorana' : 'Dirac'} N` : model.type === 'dipole' ? `dipole portal, ${model.majorana ? 'Majorana' : 'Dirac'} N` : model.kind === 'vector' ? "L_μ - L_τ Z'" : 'muon-philic scalar';
   out.push(`<text x="${M.left}" y="48" font-size="12">${what}, ${manifest.events_per_mass.toLocaleString('en-US')} events per mass, seed ${esc(manifest.seed)}; fipgen ${esc(manifest.fipgen_version)}</text>`);
   // The (g-2)_mu band: the couplings where the mediator gives Delta a_mu = value +- 2 sigma.
   if (manifest.g2_band && model.type === 'zprime') {

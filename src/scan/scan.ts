@@ -15,7 +15,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
-import type { HnlScenario, Scenario, ZprimeScenario } from '../config/schema.js';
+import type { HnlScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
+import { DipoleSample } from './dipoleReweight.js';
+import { widthNuGamma } from '../physics/dipole.js';
+import { HBARC_GEV_M } from '../physics/constants.js';
+import { loadNucleusGeometry } from '../geometry/nucleus.js';
 import type { BackendName } from '../engine/backend.js';
 import { FIPGEN_VERSION, run } from '../engine/run.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
@@ -28,7 +32,7 @@ import { renderScanPlots } from './plot.js';
 export const SCAN_MANIFEST = '_scan.json';
 
 /** The scenarios a scan runs over: HNLs over U^2, muon-philic mediators over g. */
-export type ScannableScenario = HnlScenario | ZprimeScenario;
+export type ScannableScenario = HnlScenario | ZprimeScenario | NucleusDipoleScenario;
 
 export interface ScanManifest {
   readonly type: 'fipgen-scan';
@@ -39,8 +43,8 @@ export interface ScanManifest {
   readonly events_per_mass: number;
   readonly masses_GeV: number[];
   readonly mass_log: boolean;
-  /** What the second axis is: "U2" (HNL mixing) or "g" (mediator coupling). */
-  readonly coupling_name: 'U2' | 'g';
+  /** What the second axis is: "U2" (HNL mixing), "g" (mediator coupling) or "mu" (dipole moment, Bohr magnetons). */
+  readonly coupling_name: 'U2' | 'g' | 'mu';
   readonly couplings: number[];
   /** (g-2)_mu band to draw, [value, sigma] of Delta a_mu, for mediator scans. */
   readonly g2_band: [number, number] | null;
@@ -93,14 +97,14 @@ export function scenarioAtMass<S extends ScannableScenario>(scenario: S, mass: n
 
 /** The scenario as a scannable one (HNLs over U^2, mediators over g), or an input error. */
 export function scannable(scenario: Scenario): ScannableScenario {
-  if (scenario.process === 'nucleus-cevns' || scenario.process === 'nucleus-dipole') {
-    throw new InputError('scenario', scenario.name, `fipgen scan supports na62-kaon-hnl (U^2) and na62-kaon-zprime (g) so far, not ${scenario.process}`);
+  if (scenario.process === 'nucleus-cevns') {
+    throw new InputError('scenario', scenario.name, 'fipgen scan runs over (mass, coupling): Standard-Model CEvNS has neither');
   }
   return scenario;
 }
 
-export function couplingName(scenario: ScannableScenario): 'U2' | 'g' {
-  return scenario.process === 'na62-kaon-hnl' ? 'U2' : 'g';
+export function couplingName(scenario: ScannableScenario): 'U2' | 'g' | 'mu' {
+  return scenario.process === 'na62-kaon-hnl' ? 'U2' : scenario.process === 'nucleus-dipole' ? 'mu' : 'g';
 }
 
 export interface ScanOptions {
@@ -170,6 +174,20 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice
     const e = sample.expectations(scenario.model.U2, params.hnl_ctau, o.couplings, labels.length);
     return {
       mass_GeV: scenario.model.mass, coupling_generated: scenario.model.U2, ctau_generated_m: params.hnl_ctau,
+      events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
+      expected: e.expected, error: e.error, byProduction: Object.fromEntries(labels.map((l, c) => [l, e.byChannel[c]])),
+    };
+  }
+  if (scenario.process === 'nucleus-dipole') {
+    const model = scenario.model;
+    const sample = new DipoleSample(model.mass, acceptedMask(definition.layout));
+    const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });
+    const labels = Object.keys(summary.byProductionChannel);
+    const veto = loadNucleusGeometry(scenario.detector.geometry).veto_distance_m;
+    const widthRef = widthNuGamma(model.mass, model.mu_bohr, model.majorana);
+    const e = sample.expectations(model.mu_bohr, widthRef, model.invisible_width_GeV, veto, o.couplings, labels.length);
+    return {
+      mass_GeV: model.mass, coupling_generated: model.mu_bohr, ctau_generated_m: HBARC_GEV_M / (widthRef + model.invisible_width_GeV),
       events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
       expected: e.expected, error: e.error, byProduction: Object.fromEntries(labels.map((l, c) => [l, e.byChannel[c]])),
     };
