@@ -41,6 +41,8 @@ runuser -u munge -- munged --key-file="$dir/munge.key" --socket="$dir/munge/mung
   --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/seed" --force
 
 host=$(hostname -s)
+# Ports of our own, so that two clusters on one machine (two test runs at once) do not collide.
+port=$((20000 + (RANDOM % 4000) * 2))
 cpus=$(nproc)
 mem=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 1024 ))
 cat > "$dir/slurm.conf" <<CONF
@@ -61,8 +63,8 @@ SlurmctldPidFile=$dir/slurmctld.pid
 SlurmdPidFile=$dir/slurmd.pid
 SlurmctldLogFile=$dir/log/slurmctld.log
 SlurmdLogFile=$dir/log/slurmd.log
-SlurmctldPort=16817
-SlurmdPort=16818
+SlurmctldPort=$port
+SlurmdPort=$((port + 1))
 ReturnToService=2
 MpiDefault=none
 NodeName=$host CPUs=$cpus RealMemory=$mem State=UNKNOWN

@@ -1,31 +1,15 @@
 // NA62 kaon mode: K+ -> l+ N, N -> pi l forced into the decay volume, acceptance.
 // Twin of sampleCpu in src/processes/na62KaonHnl.ts; one invocation per event.
 
-fn putF(col: u32, i: u32, x: f32) {
-  out[col * run.n + i] = bitcast<u32>(x);
-}
-fn putU(col: u32, i: u32, x: u32) {
-  out[col * run.n + i] = x;
-}
-fn putI(col: u32, i: u32, x: i32) {
-  out[col * run.n + i] = bitcast<u32>(x);
-}
-fn put4(col: u32, i: u32, p: vec4<f32>) {
-  putF(col, i, p.x);
-  putF(col + 1u, i, p.y);
-  putF(col + 2u, i, p.z);
-  putF(col + 3u, i, p.w);
-}
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  let i = eventIndex(wid, nwg, lid);
   if (i >= run.n) {
     return;
   }
-  let key = vec2<u32>(run.key_lo, run.key_hi);
-  let lo = run.first_lo + i;
-  let event = vec2<u32>(lo, run.first_hi + select(0u, 1u, lo < run.first_lo));
+  let key = runKey();
+  let event = eventCounter(i);
 
   // Source.
   let K = sampleKaonBeam(uniforms4(key, event, STREAM_SOURCE, 0u), uniforms4(key, event, STREAM_SOURCE, 1u));

@@ -1,21 +1,6 @@
 // NA62 kaon mode, K+ -> mu+ nu X from the Dalitz table, the muon through STRAW and MUV3, the
 // missing-mass cut. Twin of sampleCpu in src/processes/na62KaonZprime.ts.
 
-fn putF(col: u32, i: u32, x: f32) {
-  out[col * run.n + i] = bitcast<u32>(x);
-}
-fn putU(col: u32, i: u32, x: u32) {
-  out[col * run.n + i] = x;
-}
-fn putI(col: u32, i: u32, x: i32) {
-  out[col * run.n + i] = bitcast<u32>(x);
-}
-fn put4(col: u32, i: u32, p: vec4<f32>) {
-  putF(col, i, p.x);
-  putF(col + 1u, i, p.y);
-  putF(col + 2u, i, p.z);
-  putF(col + 3u, i, p.w);
-}
 
 fn toLab(p: vec4<f32>, uTheta: f32, phi: f32, psi: f32, K: vec4<f32>, mK: f32) -> vec4<f32> {
   return boost(vec4<f32>(rotateEuler(p.xyz, uTheta, phi, psi), p.w), K, mK);
@@ -23,13 +8,12 @@ fn toLab(p: vec4<f32>, uTheta: f32, phi: f32, psi: f32, K: vec4<f32>, mK: f32) -
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  let i = eventIndex(wid, nwg, lid);
   if (i >= run.n) {
     return;
   }
-  let key = vec2<u32>(run.key_lo, run.key_hi);
-  let lo = run.first_lo + i;
-  let event = vec2<u32>(lo, run.first_hi + select(0u, 1u, lo < run.first_lo));
+  let key = runKey();
+  let event = eventCounter(i);
 
   let K = sampleKaonBeam(uniforms4(key, event, STREAM_SOURCE, 0u), uniforms4(key, event, STREAM_SOURCE, 1u));
 

@@ -3,13 +3,12 @@
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  let i = eventIndex(wid, nwg, lid);
   if (i >= run.n) {
     return;
   }
-  let key = vec2<u32>(run.key_lo, run.key_hi);
-  let lo = run.first_lo + i;
-  let event = vec2<u32>(lo, run.first_hi + select(0u, 1u, lo < run.first_lo));
+  let key = runKey();
+  let event = eventCounter(i);
   let u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
   let c = sampleBins(u.x, P_COMPONENT_CDF, u32(params[P_N_COMPONENTS])).k;
   let eb = sampleBins(u.y, P_ENU_CDF, u32(params[P_N_ENU]));
@@ -22,11 +21,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let qw = params[P_WEAK_CHARGE + c];
   let shape = ((1.0 - u.z) * M + 2.0 * E) / (M + 2.0 * E); // 1 - M E_R/(2E^2), well-conditioned
   let logW = params[P_COMPONENT_LOG_NORM + c] + log(params[P_CEVNS_NORM] * qw * qw * M * shape * F * F) + log(erMax) - 2.0 * log(E);
-  out[COL_LOG_WEIGHT * run.n + i] = bitcast<u32>(logW);
-  out[COL_FLAGS * run.n + i] = select(0u, FLAG_ACCEPTED, er > params[P_THRESHOLD + c]);
-  out[COL_PRODUCTION_CHANNEL * run.n + i] = c;
-  out[COL_DECAY_CHANNEL * run.n + i] = 0u;
-  out[COL_ENU * run.n + i] = bitcast<u32>(E);
-  out[COL_ER * run.n + i] = bitcast<u32>(er);
-  out[COL_Q * run.n + i] = bitcast<u32>(q);
+  putF(COL_LOG_WEIGHT, i, logW);
+  putU(COL_FLAGS, i, select(0u, FLAG_ACCEPTED, er > params[P_THRESHOLD + c]));
+  putU(COL_PRODUCTION_CHANNEL, i, c);
+  putU(COL_DECAY_CHANNEL, i, 0u);
+  putF(COL_ENU, i, E);
+  putF(COL_ER, i, er);
+  putF(COL_Q, i, q);
 }

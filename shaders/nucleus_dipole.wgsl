@@ -21,13 +21,12 @@ fn primakoffDsigmaDER(E: f32, ER: f32, m: f32, alphaMu2: f32, Z: f32, M: f32, F2
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  let i = eventIndex(wid, nwg, lid);
   if (i >= run.n) {
     return;
   }
-  let key = vec2<u32>(run.key_lo, run.key_hi);
-  let lo = run.first_lo + i;
-  let event = vec2<u32>(lo, run.first_hi + select(0u, 1u, lo < run.first_lo));
+  let key = runKey();
+  let event = eventCounter(i);
   let u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
   let v = uniforms4(key, event, STREAM_DECAY, 0u);
   let c = sampleBins(u.x, P_COMPONENT_CDF, u32(params[P_N_COMPONENTS])).k;
@@ -80,17 +79,17 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
       flags |= FLAG_ACCEPTED;
     }
   }
-  out[COL_LOG_WEIGHT * run.n + i] = bitcast<u32>(logW);
-  out[COL_FLAGS * run.n + i] = flags;
-  out[COL_PRODUCTION_CHANNEL * run.n + i] = c;
-  out[COL_DECAY_CHANNEL * run.n + i] = 0u;
-  out[COL_ENU * run.n + i] = bitcast<u32>(E);
-  out[COL_ER * run.n + i] = bitcast<u32>(er);
-  out[COL_LLP_E * run.n + i] = bitcast<u32>(eN);
-  out[COL_LLP_P * run.n + i] = bitcast<u32>(pN);
-  out[COL_DECAY_S * run.n + i] = bitcast<u32>(s);
-  out[COL_DECAY_LOG_PROB * run.n + i] = bitcast<u32>(logP);
-  out[COL_GAMMA_E * run.n + i] = bitcast<u32>(eGamma);
-  out[COL_GAMMA_COS_STAR * run.n + i] = bitcast<u32>(cosStar);
-  out[COL_GAMMA_COS_LAB * run.n + i] = bitcast<u32>(cosLab);
+  putF(COL_LOG_WEIGHT, i, logW);
+  putU(COL_FLAGS, i, flags);
+  putU(COL_PRODUCTION_CHANNEL, i, c);
+  putU(COL_DECAY_CHANNEL, i, 0u);
+  putF(COL_ENU, i, E);
+  putF(COL_ER, i, er);
+  putF(COL_LLP_E, i, eN);
+  putF(COL_LLP_P, i, pN);
+  putF(COL_DECAY_S, i, s);
+  putF(COL_DECAY_LOG_PROB, i, logP);
+  putF(COL_GAMMA_E, i, eGamma);
+  putF(COL_GAMMA_COS_STAR, i, cosStar);
+  putF(COL_GAMMA_COS_LAB, i, cosLab);
 }

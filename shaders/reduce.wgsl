@@ -26,8 +26,9 @@ const PARTIAL_STRIDE: u32 = 1u + GROUP_FIELDS * N_GROUPS;
 @group(0) @binding(5) var<storage, read_write> compact: array<u32>;
 @group(0) @binding(6) var<storage, read_write> rowIndex: array<u32>;
 
+// The chunk an invocation owns: the same flattening as eventIndex (kernel.wgsl).
 fn chunkIndex(wid: vec3<u32>, nwg: vec3<u32>, lid: u32) -> u32 {
-  return (wid.y * nwg.x + wid.x) * WORKGROUP_SIZE + lid;
+  return eventIndex(wid, nwg, lid);
 }
 
 fn isAccepted(i: u32) -> bool {

@@ -5,36 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/config/errors.js';
 import { loadScenario } from '../src/config/load.js';
-import { createCpuBackend } from '../src/engine/cpu/backend.js';
-import { createGpuBackend, SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { sampleColumns } from './helpers/sample.js';
 import { processFor } from '../src/processes/registry.js';
 import { kaonMissingMassFractions } from '../src/physics/zprime/kaon.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { TOLERANCE } from './helpers/tolerances.js';
 
-async function sample(backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) {
-  const scenario = loadScenario('na62-kaon-zprime', overrides);
-  const plan = processFor(scenario).plan(scenario, n);
-  const b = backend === 'cpu' ? createCpuBackend(plan, [3, 1]) : await createGpuBackend(plan, [3, 1], { sentinel: true });
-  const cols: Record<string, Float64Array> = {};
-  const raw: Record<string, Uint32Array> = {};
-  for (const c of plan.process.layout.columns) {
-    cols[c.name] = new Float64Array(n);
-    raw[c.name] = new Uint32Array(n);
-  }
-  try {
-    await b.run(0, n, 8_192, 'all', ({ events }) => {
-      for (const c of plan.process.layout.columns) {
-        const col = events!.column(c.name);
-        cols[c.name].set(col, events!.firstEvent);
-        if (!(col instanceof Float64Array)) raw[c.name].set(new Uint32Array(col.buffer, col.byteOffset, col.length), events!.firstEvent);
-      }
-    });
-  } finally {
-    b.close();
-  }
-  return { plan, cols, raw };
-}
+const sample = (backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) => sampleColumns('na62-kaon-zprime', backend, n, [3, 1], overrides);
 
 describe('na62-kaon-zprime: the missing-mass spectrum', async () => {
   // 10 bins in ln m_miss^2; expected fractions from the integrated |M|^2 (Gauss-Legendre over

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/config/load.js';
-import { createCpuBackend } from '../src/engine/cpu/backend.js';
-import { createGpuBackend, SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { sampleColumns } from './helpers/sample.js';
 import { run } from '../src/engine/run.js';
 import { loadNucleusGeometry } from '../src/geometry/nucleus.js';
 import { cevnsDsigmaDER, cevnsSigma, maxRecoil } from '../src/physics/cevns.js';
@@ -63,32 +63,11 @@ describe('nucleus-cevns: weights against the rate integrated independently', () 
 
 describe.runIf(gpuAvailable)('nucleus-cevns: CPU (float64) and WebGPU (float32) agree event by event, 1e4 events', async () => {
   const N = 10_000;
-  const plan = processFor(scenario).plan(scenario, N);
-  const get = async (backend: 'cpu' | 'webgpu') => {
-    const b = backend === 'cpu' ? createCpuBackend(plan, [5, 0]) : await createGpuBackend(plan, [5, 0], { sentinel: true });
-    const cols: Record<string, Float64Array> = {};
-    const raw: Record<string, Uint32Array> = {};
-    for (const c of plan.process.layout.columns) {
-      cols[c.name] = new Float64Array(N);
-      raw[c.name] = new Uint32Array(N);
-    }
-    try {
-      await b.run(0, N, 4_096, 'all', ({ events }) => {
-        for (const c of plan.process.layout.columns) {
-          const col = events!.column(c.name);
-          cols[c.name].set(col, events!.firstEvent);
-          if (!(col instanceof Float64Array)) raw[c.name].set(new Uint32Array(col.buffer, col.byteOffset, col.length), events!.firstEvent);
-        }
-      });
-    } finally {
-      b.close();
-    }
-    return { cols, raw };
-  };
+  const get = (backend: 'cpu' | 'webgpu') => sampleColumns('nucleus-cevns', backend, N, [5, 0], [], 4_096);
   const cpu = await get('cpu');
   const gpu = await get('webgpu');
   it('every word written; same nuclei', () => {
-    for (const c of plan.process.layout.columns) expect(gpu.raw[c.name].indexOf(SENTINEL_WORD), c.name).toBe(-1);
+    for (const c of cpu.plan.process.layout.columns) expect(gpu.raw[c.name].indexOf(SENTINEL_WORD), c.name).toBe(-1);
     expect(gpu.cols.production_channel).toEqual(cpu.cols.production_channel);
   });
   it('E_nu, E_R (eV on 170 GeV nuclei: sampled directly, never a difference) and q within 1e-5 relative; ln w within 2e-5', () => {

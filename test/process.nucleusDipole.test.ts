@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/config/load.js';
-import { createCpuBackend } from '../src/engine/cpu/backend.js';
-import { createGpuBackend, SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { sampleColumns } from './helpers/sample.js';
 import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
 import { primakoffSigma } from '../src/physics/dipole.js';
 import { integrate } from '../src/physics/integrate.js';
@@ -19,29 +19,8 @@ import { gpuAvailable } from './helpers/gpu.js';
 import { ksCritical, ksStatistic } from './helpers/stats.js';
 import { TOLERANCE } from './helpers/tolerances.js';
 
-async function sample(backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) {
-  const scenario = loadScenario('nucleus-dipole', overrides);
-  const plan = processFor(scenario).plan(scenario, n) as Plan<NucleusDipoleParams>;
-  const b = backend === 'cpu' ? createCpuBackend(plan, [9, 9]) : await createGpuBackend(plan, [9, 9], { sentinel: true });
-  const cols: Record<string, Float64Array> = {};
-  const raw: Record<string, Uint32Array> = {};
-  for (const c of plan.process.layout.columns) {
-    cols[c.name] = new Float64Array(n);
-    raw[c.name] = new Uint32Array(n);
-  }
-  try {
-    await b.run(0, n, 16_384, 'all', ({ events }) => {
-      for (const c of plan.process.layout.columns) {
-        const col = events!.column(c.name);
-        cols[c.name].set(col, events!.firstEvent);
-        if (!(col instanceof Float64Array)) raw[c.name].set(new Uint32Array(col.buffer, col.byteOffset, col.length), events!.firstEvent);
-      }
-    });
-  } finally {
-    b.close();
-  }
-  return { scenario, plan, cols, raw };
-}
+const sample = (backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) =>
+  sampleColumns<Plan<NucleusDipoleParams>>('nucleus-dipole', backend, n, [9, 9], overrides, 16_384);
 
 describe('nucleus-dipole: sampled distributions (KS, alpha = 1e-3)', async () => {
   const N = 40_000;

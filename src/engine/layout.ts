@@ -78,6 +78,22 @@ export function wgslColumnConstants(layout: EventLayout): string {
   return lines.join('\n');
 }
 
+/**
+ * Writers into a column-major float64 batch of n events (the CPU samplers' output):
+ * put(col, i, x) and put4(col, i, p) for a four-vector in four consecutive columns.
+ * Twin of putF/put4 in shaders/kernel.wgsl.
+ */
+export function columnWriter(out: Float64Array, n: number) {
+  return {
+    put(col: number, i: number, x: number): void {
+      out[col * n + i] = x;
+    },
+    put4(col: number, i: number, p: readonly number[]): void {
+      for (let c = 0; c < 4; c++) out[(col + c) * n + i] = p[c];
+    },
+  };
+}
+
 /** One batch of sampled events, column-major, in either precision. */
 export interface EventBatch {
   /** Event index of the first event sampled in this batch. */

@@ -13,7 +13,7 @@
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
 import { cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel } from '../engine/cpu/sampling.js';
-import { fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -149,12 +149,7 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
   const L = NA62_KAON_HNL_LAYOUT.index;
   const u = new Float64Array(4);
   const v = new Float64Array(4);
-  const put = (col: number, i: number, x: number) => {
-    out[col * n + i] = x;
-  };
-  const put4 = (col: number, i: number, p: readonly number[]) => {
-    for (let c = 0; c < 4; c++) out[(col + c) * n + i] = p[c];
-  };
+  const { put, put4 } = columnWriter(out, n);
   for (let i = 0; i < n; i++) {
     const event = firstEvent + i;
     // Source: the kaon and its decay point.

@@ -15,7 +15,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { rotateEuler, sampleBins } from '../engine/cpu/sampling.js';
-import { fourVector, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, fourVector, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -140,12 +140,7 @@ function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent:
   const L = NA62_KAON_ZPRIME_LAYOUT.index;
   const u = new Float64Array(4);
   const v = new Float64Array(4);
-  const put = (col: number, i: number, x: number) => {
-    out[col * n + i] = x;
-  };
-  const put4 = (col: number, i: number, p: readonly number[]) => {
-    for (let c = 0; c < 4; c++) out[(col + c) * n + i] = p[c];
-  };
+  const { put, put4 } = columnWriter(out, n);
   for (let i = 0; i < n; i++) {
     const event = firstEvent + i;
     uniforms4(key, event, STREAM.source, 0, u);

@@ -12,7 +12,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { sampleBins } from '../engine/cpu/sampling.js';
-import { makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, makeLayout, type SamplerColumn } from '../engine/layout.js';
 import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -92,6 +92,7 @@ function plan(scenario: Scenario, events: number): Plan<NucleusCevnsParams> {
 function sampleCpu(plan: Plan<NucleusCevnsParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NUCLEUS_CEVNS_LAYOUT.index;
+  const { put } = columnWriter(out, n);
   const u = new Float64Array(4);
   for (let i = 0; i < n; i++) {
     uniforms4(key, firstEvent + i, STREAM.production, 0, u);
@@ -108,13 +109,13 @@ function sampleCpu(plan: Plan<NucleusCevnsParams>, key: PhiloxKey, firstEvent: n
     // point, where 1 - M E_R/(2E^2) is ~1e-4 on tungsten and float32 would lose 1e-3 of it.
     const shape = ((1 - u[2]) * M + 2 * E) / (M + 2 * E);
     const logW = P.component_log_norm[c] + Math.log(P.cevns_norm * P.weak_charge[c] ** 2 * M * shape * F * F) + Math.log(erMax) - 2 * Math.log(E);
-    out[L.log_weight * n + i] = logW;
-    out[L.flags * n + i] = er > P.threshold[c] ? 1 : 0;
-    out[L.production_channel * n + i] = c;
-    out[L.decay_channel * n + i] = 0;
-    out[L.enu * n + i] = E;
-    out[L.er * n + i] = er;
-    out[L.q * n + i] = q;
+    put(L.log_weight, i, logW);
+    put(L.flags, i, er > P.threshold[c] ? 1 : 0);
+    put(L.production_channel, i, c);
+    put(L.decay_channel, i, 0);
+    put(L.enu, i, E);
+    put(L.er, i, er);
+    put(L.q, i, q);
   }
 }
 

@@ -19,7 +19,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { sampleBins } from '../engine/cpu/sampling.js';
-import { LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
 import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -132,6 +132,7 @@ function plan(scenario: Scenario, events: number): Plan<NucleusDipoleParams> {
 function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NUCLEUS_DIPOLE_LAYOUT.index;
+  const { put } = columnWriter(out, n);
   const u = new Float64Array(4);
   const v = new Float64Array(4);
   const m = P.n_mass;
@@ -178,19 +179,19 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
       if (eGamma > P.photon_e_min && eGamma < P.photon_e_max) flags |= 4;
       if ((flags & 6) === 6) flags |= 1;
     }
-    out[L.log_weight * n + i] = logW;
-    out[L.flags * n + i] = flags;
-    out[L.production_channel * n + i] = c;
-    out[L.decay_channel * n + i] = 0;
-    out[L.enu * n + i] = E;
-    out[L.er * n + i] = er;
-    out[L.llp_e * n + i] = eN;
-    out[L.llp_p * n + i] = pN;
-    out[L.decay_s * n + i] = s;
-    out[L.decay_log_prob * n + i] = logP;
-    out[L.gamma_e * n + i] = eGamma;
-    out[L.gamma_cos_star * n + i] = cosStar;
-    out[L.gamma_cos_lab * n + i] = cosLab;
+    put(L.log_weight, i, logW);
+    put(L.flags, i, flags);
+    put(L.production_channel, i, c);
+    put(L.decay_channel, i, 0);
+    put(L.enu, i, E);
+    put(L.er, i, er);
+    put(L.llp_e, i, eN);
+    put(L.llp_p, i, pN);
+    put(L.decay_s, i, s);
+    put(L.decay_log_prob, i, logP);
+    put(L.gamma_e, i, eGamma);
+    put(L.gamma_cos_star, i, cosStar);
+    put(L.gamma_cos_lab, i, cosLab);
   }
 }
 

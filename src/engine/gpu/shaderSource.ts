@@ -9,6 +9,8 @@ import { wgslParamConstants } from '../params.js';
 import { SHADER_DIR } from '../../paths.js';
 import type { Plan } from '../../processes/process.js';
 
+/** Helpers every sampler kernel uses (event index, counter, column writes), compiled first. */
+export const KERNEL_SHADERS = ['kernel.wgsl'];
 /** Process-independent passes compiled into every sampler module (reduceMain, scanMain, scatterMain). */
 export const ENGINE_SHADERS = ['reduce.wgsl'];
 /** Events per invocation of those passes (CHUNK in reduce.wgsl). */
@@ -50,7 +52,7 @@ ${wgslParamConstants(plan.packed)}
 }
 
 export function shaderSource(plan: Plan): string {
-  const files = [...plan.process.shaderFiles, ...ENGINE_SHADERS];
+  const files = [...KERNEL_SHADERS, ...plan.process.shaderFiles, ...ENGINE_SHADERS];
   const parts = files.map((f) => `// ---- shaders/${f} ----\n${readFileSync(join(SHADER_DIR, f), 'utf8')}`);
   return [prelude(plan), ...parts].join('\n');
 }
