@@ -58,6 +58,8 @@ describe('nucleus-cevns: weights against the rate integrated independently', () 
     expect(Math.abs(s.sumWeights / r.all - 1)).toBeLessThan(0.01);
     expect(Math.abs(s.sumWeightsAccepted - r.above)).toBeLessThan(4 * s.sumWeightsAcceptedError + 1e-3 * r.above);
     expect(r.above).toBeGreaterThan(0.1 * r.all);
+    // The summary's rate per kg and day: accepted events over (6.8 g + 4.5 g) x 1 day.
+    expect(s.derived['accepted rate [/kg/day]']).toBeCloseTo(s.sumWeightsAccepted / 0.0113, 10);
   });
 });
 

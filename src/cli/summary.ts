@@ -19,6 +19,7 @@ export function summaryTable(s: RunSummary): string {
     { time: `${s.seconds.toFixed(2)} s` },
     { 'events/s': fmtNum(s.eventsPerSecond) },
     { output: s.out ?? '(none)' },
+    ...Object.entries(s.derived).map(([k, v]) => ({ [k]: fmtNum(v) })),
   );
   return `${main.toString()}\n${channelTable(s.byProductionChannel, s.byDecayChannel)}`;
 }

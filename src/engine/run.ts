@@ -66,6 +66,8 @@ export interface RunSummary {
   readonly eventsPerSecond: number;
   readonly out: string | null;
   readonly plan: Readonly<Record<string, unknown>>;
+  /** Process-specific numbers derived from the totals (e.g. a rate per kg and day). */
+  readonly derived: Readonly<Record<string, number>>;
 }
 
 export const FIPGEN_VERSION: string = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')).version;
@@ -169,5 +171,6 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     eventsPerSecond: all.events / seconds,
     out: opts.out ?? null,
     plan: plan.info,
+    derived: definition.derived?.(plan, { sumWeights: all.sumWeights, sumWeightsAccepted: all.sumWeightsAccepted, sumWeightsAcceptedError: Math.sqrt(all.sumWeights2Accepted) }) ?? {},
   };
 }

@@ -19,7 +19,7 @@ import type { PhiloxKey } from '../engine/rng/seed.js';
 import { maxRecoil, weakCharge } from '../physics/cevns.js';
 import { G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
-import { cumulative, energyTable, nucleusTargets } from './nucleusCommon.js';
+import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
 import type { Plan, ProcessDefinition } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -125,4 +125,5 @@ export const nucleusCevns: ProcessDefinition<NucleusCevnsParams> = {
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'coherent.wgsl', 'nucleus_cevns.wgsl'],
   plan,
   sampleCpu,
+  derived: kgDayRates,
 };

@@ -58,3 +58,12 @@ export function cumulative(w: readonly number[]): number[] {
   let acc = 0;
   return w.map((x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
 }
+
+/** Rates per kg of target and day of live time, from a run's totals (the plan records both). */
+export function kgDayRates(plan: { info: Readonly<Record<string, unknown>> }, t: { sumWeightsAccepted: number; sumWeightsAcceptedError: number }): Record<string, number> {
+  const kgDay = Number(plan.info['target mass [kg]']) * Number(plan.info['live time [days]']);
+  return {
+    'accepted rate [/kg/day]': t.sumWeightsAccepted / kgDay,
+    'accepted rate MC error [/kg/day]': t.sumWeightsAcceptedError / kgDay,
+  };
+}

@@ -26,7 +26,7 @@ import type { PhiloxKey } from '../engine/rng/seed.js';
 import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constants.js';
 import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
-import { cumulative, energyTable, nucleusTargets } from './nucleusCommon.js';
+import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
 import type { Plan, ProcessDefinition } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -201,4 +201,5 @@ export const nucleusDipole: ProcessDefinition<NucleusDipoleParams> = {
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'coherent.wgsl', 'nucleus_dipole.wgsl'],
   plan,
   sampleCpu,
+  derived: kgDayRates,
 };

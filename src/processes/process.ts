@@ -33,4 +33,6 @@ export interface ProcessDefinition<P extends ParamValues = ParamValues> {
   plan(scenario: Scenario, events: number): Plan<P>;
   /** CPU reference sampler: events [firstEvent, firstEvent + n) into a column-major batch. */
   sampleCpu(plan: Plan<P>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void;
+  /** Numbers derived from a run's totals that this process's users expect in the summary (optional). */
+  derived?(plan: Plan<P>, totals: { sumWeights: number; sumWeightsAccepted: number; sumWeightsAcceptedError: number }): Record<string, number>;
 }
