@@ -29,3 +29,12 @@ fn sampleKaonBeam(u: vec4<f32>, v: vec4<f32>) -> KaonDecay {
   let weight = (dz / lz) * exp(-zFromStart / lz) / oneMinusExpNeg(dz / lz);
   return KaonDecay(vec4<f32>(tx * pz, ty * pz, pz, e), vec3<f32>(x, y, z), zFromStart, zToEnd, weight);
 }
+
+// The columns a kaon decay fills (source_weight, parent_*, prod_*). Twin of putKaonDecay in na62KaonBeam.ts.
+fn putKaonDecay(i: u32, K: KaonDecay) {
+  putF(COL_SOURCE_WEIGHT, i, K.weight);
+  put4(COL_PARENT_PX, i, K.p);
+  putF(COL_PROD_X, i, K.x.x);
+  putF(COL_PROD_Y, i, K.x.y);
+  putF(COL_PROD_Z, i, K.x.z);
+}

@@ -65,15 +65,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   putU(COL_FLAGS, i, flags);
   putU(COL_PRODUCTION_CHANNEL, i, prod);
   putU(COL_DECAY_CHANNEL, i, ch);
-  putF(COL_SOURCE_WEIGHT, i, K.weight);
+  putKaonDecay(i, K);
   putF(COL_DECAY_LOG_PROB, i, decayLogProb);
   putF(COL_DECAY_S_IN, i, interval.x);
   putF(COL_DECAY_S_OUT, i, interval.y);
   putF(COL_DECAY_S, i, s);
-  put4(COL_PARENT_PX, i, K.p);
-  putF(COL_PROD_X, i, K.x.x);
-  putF(COL_PROD_Y, i, K.x.y);
-  putF(COL_PROD_Z, i, K.x.z);
   put4(COL_LLP_PX, i, N);
   putF(COL_DECAY_X, i, vtx.x);
   putF(COL_DECAY_Y, i, vtx.y);

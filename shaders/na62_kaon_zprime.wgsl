@@ -63,12 +63,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   putU(COL_FLAGS, i, flags);
   putU(COL_PRODUCTION_CHANNEL, i, 0u);
   putU(COL_DECAY_CHANNEL, i, 0u);
-  putF(COL_SOURCE_WEIGHT, i, K.weight);
+  putKaonDecay(i, K);
   putF(COL_M2MISS, i, m23sq);
-  put4(COL_PARENT_PX, i, K.p);
-  putF(COL_PROD_X, i, K.x.x);
-  putF(COL_PROD_Y, i, K.x.y);
-  putF(COL_PROD_Z, i, K.x.z);
   put4(COL_LLP_PX, i, X);
   putI(COL_D1_PDG, i, i32(params[P_MUON_PDG]));
   put4(COL_D1_PX, i, mu);

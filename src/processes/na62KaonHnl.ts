@@ -24,7 +24,7 @@ import { type Flavour, mixingFrom, parseMixingRatios } from '../physics/hnl/mixi
 import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/production.js';
 import { boost, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
-import { kaonBeamParams, sampleKaonBeam } from '../sources/na62KaonBeam.js';
+import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
 import type { Plan, ProcessDefinition } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -149,7 +149,8 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
   const L = NA62_KAON_HNL_LAYOUT.index;
   const u = new Float64Array(4);
   const v = new Float64Array(4);
-  const { put, put4 } = columnWriter(out, n);
+  const writer = columnWriter(out, n);
+  const { put, put4 } = writer;
   for (let i = 0; i < n; i++) {
     const event = firstEvent + i;
     // Source: the kaon and its decay point.
@@ -208,15 +209,11 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.flags, i, flags);
     put(L.production_channel, i, prod);
     put(L.decay_channel, i, ch);
-    put(L.source_weight, i, K.weight);
+    putKaonDecay(writer, L, i, K);
     put(L.decay_log_prob, i, decayLogProb);
     put(L.decay_s_in, i, sIn);
     put(L.decay_s_out, i, sOut);
     put(L.decay_s, i, s);
-    put4(L.parent_px, i, K.p);
-    put(L.prod_x, i, K.x);
-    put(L.prod_y, i, K.y);
-    put(L.prod_z, i, K.z);
     put4(L.llp_px, i, N);
     put(L.decay_x, i, vx);
     put(L.decay_y, i, vy);

@@ -25,7 +25,7 @@ import { boost, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
 import { dalitzMomenta as amplitudeMomenta, kaonMatrixElement2, kaonToMuNuX, m12RangeAboveMuon } from '../physics/zprime/kaon.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
-import { kaonBeamParams, sampleKaonBeam } from '../sources/na62KaonBeam.js';
+import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
 import type { Plan, ProcessDefinition } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -140,7 +140,8 @@ function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent:
   const L = NA62_KAON_ZPRIME_LAYOUT.index;
   const u = new Float64Array(4);
   const v = new Float64Array(4);
-  const { put, put4 } = columnWriter(out, n);
+  const writer = columnWriter(out, n);
+  const { put, put4 } = writer;
   for (let i = 0; i < n; i++) {
     const event = firstEvent + i;
     uniforms4(key, event, STREAM.source, 0, u);
@@ -182,12 +183,8 @@ function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent:
     put(L.flags, i, flags);
     put(L.production_channel, i, 0);
     put(L.decay_channel, i, 0);
-    put(L.source_weight, i, K.weight);
+    putKaonDecay(writer, L, i, K);
     put(L.m2miss, i, m23sq);
-    put4(L.parent_px, i, K.p);
-    put(L.prod_x, i, K.x);
-    put(L.prod_y, i, K.y);
-    put(L.prod_z, i, K.z);
     put4(L.llp_px, i, X);
     put(L.d1_pdg, i, P.muon_pdg);
     put4(L.d1_px, i, mu);

@@ -9,6 +9,7 @@ import { C_M_PER_S } from '../physics/constants.js';
 import { PARTICLES } from '../physics/particles.js';
 import { gaussPair } from '../engine/cpu/sampling.js';
 import type { Vec4 } from '../physics/kinematics.js';
+import type { columnWriter } from '../engine/layout.js';
 
 export function kaonBeamParams(beam: Na62KaonBeam) {
   const [z0, z1] = beam.decay_region_z_m;
@@ -68,4 +69,16 @@ export function sampleKaonBeam(P: KaonBeamParams, u: Float64Array, v: Float64Arr
   const lz = (pz / P.kaon_mass) * P.kaon_ctau;
   const weight = ((dz / lz) * Math.exp(-zFromStart / lz)) / -Math.expm1(-dz / lz);
   return { p: [tx * pz, ty * pz, pz, e], x, y, z, zFromStart, zToEnd, weight };
+}
+
+/**
+ * The columns a kaon decay fills in the layouts of the NA62 kaon-mode processes:
+ * source_weight, parent_px..e and prod_x..z. Twin of putKaonDecay in na62_kaon_beam.wgsl.
+ */
+export function putKaonDecay(w: ReturnType<typeof columnWriter>, L: Readonly<Record<string, number>>, i: number, K: KaonDecay): void {
+  w.put(L.source_weight, i, K.weight);
+  w.put4(L.parent_px, i, K.p);
+  w.put(L.prod_x, i, K.x);
+  w.put(L.prod_y, i, K.y);
+  w.put(L.prod_z, i, K.z);
 }
