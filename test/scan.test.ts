@@ -134,4 +134,19 @@ describe('fipgen scan, nucleus-dipole (cpu): reweighting over mu', async () => {
     expect(Math.abs(r.expected[0] * (5e-5 / 1e-7) ** 4 - direct.sumWeightsAccepted)).toBeGreaterThan(10 * sigma);
     expect(readFileSync(join(dir, '_scan.json'), 'utf8')).toContain('"coupling_name": "mu"');
   });
+
+  it('the Dirac expectation reweighted from the Majorana sample equals a Dirac sample within 4 sigma; both contours are drawn', async () => {
+    // Same production; the Dirac nu gamma width is half and its photons follow (1 - cos theta*)/2.
+    const scenario = scannable(loadScenario('nucleus-dipole'));
+    const dir = tmp('fipgen-scan-dirac-');
+    const { results } = await runScan({ scenario, masses: [0.002, 0.004], massLog: false, couplings: [1e-8, 1e-7, 1e-6], eventsPerMass: 40_000, seed: 'dm', backend: 'cpu', level: 2.3, out: dir });
+    const r = results[0];
+    const direct = await run({ scenario: loadScenario('nucleus-dipole', ['model.majorana=false', 'model.mass=0.002']), events: 40_000, seed: 'dirac', backend: 'cpu' });
+    const sigma = Math.hypot(r.error_dirac![1], direct.sumWeightsAcceptedError);
+    expect(Math.abs(r.expected_dirac![1] - direct.sumWeightsAccepted)).toBeLessThan(4 * sigma);
+    expect(Math.abs(r.expected[1] - direct.sumWeightsAccepted)).toBeGreaterThan(10 * sigma); // Majorana differs
+    const files = writeScanOutputs(dir, inspectScan(dir));
+    expect(readFileSync(files[0], 'utf8').split('\n')[0]).toMatch(/expected_dirac,mc_error_dirac$/);
+    expect(readFileSync(files[2], 'utf8')).toContain('2.3 ev. Dirac');
+  });
 });

@@ -14,6 +14,7 @@ export class DipoleSample {
   private readonly s: number[] = [];
   private readonly logBase: number[] = [];
   private readonly channel: number[] = [];
+  private readonly cosStar: number[] = [];
 
   constructor(
     private readonly mass: number,
@@ -21,13 +22,14 @@ export class DipoleSample {
   ) {}
 
   add(b: EventBatch): void {
-    const [lw, flags, s, logP, p, prod] = ['log_weight', 'flags', 'decay_s', 'decay_log_prob', 'llp_p', 'production_channel'].map((n) => b.column(n));
+    const [lw, flags, s, logP, p, prod, cos] = ['log_weight', 'flags', 'decay_s', 'decay_log_prob', 'llp_p', 'production_channel', 'gamma_cos_star'].map((n) => b.column(n));
     for (let i = 0; i < b.n; i++) {
       if (!(flags[i] & this.acceptedMask)) continue;
       this.betaGamma.push(p[i] / this.mass);
       this.s.push(s[i]);
       this.logBase.push(lw[i] - logP[i]); // still includes ln BR(nu gamma) at mu_ref
       this.channel.push(prod[i]);
+      this.cosStar.push(cos[i]);
     }
   }
 
@@ -36,6 +38,23 @@ export class DipoleSample {
    * vetoDistance: L_det (m).
    */
   expectations(muRef: number, widthNuGammaRef: number, invisible: number, vetoDistance: number, grid: readonly number[], nChannels: number) {
+    return this.reweighted(muRef, widthNuGammaRef, invisible, vetoDistance, grid, nChannels, 1, () => 1);
+  }
+
+  /**
+   * A Dirac N from a sample generated as Majorana (same production): its nu gamma width is
+   * half (Gamma_Majorana = 2 Gamma_Dirac) and its photon density (1 - cos theta*)/2 instead of
+   * the isotropic 1/2, so each event gains the factor (1 - cos theta*). (The other way is not
+   * possible: a Dirac sample has no photons at cos theta* = 1.)
+   */
+  diracFromMajorana(muRef: number, widthNuGammaMajoranaRef: number, invisible: number, vetoDistance: number, grid: readonly number[], nChannels: number) {
+    return this.reweighted(muRef, widthNuGammaMajoranaRef, invisible, vetoDistance, grid, nChannels, 0.5, (c) => 1 - c);
+  }
+
+  private reweighted(
+    muRef: number, widthNuGammaRef: number, invisible: number, vetoDistance: number, grid: readonly number[], nChannels: number,
+    widthScale: number, photonFactor: (cosStar: number) => number,
+  ) {
     const expected = new Float64Array(grid.length);
     const variance = new Float64Array(grid.length);
     const byChannel = Array.from({ length: nChannels }, () => new Float64Array(grid.length));
@@ -44,13 +63,15 @@ export class DipoleSample {
     const logBrRef = Math.log(widthNuGammaRef / widthRef);
     const per = grid.map((mu) => {
       const r = (mu / muRef) ** 2;
-      const width = widthNuGammaRef * r + invisible;
-      return { logR: Math.log(r), logBr: Math.log((widthNuGammaRef * r) / width), ctau: HBARC_GEV_M / width };
+      const nuGamma = widthNuGammaRef * widthScale * r;
+      const width = nuGamma + invisible;
+      return { logR: Math.log(r), logBr: Math.log(nuGamma / width), ctau: HBARC_GEV_M / width };
     });
     for (let i = 0; i < this.s.length; i++) {
+      const photon = photonFactor(this.cosStar[i]);
       for (let k = 0; k < grid.length; k++) {
         const g = per[k];
-        const w = Math.exp(this.logBase[i] - logBrRef + g.logR + g.logBr + logDecayReweight(this.s[i], 0, vetoDistance, this.betaGamma[i] * ctauRef, this.betaGamma[i] * g.ctau));
+        const w = photon * Math.exp(this.logBase[i] - logBrRef + g.logR + g.logBr + logDecayReweight(this.s[i], 0, vetoDistance, this.betaGamma[i] * ctauRef, this.betaGamma[i] * g.ctau));
         expected[k] += w;
         variance[k] += w * w;
         byChannel[this.channel[i]][k] += w;

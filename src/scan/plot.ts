@@ -112,6 +112,15 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
     .map(([a, b, c, d]) => `M${gx(a).toFixed(2)},${gy(b).toFixed(2)}L${gx(c).toFixed(2)},${gy(d).toFixed(2)}`)
     .join('');
   if (path) out.push(`<path d="${path}" stroke="black" stroke-width="2.2" fill="none"/>`);
+  // A dipole scan generated as Majorana also carries the Dirac expectation: its contour dashed.
+  const hasDirac = results.every((r) => r.expected_dirac);
+  if (hasDirac) {
+    const vd = results.map((r) => r.expected_dirac!.map((e) => Math.log10(Math.max(e, 1e-300)) - Math.log10(manifest.level)));
+    const pathD = contourSegments(vd)
+      .map(([a, b, c, d]) => `M${gx(a).toFixed(2)},${gy(b).toFixed(2)}L${gx(c).toFixed(2)},${gy(d).toFixed(2)}`)
+      .join('');
+    if (pathD) out.push(`<path d="${pathD}" stroke="rgb(220,40,40)" stroke-width="2.2" stroke-dasharray="7 4" fill="none"/>`);
+  }
   out.push('</g>');
   // Frame, ticks, labels.
   out.push(`<rect x="${M.left}" y="${M.top}" width="${PW}" height="${PH}" fill="none" stroke="black"/>`);
@@ -150,7 +159,7 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
     const poly = [...hi, ...lo.reverse()].map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
     out.push(`<g clip-path="url(#plot)"><polygon points="${poly}" fill="rgb(230,60,60)" fill-opacity="0.3" stroke="none"/>`);
     out.push(`<polyline points="${mid.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ')}" fill="none" stroke="rgb(200,30,30)" stroke-width="1.5" stroke-dasharray="6 4"/></g>`);
-    out.push(`<rect x="${W - M.right + 30}" y="${M.top + PH + 48}" width="26" height="10" fill="rgb(230,60,60)" fill-opacity="0.3"/><text x="${W - M.right + 62}" y="${M.top + PH + 57}" font-size="12">(g-2)_μ ±2σ</text>`);
+    out.push(`<rect x="${W - M.right + 6}" y="${M.top + PH + 51}" width="26" height="10" fill="rgb(230,60,60)" fill-opacity="0.3"/><text x="${W - M.right + 38}" y="${M.top + PH + 60}" font-size="12">(g-2)_μ ±2σ</text>`);
     out.push(`<text x="${M.left + PW}" y="48" font-size="12" text-anchor="end">band: Δa_μ = (${(value * 1e11).toFixed(0)} ± ${(sigma * 1e11).toFixed(0)})e-11</text>`);
   }
   // Colour bar and legend.
@@ -164,7 +173,11 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
     out.push(`<text x="${bx + 24}" y="${y + 4}" font-size="12">1e${e}</text>`);
   }
   out.push(`<text x="${bx}" y="${M.top - 10}" font-size="12">events</text>`);
-  out.push(`<line x1="${bx}" y1="${M.top + PH + 40}" x2="${bx + 26}" y2="${M.top + PH + 40}" stroke="black" stroke-width="2.2"/><text x="${bx + 32}" y="${M.top + PH + 44}" font-size="12">${manifest.level} events</text>`);
+  const lx = W - M.right + 6; // legend starts at the plot's right edge so the longest label fits
+  out.push(`<line x1="${lx}" y1="${M.top + PH + 40}" x2="${lx + 26}" y2="${M.top + PH + 40}" stroke="black" stroke-width="2.2"/><text x="${lx + 32}" y="${M.top + PH + 44}" font-size="12">${manifest.level} ${hasDirac ? 'ev. Majorana' : 'events'}</text>`);
+  if (hasDirac) {
+    out.push(`<line x1="${lx}" y1="${M.top + PH + 56}" x2="${lx + 26}" y2="${M.top + PH + 56}" stroke="rgb(220,40,40)" stroke-width="2.2" stroke-dasharray="7 4"/><text x="${lx + 32}" y="${M.top + PH + 60}" font-size="12">${manifest.level} ev. Dirac</text>`);
+  }
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

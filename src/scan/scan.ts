@@ -67,6 +67,9 @@ export interface MassResult {
   readonly expected: number[];
   readonly error: number[];
   readonly byProduction: Record<string, number[]>;
+  /** nucleus-dipole generated as Majorana: the Dirac expectation from the same sample (dipoleReweight.ts). */
+  readonly expected_dirac?: number[];
+  readonly error_dirac?: number[];
 }
 
 export interface ScanShardFile {
@@ -186,7 +189,9 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice
     const veto = loadNucleusGeometry(scenario.detector.geometry).veto_distance_m;
     const widthRef = widthNuGamma(model.mass, model.mu_bohr, model.majorana);
     const e = sample.expectations(model.mu_bohr, widthRef, model.invisible_width_GeV, veto, o.couplings, labels.length);
+    const dirac = model.majorana ? sample.diracFromMajorana(model.mu_bohr, widthRef, model.invisible_width_GeV, veto, o.couplings, labels.length) : undefined;
     return {
+      ...(dirac ? { expected_dirac: dirac.expected, error_dirac: dirac.error } : {}),
       mass_GeV: model.mass, coupling_generated: model.mu_bohr, ctau_generated_m: HBARC_GEV_M / (widthRef + model.invisible_width_GeV),
       events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
       expected: e.expected, error: e.error, byProduction: Object.fromEntries(labels.map((l, c) => [l, e.byChannel[c]])),
@@ -235,11 +240,12 @@ export function writeScanOutputs(dir: string, report: ScanReport): string[] {
   const { manifest, results } = report;
   // Channels open at any mass (a channel closed at a mass contributes 0 there).
   const channels = [...new Set(results.flatMap((r) => Object.keys(r.byProduction)))];
-  const header = ['mass_GeV', manifest.coupling_name, 'expected_events', 'mc_error', ...channels.map((c) => `expected[${c}]`)];
+  const dirac = results.every((r) => r.expected_dirac);
+  const header = ['mass_GeV', manifest.coupling_name, 'expected_events', 'mc_error', ...channels.map((c) => `expected[${c}]`), ...(dirac ? ['expected_dirac', 'mc_error_dirac'] : [])];
   const lines = [header.join(',')];
   for (const r of results) {
     manifest.couplings.forEach((u, k) => {
-      lines.push([r.mass_GeV, u, r.expected[k], r.error[k], ...channels.map((c) => r.byProduction[c]?.[k] ?? 0)].map((x) => (typeof x === 'number' ? x.toPrecision(8) : x)).join(','));
+      lines.push([r.mass_GeV, u, r.expected[k], r.error[k], ...channels.map((c) => r.byProduction[c]?.[k] ?? 0), ...(dirac ? [r.expected_dirac![k], r.error_dirac![k]] : [])].map((x) => (typeof x === 'number' ? x.toPrecision(8) : x)).join(','));
     });
   }
   const files = ['scan.csv', 'scan.json', 'scan.svg', 'scan.png'].map((f) => join(dir, f));
