@@ -1,16 +1,8 @@
 // NA62 kaon mode: K+ -> l+ N, N -> pi l forced into the decay volume, acceptance.
-// Twin of sampleCpu in src/processes/na62KaonHnl.ts; one invocation per event.
+// Twin of sampleCpu in src/processes/na62KaonHnl.ts.
 
-
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = eventIndex(wid, nwg, lid);
-  if (i >= run.n) {
-    return;
-  }
-  let key = runKey();
-  let event = eventCounter(i);
-
+// Event i of the batch: key is the run's Philox key, event its 64-bit index in the run.
+fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   // Source.
   let K = sampleKaonBeam(uniforms4(key, event, STREAM_SOURCE, 0u), uniforms4(key, event, STREAM_SOURCE, 1u));
 

@@ -6,15 +6,8 @@ fn toLab(p: vec4<f32>, uTheta: f32, phi: f32, psi: f32, K: vec4<f32>, mK: f32) -
   return boost(vec4<f32>(rotateEuler(p.xyz, uTheta, phi, psi), p.w), K, mK);
 }
 
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = eventIndex(wid, nwg, lid);
-  if (i >= run.n) {
-    return;
-  }
-  let key = runKey();
-  let event = eventCounter(i);
-
+// Event i of the batch: key is the run's Philox key, event its 64-bit index in the run.
+fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let K = sampleKaonBeam(uniforms4(key, event, STREAM_SOURCE, 0u), uniforms4(key, event, STREAM_SOURCE, 1u));
 
   let u = uniforms4(key, event, STREAM_PRODUCTION, 0u);

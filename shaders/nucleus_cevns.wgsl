@@ -1,14 +1,8 @@
 // Standard CEvNS of reactor antineutrinos in the NUCLEUS arrays. Twin of sampleCpu in
 // src/processes/nucleusCevns.ts.
 
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = eventIndex(wid, nwg, lid);
-  if (i >= run.n) {
-    return;
-  }
-  let key = runKey();
-  let event = eventCounter(i);
+// Event i of the batch: key is the run's Philox key, event its 64-bit index in the run.
+fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
   let c = sampleBins(u.x, P_COMPONENT_CDF, u32(params[P_N_COMPONENTS])).k;
   let eb = sampleBins(u.y, P_ENU_CDF, u32(params[P_N_ENU]));

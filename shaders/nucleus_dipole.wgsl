@@ -19,14 +19,8 @@ fn primakoffDsigmaDER(E: f32, ER: f32, m: f32, alphaMu2: f32, Z: f32, M: f32, F2
   return alphaMu2 * Z * Z * F2 * num / (8.0 * E * E * ER * ER * M);
 }
 
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = eventIndex(wid, nwg, lid);
-  if (i >= run.n) {
-    return;
-  }
-  let key = runKey();
-  let event = eventCounter(i);
+// Event i of the batch: key is the run's Philox key, event its 64-bit index in the run.
+fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
   let v = uniforms4(key, event, STREAM_DECAY, 0u);
   let c = sampleBins(u.x, P_COMPONENT_CDF, u32(params[P_N_COMPONENTS])).k;

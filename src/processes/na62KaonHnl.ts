@@ -14,7 +14,6 @@ import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
 import { cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
-import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
@@ -25,7 +24,7 @@ import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/pro
 import { boost, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
-import type { Plan, ProcessDefinition } from './process.js';
+import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -140,8 +139,7 @@ function planParams(scenario: Scenario, events: number) {
 export type Na62KaonHnlParams = ReturnType<typeof planParams>['params'];
 
 function plan(scenario: Scenario, events: number): Plan<Na62KaonHnlParams> {
-  const { params, productionChannels, decayChannels, info } = planParams(scenario, events);
-  return { process: na62KaonHnl, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+  return makePlan(na62KaonHnl, scenario, events, planParams(scenario, events));
 }
 
 function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {

@@ -16,7 +16,6 @@ import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { rotateEuler, sampleBins } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
-import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
@@ -26,7 +25,7 @@ import { PARTICLES } from '../physics/particles.js';
 import { dalitzMomenta as amplitudeMomenta, kaonMatrixElement2, kaonToMuNuX, m12RangeAboveMuon } from '../physics/zprime/kaon.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
-import type { Plan, ProcessDefinition } from './process.js';
+import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -131,8 +130,7 @@ function planParams(scenario: Scenario, events: number) {
 export type Na62KaonZprimeParams = ReturnType<typeof planParams>['params'];
 
 function plan(scenario: Scenario, events: number): Plan<Na62KaonZprimeParams> {
-  const { params, productionChannels, decayChannels, info } = planParams(scenario, events);
-  return { process: na62KaonZprime, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+  return makePlan(na62KaonZprime, scenario, events, planParams(scenario, events));
 }
 
 function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {

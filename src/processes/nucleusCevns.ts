@@ -13,14 +13,13 @@ import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { sampleBins } from '../engine/cpu/sampling.js';
 import { columnWriter, makeLayout, type SamplerColumn } from '../engine/layout.js';
-import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { maxRecoil, weakCharge } from '../physics/cevns.js';
 import { G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
-import type { Plan, ProcessDefinition } from './process.js';
+import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -85,8 +84,7 @@ function planParams(scenario: Scenario, events: number) {
 export type NucleusCevnsParams = ReturnType<typeof planParams>['params'];
 
 function plan(scenario: Scenario, events: number): Plan<NucleusCevnsParams> {
-  const { params, productionChannels, decayChannels, info } = planParams(scenario, events);
-  return { process: nucleusCevns, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+  return makePlan(nucleusCevns, scenario, events, planParams(scenario, events));
 }
 
 function sampleCpu(plan: Plan<NucleusCevnsParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {

@@ -20,14 +20,13 @@ import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { sampleBins } from '../engine/cpu/sampling.js';
 import { columnWriter, LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
-import { packParams } from '../engine/params.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constants.js';
 import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
-import type { Plan, ProcessDefinition } from './process.js';
+import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -125,8 +124,7 @@ function planParams(scenario: Scenario, events: number) {
 export type NucleusDipoleParams = ReturnType<typeof planParams>['params'];
 
 function plan(scenario: Scenario, events: number): Plan<NucleusDipoleParams> {
-  const { params, productionChannels, decayChannels, info } = planParams(scenario, events);
-  return { process: nucleusDipole, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+  return makePlan(nucleusDipole, scenario, events, planParams(scenario, events));
 }
 
 function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {

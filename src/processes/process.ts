@@ -1,12 +1,12 @@
 /**
  * What a physics process (a full chain: source -> production -> decay -> detector) gives
- * the engine. A new process is a new module implementing this, a WGSL kernel and a
+ * the engine. A new process is a new module implementing this, a WGSL sampleEvent and a
  * scenario file; the engine, the backends and the output need no change.
  */
 import type { Scenario } from '../config/schema.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import type { EventLayout } from '../engine/layout.js';
-import type { PackedParams, ParamValues } from '../engine/params.js';
+import { packParams, type PackedParams, type ParamValues } from '../engine/params.js';
 
 export interface Plan<P extends ParamValues = ParamValues> {
   readonly process: ProcessDefinition<P>;
@@ -35,4 +35,12 @@ export interface ProcessDefinition<P extends ParamValues = ParamValues> {
   sampleCpu(plan: Plan<P>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void;
   /** Numbers derived from a run's totals that this process's users expect in the summary (optional). */
   derived?(plan: Plan<P>, totals: { sumWeights: number; sumWeightsAccepted: number; sumWeightsAcceptedError: number }): Record<string, number>;
+}
+
+/** What a process's planning computes; makePlan adds the run and the parameters packed for the GPU. */
+export type PlannedParams<P extends ParamValues> = Pick<Plan<P>, 'params' | 'productionChannels' | 'decayChannels' | 'info'>;
+
+export function makePlan<P extends ParamValues>(process: ProcessDefinition<P>, scenario: Scenario, events: number, planned: PlannedParams<P>): Plan<P> {
+  const { params, productionChannels, decayChannels, info } = planned;
+  return { process, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
 }
