@@ -5,7 +5,8 @@ import {
   BOHR_MAGNETON_PER_GEV, ctauFromWidth, primakoffDsigmaDER, primakoffSigma, primakoffSigmaPointlike, recoilWindow, upscatterThreshold, widthNuGamma,
 } from '../src/physics/dipole.js';
 import { helmFormFactor } from '../src/physics/formFactor.js';
-import { AMU_GEV, targetByName } from '../src/physics/nuclei.js';
+import { AMU_GEV } from '../src/physics/constants.js';
+import { targetByName } from '../src/physics/nuclei.js';
 import { ALPHA } from '../src/physics/constants.js';
 
 const ge73 = targetByName('Ge73').components[0].nucleus;

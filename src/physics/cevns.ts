@@ -4,6 +4,7 @@
  * Q_W = N - Z (1 - 4 sin^2 theta_W) with sin^2 theta_W at low momentum transfer (0.23857).
  * A magnetic moment of a light neutrino adds, without interference, the m_N -> 0 limit of the
  * dipole cross-section: alpha Z^2 mu^2 (1/E_R - 1/E) F^2 (fipgen's convention, dipole.ts).
+ * Units: energies E, E_R and masses in GeV.
  */
 import { ALPHA, G_F, SIN2_THETA_W_LOW_Q } from './constants.js';
 import { BOHR_MAGNETON_PER_GEV } from './dipole.js';

@@ -14,6 +14,16 @@ export const HBAR_GEV_S = 6.582119569e-25;
 export const C_M_PER_S = 299792458;
 /** 1 GeV^-2 in cm^2 (PDG "Physical constants": (hbar c)^2 = 0.3893794 GeV^2 mb). */
 export const GEV_M2_TO_CM2 = 0.3893794e-27;
+/** 1 GeV/c^2 in kg (CODATA 2018: 1.78266192e-27 kg). */
+export const KG_PER_GEV = 1.78266192e-27;
+/** Joules per MeV (exact SI: e = 1.602176634e-19 C). */
+export const J_PER_MEV = 1.602176634e-13;
+/** Atomic mass unit in GeV (CODATA 2018: 931.49410242 MeV). */
+export const AMU_GEV = 0.93149410242;
+/** Avogadro's number in 1/mol (exact, SI). */
+export const AVOGADRO = 6.02214076e23;
+/** Proton magnetic moment in nuclear magnetons (CODATA 2018: 2.79284734). */
+export const PROTON_MAGNETIC_MOMENT = 2.79284734;
 
 /** Fermi constant in GeV^-2 (PDG 2024, from the muon lifetime). */
 export const G_F = 1.1663787e-5;

@@ -1,6 +1,7 @@
 /**
- * Relativistic kinematics in float64: the host-side formulas the planner uses and the CPU
- * sampler shares with its WGSL twin (shaders/kinematics.wgsl).
+ * Relativistic kinematics in float64 (energies, momenta, masses in GeV): the host-side
+ * formulas the planner uses and the CPU sampler shares with its WGSL twin (boost in
+ * shaders/sampling.wgsl).
  */
 
 /** Kallen function lambda(a,b,c) = a^2 + b^2 + c^2 - 2ab - 2bc - 2ca. */

@@ -8,9 +8,8 @@
  * representative isotopic compositions, as fractions of atoms.
  */
 import { InputError } from '../config/errors.js';
+import { AMU_GEV } from './constants.js';
 
-/** Atomic mass unit in GeV (CODATA 2018: 931.49410242 MeV). */
-export const AMU_GEV = 0.931494;
 
 export interface Nucleus {
   readonly name: string;

@@ -31,6 +31,8 @@ export const PARTICLES = {
   nu_e: p('nu_e', 12, 0, Infinity, 0),
   nu_mu: p('nu_mu', 14, 0, Infinity, 0),
   nu_tau: p('nu_tau', 16, 0, Infinity, 0),
+  // nucleons
+  p: p('p', 2212, 0.93827209, Infinity, 1),
   // light pseudoscalars
   pi: p('pi+', 211, 0.13957039, 2.6033e-8, 1),
   pi0: p('pi0', 111, 0.1349768, 8.43e-17, 0),

@@ -22,7 +22,7 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { boost, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
-import { dalitzMomenta as amplitudeMomenta, kaonMatrixElement2, kaonToMuNuX, m12RangeAboveMuon } from '../physics/zprime/kaon.js';
+import { dalitzMomenta as amplitudeMomenta, kaonMatrixElement2, kaonToMuNuX, M2MISS_CUT, m12RangeAboveMuon } from '../physics/zprime/kaon.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
@@ -49,15 +49,13 @@ export const NA62_KAON_ZPRIME_LAYOUT = makeLayout(
     { name: 'accepted', bit: 0, doc: 'all criteria below' },
     { name: 'in_straw', bit: 1, doc: 'the muon inside all four STRAW chambers (outside the beam holes)' },
     { name: 'in_muv3', bit: 2, doc: 'the muon inside MUV3' },
-    { name: 'm2miss_cut', bit: 3, doc: 'missing mass squared above the cut (0.05 GeV^2)' },
+    { name: 'm2miss_cut', bit: 3, doc: `missing mass squared above the cut (${M2MISS_CUT} GeV^2)` },
   ],
 );
 
 const FLAG = { accepted: 1, inStraw: 2, inMuv3: 4, m2miss: 8 };
 const KO = 96;
 const KI = 48;
-/** The analysis cut of arXiv:1902.07715 / PHYSICS.md section 2. */
-export const M2MISS_CUT = 0.05;
 
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'na62-kaon-zprime') throw new Error(`na62-kaon-zprime cannot plan a ${scenario.process} scenario`);

@@ -5,11 +5,10 @@
 import type { z } from 'zod';
 import type { ReactorSource } from '../config/schema.js';
 import { loadNucleusGeometry, type NucleusGeometry } from '../geometry/nucleus.js';
+import { KG_PER_GEV } from '../physics/constants.js';
 import { type Nucleus, targetByName } from '../physics/nuclei.js';
 import { reactorFlux } from '../sources/reactor.js';
 
-/** 1 GeV/c^2 in kg (CODATA 2018: 1.78266192e-27 kg). */
-export const KG_PER_GEV = 1.78266192e-27;
 
 export interface TargetComponent {
   readonly label: string;

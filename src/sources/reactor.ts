@@ -9,6 +9,7 @@
  * The two descriptions are used as given; they differ by a few per cent at 2 MeV.
  * Energies per fission: 202.36 / 205.99 / 211.12 / 214.26 MeV (U235/U238/Pu239/Pu241).
  */
+import { J_PER_MEV } from '../physics/constants.js';
 
 export type FissionIsotope = 'U235' | 'U238' | 'Pu239' | 'Pu241';
 export const FISSION_ISOTOPES: readonly FissionIsotope[] = ['U235', 'U238', 'Pu239', 'Pu241'];
@@ -53,8 +54,6 @@ export interface Core {
   readonly distance_m: number;
 }
 
-/** Joules per MeV (exact SI: e = 1.602176634e-19 C). */
-const J_PER_MEV = 1.602176634e-13;
 
 /** Fissions per second of a core of thermal power P (W) with the given fission fractions. */
 export function fissionRate(power_W: number, fractions: Record<FissionIsotope, number>): number {

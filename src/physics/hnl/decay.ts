@@ -2,6 +2,7 @@
  * HNL decay widths below the quark-level regime (PHYSICS.md section 1.2).
  * Source: Bondarenko, Boyarsky, Gorbunov, Ruchayskiy, arXiv:1805.08567, section 4
  * (eqs. 4.2-4.10 and appendix C for the three-body integrals I and f1, f2).
+ * Units: masses, decay constants and widths in GeV.
  *
  * Every formula here is the width of ONE charge state (N -> l- P+, not its conjugate).
  * Majorana convention (fipgen's, explicit and tested): a Majorana N also decays to the

@@ -9,18 +9,15 @@
  *   chi = Int_{t_min}^{t_max} dt (t - t_min)/t^2 G2(t), with the elastic (atomic screening,
  *   nuclear size) and inelastic form factors of G2 in PHYSICS.md section 2.
  */
-import { ALPHA, GEV_M2_TO_CM2 } from '../constants.js';
+import { ALPHA, AVOGADRO, GEV_M2_TO_CM2, PROTON_MAGNETIC_MOMENT } from '../constants.js';
 import { integrate } from '../integrate.js';
 import { PARTICLES } from '../particles.js';
 import type { MediatorKind } from './model.js';
 
 const M_MU = PARTICLES.mu.mass;
 const M_E = PARTICLES.e.mass;
-/** Proton mass (GeV) and magnetic moment (nuclear magnetons), PDG 2024. */
-const M_P = 0.93827209;
-const MU_P = 2.79284734;
-/** Avogadro's number (exact, SI). */
-export const AVOGADRO = 6.02214076e23;
+const M_P = PARTICLES.p.mass;
+const MU_P = PROTON_MAGNETIC_MOMENT;
 
 export interface Material {
   readonly name: string;

@@ -206,11 +206,14 @@ function widthDensityLnM23(kind: MediatorKind, m: number, legs: Legs, lnM23sq: n
   return (inner * m23sq * C * C) / (256 * Math.PI ** 3 * M_K ** 3);
 }
 
+/** The missing-mass-squared cut of the K+ -> mu+ nu X search in GeV^2 (arXiv:1902.07715; PHYSICS.md section 2). */
+export const M2MISS_CUT = 0.05;
+
 /**
  * Gamma(K+ -> mu+ nu X)/g^2 in GeV and the fraction of it with m_miss^2 = m23^2 above
  * `m2missCut` (GeV^2), integrated in ln m23^2 and ln(m12^2 - m_mu^2) (collinear peaks).
  */
-export function kaonToMuNuX(kind: MediatorKind, m: number, m2missCut = 0.05, legs: Legs = 'both'): { widthOverG2: number; fractionAbove: number; br: number } {
+export function kaonToMuNuX(kind: MediatorKind, m: number, m2missCut = M2MISS_CUT, legs: Legs = 'both'): { widthOverG2: number; fractionAbove: number; br: number } {
   const lo = Math.log(m * m);
   const hi = Math.log((M_K - M_MU) ** 2);
   const f = (l: number) => widthDensityLnM23(kind, m, legs, l);

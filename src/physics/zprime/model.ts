@@ -3,6 +3,7 @@
  *   L = g' Z'_a (mubar g^a mu - taubar g^a tau + nubar_mu g^a P_L nu_mu - nubar_tau g^a P_L nu_tau),
  * and a scalar coupled to muons, L = g_S S mubar mu.
  * Widths, lifetime and the contribution to the muon anomalous magnetic moment.
+ * Units: masses m, m_l and widths in GeV; couplings g', g_S dimensionless.
  */
 import { HBARC_GEV_M } from '../constants.js';
 import { integrate } from '../integrate.js';
