@@ -43,6 +43,8 @@ export interface RunOptions {
   readonly gpuOptions?: GpuBackendOptions;
   /** More schema metadata (a shard's number, say). */
   readonly extraMetadata?: Readonly<Record<string, string>>;
+  /** The scenario's plan when the caller has made it already (for totalEvents events). */
+  readonly plan?: Plan;
 }
 
 export type ChannelTotals = Readonly<GroupTotals>;
@@ -72,8 +74,18 @@ export interface RunSummary {
 
 export const FIPGEN_VERSION: string = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')).version;
 
-/** The git revision of the fipgen checkout, with "-dirty" for uncommitted changes, or "unknown". */
+let revision: string | undefined;
+
+/**
+ * The git revision of the fipgen checkout, with "-dirty" for uncommitted changes, or "unknown";
+ * asked of git once per process (a scan runs once per mass).
+ */
 export function gitRevision(): string {
+  revision ??= askGit();
+  return revision;
+}
+
+function askGit(): string {
   try {
     const opts = { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'], encoding: 'utf8' as const };
     const rev = execFileSync('git', ['rev-parse', 'HEAD'], opts).trim();
@@ -100,7 +112,8 @@ export async function openBackend(plan: Plan, key: PhiloxKey, choice: BackendNam
 export async function run(opts: RunOptions): Promise<RunSummary> {
   const definition = processFor(opts.scenario);
   const totalEvents = opts.totalEvents ?? opts.events;
-  const plan = definition.plan(opts.scenario, totalEvents);
+  const plan = opts.plan ?? definition.plan(opts.scenario, totalEvents);
+  if (plan.events !== totalEvents || plan.scenario !== opts.scenario) throw new Error('run: the plan given is not that of this scenario and event count');
   const key = keyFromSeed(opts.seed);
   const backend = await openBackend(plan, key, opts.backend, opts.onNotice, opts.gpuOptions);
   const layout = definition.layout;

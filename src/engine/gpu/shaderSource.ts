@@ -51,8 +51,19 @@ ${wgslParamConstants(plan.packed)}
 `;
 }
 
+/** Shader file texts, read once per process (a scan compiles one program per mass). */
+const fileTexts = new Map<string, string>();
+function shaderFile(name: string): string {
+  let text = fileTexts.get(name);
+  if (text === undefined) {
+    text = readFileSync(join(SHADER_DIR, name), 'utf8');
+    fileTexts.set(name, text);
+  }
+  return text;
+}
+
 export function shaderSource(plan: Plan): string {
   const files = [...KERNEL_SHADERS, ...plan.process.shaderFiles, ...ENGINE_SHADERS];
-  const parts = files.map((f) => `// ---- shaders/${f} ----\n${readFileSync(join(SHADER_DIR, f), 'utf8')}`);
+  const parts = files.map((f) => `// ---- shaders/${f} ----\n${shaderFile(f)}`);
   return [prelude(plan), ...parts].join('\n');
 }
