@@ -11,7 +11,8 @@
  * shard's record is written after its Arrow file: a record on disk means a complete shard.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { writeJsonAtomic } from './atomicWrite.js';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
@@ -57,12 +58,6 @@ export function scenarioHash(scenario: Scenario): string {
   return createHash('sha256').update(canonicalJson(scenario)).digest('hex').slice(0, 16);
 }
 
-/** Writes JSON atomically (temporary name, then rename). */
-function writeJsonAtomic(path: string, value: unknown): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(tmp, path);
-}
 
 export function shardPaths(dir: string, shard: Shard): { arrow: string; record: string } {
   const stem = shardStem(shard);

@@ -7,7 +7,7 @@
  */
 import { HBARC_GEV_M } from '../physics/constants.js';
 import type { EventBatch } from '../engine/layout.js';
-import { logDecayReweight } from './hnlReweight.js';
+import { logDecayReweight, sumOverGrid } from './hnlReweight.js';
 
 export class DipoleSample {
   private readonly betaGamma: number[] = [];
@@ -55,9 +55,6 @@ export class DipoleSample {
     muRef: number, widthNuGammaRef: number, invisible: number, vetoDistance: number, grid: readonly number[], nChannels: number,
     widthScale: number, photonFactor: (cosStar: number) => number,
   ) {
-    const expected = new Float64Array(grid.length);
-    const variance = new Float64Array(grid.length);
-    const byChannel = Array.from({ length: nChannels }, () => new Float64Array(grid.length));
     const widthRef = widthNuGammaRef + invisible;
     const ctauRef = HBARC_GEV_M / widthRef;
     const logBrRef = Math.log(widthNuGammaRef / widthRef);
@@ -67,16 +64,10 @@ export class DipoleSample {
       const width = nuGamma + invisible;
       return { logR: Math.log(r), logBr: Math.log(nuGamma / width), ctau: HBARC_GEV_M / width };
     });
-    for (let i = 0; i < this.s.length; i++) {
-      const photon = photonFactor(this.cosStar[i]);
-      for (let k = 0; k < grid.length; k++) {
-        const g = per[k];
-        const w = photon * Math.exp(this.logBase[i] - logBrRef + g.logR + g.logBr + logDecayReweight(this.s[i], 0, vetoDistance, this.betaGamma[i] * ctauRef, this.betaGamma[i] * g.ctau));
-        expected[k] += w;
-        variance[k] += w * w;
-        byChannel[this.channel[i]][k] += w;
-      }
-    }
-    return { expected: [...expected], error: [...variance].map(Math.sqrt), byChannel: byChannel.map((c) => [...c]) };
+    return sumOverGrid(grid.length, this.channel, nChannels, (i, k) => {
+      const g = per[k];
+      const logDecay = logDecayReweight(this.s[i], 0, vetoDistance, this.betaGamma[i] * ctauRef, this.betaGamma[i] * g.ctau);
+      return photonFactor(this.cosStar[i]) * Math.exp(this.logBase[i] - logBrRef + g.logR + g.logBr + logDecay);
+    });
   }
 }

@@ -22,6 +22,26 @@ export function logDecayReweight(s: number, sIn: number, sOut: number, L: number
   return -s / L2 - Math.log(L2) - logProposal;
 }
 
+/**
+ * Sums reweighted events over a coupling grid: weight(i, k) is event i's weight at grid point k.
+ * Gives the expected events at each point, their Monte Carlo errors (sqrt of the sum of squared
+ * weights) and the split by production channel (channel[i] of each event).
+ */
+export function sumOverGrid(nGrid: number, channel: readonly number[], nChannels: number, weight: (i: number, k: number) => number) {
+  const expected = new Float64Array(nGrid);
+  const variance = new Float64Array(nGrid);
+  const byChannel = Array.from({ length: nChannels }, () => new Float64Array(nGrid));
+  for (let i = 0; i < channel.length; i++) {
+    for (let k = 0; k < nGrid; k++) {
+      const w = weight(i, k);
+      expected[k] += w;
+      variance[k] += w * w;
+      byChannel[channel[i]][k] += w;
+    }
+  }
+  return { expected: [...expected], error: [...variance].map(Math.sqrt), byChannel: byChannel.map((c) => [...c]) };
+}
+
 /** What an accepted event needs for reweighting, gathered batch by batch. */
 export class AcceptedSample {
   private betaGamma: number[] = [];
@@ -61,19 +81,11 @@ export class AcceptedSample {
    * by production channel.
    */
   expectations(U2ref: number, ctauRef: number, grid: readonly number[], nChannels: number) {
-    const expected = new Float64Array(grid.length);
-    const variance = new Float64Array(grid.length);
-    const byChannel = Array.from({ length: nChannels }, () => new Float64Array(grid.length));
-    for (let i = 0; i < this.s.length; i++) {
+    const r = grid.map((U2) => U2 / U2ref);
+    const logR = r.map(Math.log);
+    return sumOverGrid(grid.length, this.channel, nChannels, (i, k) => {
       const L = this.betaGamma[i] * ctauRef;
-      for (let k = 0; k < grid.length; k++) {
-        const r = grid[k] / U2ref;
-        const w = Math.exp(this.logBase[i] + Math.log(r) + logDecayReweight(this.s[i], this.sIn[i], this.sOut[i], L, L / r));
-        expected[k] += w;
-        variance[k] += w * w;
-        byChannel[this.channel[i]][k] += w;
-      }
-    }
-    return { expected: [...expected], error: [...variance].map(Math.sqrt), byChannel: byChannel.map((c) => [...c]) };
+      return Math.exp(this.logBase[i] + logR[k] + logDecayReweight(this.s[i], this.sIn[i], this.sOut[i], L, L / r[k]));
+    });
   }
 }

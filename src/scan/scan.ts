@@ -12,18 +12,18 @@
  * `--shard k/N` splits the masses like the events of a run (src/engine/shard.ts), so the
  * masses of a scan can run as a job array; `fipgen merge` then writes the table and plot.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
 import type { HnlScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
 import { DipoleSample } from './dipoleReweight.js';
 import { widthNuGamma } from '../physics/dipole.js';
 import { HBARC_GEV_M } from '../physics/constants.js';
-import { loadNucleusGeometry } from '../geometry/nucleus.js';
 import type { BackendName } from '../engine/backend.js';
 import { FIPGEN_VERSION, run } from '../engine/run.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
 import { acceptedMask } from '../engine/totals.js';
+import { writeFileAtomic, writeJsonAtomic } from '../output/atomicWrite.js';
 import { scenarioHash } from '../output/dataset.js';
 import { processFor } from '../processes/registry.js';
 import { AcceptedSample } from './hnlReweight.js';
@@ -80,11 +80,6 @@ export interface ScanShardFile {
   readonly results: MassResult[];
 }
 
-function writeJsonAtomic(path: string, value: unknown): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 1)}\n`);
-  renameSync(tmp, path);
-}
 
 /** The scenario at one mass, checked by the process's planner (mass range, channels open). */
 export function scenarioAtMass<S extends ScannableScenario>(scenario: S, mass: number): S {
@@ -153,7 +148,7 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     if (JSON.stringify({ ...old, fipgen_version: '' }) !== JSON.stringify({ ...manifest, fipgen_version: '' })) {
       throw new InputError('--out', o.out, 'holds another scan (scenario, seed, grids, level or shard count differ); use another directory');
     }
-  } else writeJsonAtomic(manifestPath, manifest);
+  } else writeJsonAtomic(manifestPath, manifest, 1);
 
   const { first, events: count } = shardRange(o.masses.length, shard);
   const results: MassResult[] = [];
@@ -162,15 +157,16 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     o.onMass?.(k - first + 1, count, o.masses[k]);
   }
   const record: ScanShardFile = { shard: shard.index, shards: shard.count, scenario_hash: manifest.scenario_hash, seed: o.seed, results };
-  writeJsonAtomic(join(o.out, `_scan-${shardStem(shard)}.json`), record);
+  writeJsonAtomic(join(o.out, `_scan-${shardStem(shard)}.json`), record, 1);
   return { manifest, results };
 }
 
 async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice?: (m: string) => void): Promise<MassResult> {
   const definition = processFor(scenario);
-  const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: o.backend, onNotice };
+  const plan = definition.plan(scenario, o.eventsPerMass);
+  const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: o.backend, onNotice, plan };
   if (scenario.process === 'na62-kaon-hnl') {
-    const params = definition.plan(scenario, o.eventsPerMass).params as { hnl_mass: number; hnl_ctau: number };
+    const params = plan.params as { hnl_mass: number; hnl_ctau: number };
     const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));
     const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });
     const labels = Object.keys(summary.byProductionChannel);
@@ -186,7 +182,7 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice
     const sample = new DipoleSample(model.mass, acceptedMask(definition.layout));
     const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });
     const labels = Object.keys(summary.byProductionChannel);
-    const veto = loadNucleusGeometry(scenario.detector.geometry).veto_distance_m;
+    const veto = (plan.params as { veto_distance: number }).veto_distance;
     const widthRef = widthNuGamma(model.mass, model.mu_bohr, model.majorana);
     const e = sample.expectations(model.mu_bohr, widthRef, model.invisible_width_GeV, veto, o.couplings, labels.length);
     const dirac = model.majorana ? sample.diracFromMajorana(model.mu_bohr, widthRef, model.invisible_width_GeV, veto, o.couplings, labels.length) : undefined;
@@ -249,13 +245,10 @@ export function writeScanOutputs(dir: string, report: ScanReport): string[] {
     });
   }
   const files = ['scan.csv', 'scan.json', 'scan.svg', 'scan.png'].map((f) => join(dir, f));
-  writeFileSync(`${files[0]}.tmp`, `${lines.join('\n')}\n`);
-  renameSync(`${files[0]}.tmp`, files[0]);
-  writeJsonAtomic(files[1], { ...manifest, results });
+  writeFileAtomic(files[0], `${lines.join('\n')}\n`);
+  writeJsonAtomic(files[1], { ...manifest, results }, 1);
   const { svg, png } = renderScanPlots(manifest, results);
-  writeFileSync(`${files[2]}.tmp`, svg);
-  renameSync(`${files[2]}.tmp`, files[2]);
-  writeFileSync(`${files[3]}.tmp`, png);
-  renameSync(`${files[3]}.tmp`, files[3]);
+  writeFileAtomic(files[2], svg);
+  writeFileAtomic(files[3], png);
   return files;
 }
