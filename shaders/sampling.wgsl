@@ -18,12 +18,25 @@ fn pickChannel(u: f32, offset: u32, count: u32) -> u32 {
   return count - 1u;
 }
 
+// Unit vector at polar angle theta (cosine, sine) and azimuth phi about +z. Twin of polarDirection.
+fn polarDirection(cosTheta: f32, sinTheta: f32, phi: f32) -> vec3<f32> {
+  return vec3<f32>(sinTheta * cos(phi), sinTheta * sin(phi), cosTheta);
+}
+
 // sin(theta) = 2 sqrt(u1 (1 - u1)): exact in f32, where sqrt(1 - c^2) loses precision near the poles.
 fn isotropicDirection(u1: f32, u2: f32) -> vec3<f32> {
-  let c = 2.0 * u1 - 1.0;
-  let s = 2.0 * sqrt(u1 * (1.0 - u1));
-  let phi = TWO_PI * u2;
-  return vec3<f32>(s * cos(phi), s * sin(phi), c);
+  return polarDirection(2.0 * u1 - 1.0, 2.0 * sqrt(u1 * (1.0 - u1)), TWO_PI * u2);
+}
+
+// Unit vector at angle theta (cosine, sine) to the unit vector axis, azimuth phi about it
+// (the basis of Duff et al., JCGT 2017). Twin of aroundAxis in sampling.ts.
+fn aroundAxis(axis: vec3<f32>, cosTheta: f32, sinTheta: f32, phi: f32) -> vec3<f32> {
+  let sign = select(-1.0, 1.0, axis.z >= 0.0);
+  let a = -1.0 / (sign + axis.z);
+  let b = axis.x * axis.y * a;
+  let e1 = vec3<f32>(1.0 + sign * axis.x * axis.x * a, sign * b, -sign * axis.x);
+  let e2 = vec3<f32>(b, sign + axis.y * axis.y * a, -axis.y);
+  return sinTheta * cos(phi) * e1 + sinTheta * sin(phi) * e2 + cosTheta * axis;
 }
 
 // Boost p from the rest frame of a particle with lab four-momentum `parent` and mass `mass`.
@@ -34,6 +47,23 @@ fn boost(p: vec4<f32>, parent: vec4<f32>, mass: f32) -> vec4<f32> {
   let k = gamma * gamma / (1.0 + gamma);
   let c = k * bp + gamma * p.w;
   return vec4<f32>(p.xyz + c * b, gamma * (p.w + bp));
+}
+
+// A massless daughter's lab energy and lab angle (cosine, sine) to the parent's flight from
+// 1 +- cos(theta*) in the parent's rest frame; nothing cancels. Twin of masslessInLab in sampling.ts.
+struct Massless {
+  energy: f32,
+  cosLab: f32,
+  sinLab: f32,
+}
+
+fn masslessInLab(m: f32, e: f32, p: f32, onePlusCosStar: f32, oneMinusCosStar: f32) -> Massless {
+  let oneMinusBeta = m * m / ((e + p) * e);
+  let beta = p / e;
+  let D = oneMinusBeta + beta * onePlusCosStar;
+  let onePlus = onePlusCosStar * (1.0 + beta) / D;
+  let oneMinus = oneMinusCosStar * oneMinusBeta / D;
+  return Massless((m * m / (e + p) + p * onePlusCosStar) / 2.0, (onePlus - oneMinus) / 2.0, sqrt(onePlus * oneMinus));
 }
 
 struct TwoBody {

@@ -95,7 +95,7 @@ describe('nucleus-cevns: bad input', () => {
     expect(() => loadScenario('nucleus-cevns', ['source.energy_range_MeV=[0.2,12]'])).toThrow(/source\.energy_range_MeV = \[0\.2,12\]/);
     const dir = mkdtempSync(join(tmpdir(), 'fipgen-nucleus-'));
     const geo = join(dir, 'geo.json');
-    writeFileSync(geo, JSON.stringify({ name: 'x', arrays: [{ name: 'a', material: 'Unobtainium', mass_g: 1, threshold_eV: 10 }], veto_distance_m: 0.05 }));
+    writeFileSync(geo, JSON.stringify({ name: 'x', arrays: [{ name: 'a', material: 'Unobtainium', mass_g: 1, threshold_eV: 10, center_m: [0, 0, 0], size_m: [0.01, 0.01, 0.01] }], veto_distance_m: 0.05 }));
     const s = loadScenario('nucleus-cevns', [`detector.geometry=${geo}`]);
     expect(() => processFor(s).plan(s, 1)).toThrow(/material = "Unobtainium": unknown material/);
   });

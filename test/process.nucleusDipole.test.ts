@@ -62,6 +62,53 @@ describe('nucleus-dipole: sampled distributions (KS, alpha = 1e-3)', async () =>
   });
 });
 
+describe('nucleus-dipole: kinematics of every event (float64 CPU path)', async () => {
+  const N = 5_000;
+  const { plan, cols } = await sample('cpu', N, ['model.majorana=false']);
+  const P = plan.params;
+  const m = P.n_mass;
+  const live = [...Array(N).keys()].filter((i) => cols.llp_p[i] > 0);
+  it('N and the recoiling nucleus conserve momentum: |p_nu - p_N|^2 = 2 M E_R + E_R^2, and E_N^2 - p_N^2 = m^2', () => {
+    expect(live.length).toBeGreaterThan(0.9 * N);
+    for (const i of live) {
+      const M = P.nucleus_mass[cols.production_channel[i]];
+      const [px, py, pz, e] = ['llp_px', 'llp_py', 'llp_pz', 'llp_e'].map((n) => cols[n][i]);
+      const q2 = px * px + py * py + (cols.enu[i] - pz) ** 2;
+      const er = cols.er[i];
+      expect(Math.abs(q2 / (2 * M * er + er * er) - 1)).toBeLessThan(1e-6);
+      expect(Math.abs(e - (cols.enu[i] - er))).toBeLessThan(1e-15);
+      expect(Math.abs((e * e - px * px - py * py - pz * pz) / (m * m) - 1)).toBeLessThan(1e-9);
+    }
+  });
+  it('the photon is massless, at gamma_cos_lab to N, and the invisible neutrino is massless: p_N . p_gamma = m^2/2', () => {
+    for (const i of live) {
+      const g = ['gamma_px', 'gamma_py', 'gamma_pz', 'gamma_e'].map((n) => cols[n][i]);
+      const n = ['llp_px', 'llp_py', 'llp_pz', 'llp_e'].map((k) => cols[k][i]);
+      const gp = Math.hypot(g[0], g[1], g[2]);
+      expect(Math.abs(gp / g[3] - 1)).toBeLessThan(1e-12);
+      const cos = (g[0] * n[0] + g[1] * n[1] + g[2] * n[2]) / (gp * cols.llp_p[i]);
+      expect(Math.abs(cos - cols.gamma_cos_lab[i])).toBeLessThan(1e-9);
+      const dot = n[3] * g[3] - (n[0] * g[0] + n[1] * g[1] + n[2] * g[2]);
+      expect(Math.abs(dot / (m * m / 2) - 1)).toBeLessThan(1e-6);
+    }
+  });
+  it('the vertex lies in the struck array\'s box and the decay point decay_s from it along N', () => {
+    for (const i of live) {
+      const c = cols.production_channel[i];
+      ['x', 'y', 'z'].forEach((a, k) => {
+        const x = cols[`prod_${a}`][i];
+        expect(Math.abs(x - P.box_center[3 * c + k])).toBeLessThanOrEqual(P.box_size[3 * c + k] / 2);
+        const along = x + (cols.decay_s[i] * cols[`llp_p${a}`][i]) / cols.llp_p[i];
+        expect(Math.abs(cols[`decay_${a}`][i] - along)).toBeLessThan(1e-12);
+      });
+    }
+  });
+  it("N's azimuth is uniform (KS, alpha = 1e-3)", () => {
+    const phi = live.map((i) => (Math.atan2(cols.llp_py[i], cols.llp_px[i]) + Math.PI) / (2 * Math.PI));
+    expect(ksStatistic(phi, (x) => Math.min(1, Math.max(0, x)))).toBeLessThan(ksCritical(phi.length));
+  });
+});
+
 describe('nucleus-dipole: weights against the upscattering rate by quadrature', () => {
   it('sum of w/(P_decay BR) = T sum_c N_c Int Phi sigma_c dE (Primakoff with Helm) within 1%', async () => {
     const N = 100_000;
@@ -93,6 +140,19 @@ describe.runIf(gpuAvailable)('nucleus-dipole: CPU (float64) and WebGPU (float32)
         let worst = 0;
         for (let i = 0; i < N; i++) if (cpu.cols[name][i] > 0) worst = Math.max(worst, Math.abs(gpu.cols[name][i] / cpu.cols[name][i] - 1));
         expect(worst, name).toBeLessThan(1e-5);
+      }
+      // Momentum components, absolute, in units of the event's E_nu (N's) or E_gamma (the photon's).
+      for (const [names, scale] of [[['llp_px', 'llp_py', 'llp_pz'], 'enu'], [['gamma_px', 'gamma_py', 'gamma_pz'], 'gamma_e']] as const) {
+        for (const name of names) {
+          let worst = 0;
+          for (let i = 0; i < N; i++) if (cpu.cols[scale][i] > 0) worst = Math.max(worst, Math.abs(gpu.cols[name][i] - cpu.cols[name][i]) / cpu.cols[scale][i]);
+          expect(worst, name).toBeLessThan(TOLERANCE.momentumPerParentEnergy);
+        }
+      }
+      for (const name of ['prod_x', 'prod_y', 'prod_z', 'decay_x', 'decay_y', 'decay_z']) {
+        let worst = 0;
+        for (let i = 0; i < N; i++) worst = Math.max(worst, Math.abs(gpu.cols[name][i] - cpu.cols[name][i]));
+        expect(worst, name).toBeLessThan(TOLERANCE.positionMetres);
       }
       for (const name of ['log_weight', 'decay_log_prob', 'gamma_cos_star', 'gamma_cos_lab']) {
         let worst = 0;

@@ -1,4 +1,7 @@
-/** The NUCLEUS detector description (geometry/nucleus.json): target arrays and thresholds. */
+/**
+ * The NUCLEUS detector description (geometry/nucleus.json): target arrays (material, mass,
+ * recoil threshold, the box the cubes fill) and the veto distance L_det.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -20,6 +23,10 @@ export const NucleusGeometry = z
             material: z.string().refine((m) => KNOWN_TARGETS.includes(m), { error: `unknown material; known: ${KNOWN_TARGETS.join(', ')}` }),
             mass_g: z.number().positive(),
             threshold_eV: z.number().nonnegative(),
+            /** Centre of the array's box (m); z along the antineutrino flight. */
+            center_m: z.tuple([z.number(), z.number(), z.number()]),
+            /** Edges of the box the cubes fill (m): the upscattering vertex is uniform in it. */
+            size_m: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
           })
           .strict(),
       )

@@ -35,17 +35,40 @@ export function upscatterThreshold(m: number, M: number): number {
 /**
  * Kinematic window [E_R-, E_R+] of the recoil energy (GeV) for nu(E) A -> N(m) A:
  * E_R+- = [2ME^2 - m^2(E+M) +- E sqrt((2ME - m^2)^2 - 4 m^2 M^2)] / (2M(2E+M)).
- * E_R- is taken from E_R+ E_R- = m^4/(4M(2E+M)) (exact), not from the difference of two
- * nearly equal numbers, and the square root's argument in its factored form
- * (2M(E - m) - m^2)(2M(E + m) - m^2), with E - m given by the caller where it knows it better
- * (near threshold the unfactored form cancels). Null below threshold.
+ * Computed from its width and product, E_R+ - E_R- = E sqrt(disc)/(M(2E+M)) and
+ * E_R+ E_R- = m^4/(4M(2E+M)) (both exact), never from a difference of nearly equal numbers:
+ * E_R+ = (width + sqrt(width^2 + 4 product))/2, E_R- = product/E_R+. The square root's argument
+ * is taken in its factored form (2M(E - m) - m^2)(2M(E + m) - m^2), with E - m given by the
+ * caller where it knows it better. Near threshold the width then depends on E - m alone: in
+ * float32, E and E - m disagree by an ulp of E, and a window centred by E would move its
+ * edges apart by 4e-6 of its width there (and N's angle with them).
+ * Null below threshold.
  */
 export function recoilWindow(E: number, m: number, M: number, eAboveMass = E - m): [number, number] | null {
   const disc = (2 * M * eAboveMass - m * m) * (2 * M * (E + m) - m * m);
   if (E <= upscatterThreshold(m, M) || disc < 0) return null;
-  const hi = (2 * M * E * E - m * m * (E + M) + E * Math.sqrt(disc)) / (2 * M * (2 * E + M));
-  if (m === 0) return [0, hi];
-  return [m ** 4 / (4 * M * (2 * E + M) * hi), hi];
+  const width = (E * Math.sqrt(disc)) / (M * (2 * E + M));
+  const product = m ** 4 / (4 * M * (2 * E + M));
+  const hi = (width + Math.sqrt(width * width + 4 * product)) / 2;
+  return [product / hi, hi];
+}
+
+/**
+ * N's momentum across and along the incoming neutrino, [p_T, p_z] (GeV), for nu(E) A -> N(m) A
+ * with the nucleus at rest, recoil window [lo, hi] and E_R = lo + dLow = hi - dHigh
+ * (eAboveMass = E - m, as for recoilWindow). Momentum conservation makes p_z linear and p_T^2
+ * quadratic in E_R, vanishing at both edges:
+ *   p_z = E - E_R - (m^2 + 2 M E_R)/(2E),   p_T^2 = M (2E + M)/E^2 (E_R - lo)(hi - E_R).
+ * p_z is taken as the interpolation between its values at the edges, +p_N(lo) (forward) and
+ * -p_N(hi) (backward), and both from the distances to the edges: then N's angle stays accurate
+ * in float32 at both edges and for slow N near threshold, where the first form loses all but
+ * the last digits (p_z ~ 1e-3 of E).
+ */
+export function upscatterMomentum(E: number, eAboveMass: number, m: number, M: number, lo: number, hi: number, dLow: number, dHigh: number): [number, number] {
+  const pT = (Math.sqrt(M * (2 * E + M)) * Math.sqrt(Math.max(0, dLow)) * Math.sqrt(Math.max(0, dHigh))) / E;
+  const pLo = Math.sqrt(Math.max(0, (eAboveMass - lo) * (E - lo + m)));
+  const pHi = Math.sqrt(Math.max(0, (eAboveMass - hi) * (E - hi + m)));
+  return [pT, (dHigh * pLo - dLow * pHi) / (dLow + dHigh)];
 }
 
 /**

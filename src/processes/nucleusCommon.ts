@@ -17,14 +17,16 @@ export interface TargetComponent {
   readonly count: number;
   /** Recoil threshold of the array in GeV. */
   readonly threshold: number;
+  /** Index of the array in the geometry. */
+  readonly array: number;
 }
 
 export function nucleusTargets(geometryName: string): { geometry: NucleusGeometry; components: TargetComponent[] } {
   const geometry = loadNucleusGeometry(geometryName);
-  const components = geometry.arrays.flatMap((arr) => {
+  const components = geometry.arrays.flatMap((arr, array) => {
     const target = targetByName(arr.material, 'detector.geometry.arrays.material');
     const units = arr.mass_g / 1000 / (target.unitMass * KG_PER_GEV);
-    return target.components.map((c) => ({ label: `${c.nucleus.name} in ${arr.name}`, nucleus: c.nucleus, count: units * c.count, threshold: arr.threshold_eV * 1e-9 }));
+    return target.components.map((c) => ({ label: `${c.nucleus.name} in ${arr.name}`, nucleus: c.nucleus, count: units * c.count, threshold: arr.threshold_eV * 1e-9, array }));
   });
   return { geometry, components };
 }

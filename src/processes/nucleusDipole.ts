@@ -13,18 +13,21 @@
  *   w = (T / N_gen) N_c I [dsigma/dE_R] E_R ln(E_R+/E_R-) / p_c * P(decay within L) * BR(nu gamma),
  * I = Int Phi dE. Conventions (mu in Bohr magnetons, L = (mu/2) Nbar sigma P_L nu F): dipole.ts.
  * The produced N is taken fully right-handed (helicity +1: > 99% of the rate, PHYSICS.md 3).
- * The antineutrinos travel along +z; N's direction is not generated (the veto surrounds the
- * target), its momentum, decay distance and the photon's energy and angle are.
+ * The antineutrinos travel along +z (the cores' directions are not told apart); the vertex is
+ * uniform in the box of the struck nucleus's array; N's polar angle follows from E_nu and
+ * E_R, its azimuth is uniform. The veto is taken as a sphere of radius L_det about the vertex:
+ * a photon from a decay within it is seen if its energy is in the veto's window.
  */
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
-import { sampleBins } from '../engine/cpu/sampling.js';
-import { columnWriter, LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { aroundAxis, masslessInLab, polarDirection, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constants.js';
-import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
+import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, recoilWindow, upscatterMomentum, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
+import type { Vec4 } from '../physics/kinematics.js';
 import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
@@ -36,13 +39,15 @@ export const NUCLEUS_DIPOLE_LAYOUT = makeLayout(
     { name: 'flags', kind: 'u32', unit: '', doc: 'acceptance bits' },
     { name: 'production_channel', kind: 'u32', unit: '', doc: 'target nucleus and array' },
     { name: 'decay_channel', kind: 'u32', unit: '', doc: 'N -> nu gamma' },
-    f('enu', 'GeV', 'antineutrino energy'),
+    f('enu', 'GeV', 'antineutrino energy (the antineutrino travels along +z)'),
     f('er', 'GeV', 'nuclear recoil kinetic energy'),
-    f('llp_e', 'GeV', 'energy of N'),
+    ...position('prod', 'upscattering vertex, uniform in the array box'),
+    ...fourVector('llp', 'heavy neutral lepton N'),
     f('llp_p', 'GeV', 'momentum of N'),
     f('decay_s', 'm', 'distance N flies before it decays (forced within the veto distance)'),
     f('decay_log_prob', '', 'ln of the probability that N decays within the veto distance'),
-    f('gamma_e', 'GeV', 'photon energy in the laboratory'),
+    ...position('decay', 'N decay point (prod + decay_s along N)'),
+    ...fourVector('gamma', 'decay photon'),
     f('gamma_cos_star', '', 'cosine of the photon angle to the N spin (= N direction, helicity +1) in the N rest frame'),
     f('gamma_cos_lab', '', 'cosine of the photon angle to the N direction in the laboratory'),
   ],
@@ -85,6 +90,9 @@ function planParams(scenario: Scenario, events: number) {
     helm_r1: components.map((c) => helmRadii(c.nucleus.A).R1),
     helm_s: components.map((c) => helmRadii(c.nucleus.A).s),
     threshold: components.map((c) => c.threshold),
+    // The box of each component's array: centre and edges, x y z per component (m).
+    box_center: components.flatMap((c) => geometry.arrays[c.array].center_m),
+    box_size: components.flatMap((c) => geometry.arrays[c.array].size_m),
     mu_bohr: model.mu_bohr,
     alpha_mu2: ALPHA * mu * mu,
     n_mass: m,
@@ -130,12 +138,14 @@ function plan(scenario: Scenario, events: number): Plan<NucleusDipoleParams> {
 function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NUCLEUS_DIPOLE_LAYOUT.index;
-  const { put } = columnWriter(out, n);
+  const { put, put4 } = columnWriter(out, n);
   const u = new Float64Array(4);
+  const uv = new Float64Array(4);
   const v = new Float64Array(4);
   const m = P.n_mass;
   for (let i = 0; i < n; i++) {
     uniforms4(key, firstEvent + i, STREAM.production, 0, u);
+    uniforms4(key, firstEvent + i, STREAM.production, 1, uv);
     uniforms4(key, firstEvent + i, STREAM.decay, 0, v);
     const [c] = sampleBins(u[0], P.component_cdf, 0, P.n_components);
     const [k, fr] = sampleBins(u[1], P.enu_cdf, 0, P.n_enu);
@@ -143,35 +153,45 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
     const M = P.nucleus_mass[c];
     const eAboveMass = P.enu_min_above_mass + (k + fr) * P.enu_bin; // E - m, well-conditioned
     const w = recoilWindow(E, m, M, eAboveMass);
+    const prod = [0, 1, 2].map((a) => P.box_center[3 * c + a] + (uv[a] - 0.5) * P.box_size[3 * c + a]);
     let logW = LOG_WEIGHT_ZERO;
     let er = 0;
-    let eN = 0;
     let pN = 0;
     let s = 0;
     let logP = LOG_WEIGHT_ZERO;
-    let eGamma = 0;
     let cosStar = 0;
     let cosLab = 0;
     let flags = 0;
+    let N: Vec4 = [0, 0, 0, 0];
+    let gamma: Vec4 = [0, 0, 0, 0];
+    let dir = [0, 0, 1];
     if (w) {
       const span = Math.log(w[1] / w[0]);
       er = w[0] * Math.exp(u[2] * span);
       const F = helmFromRadii(recoilMomentum(M, er), P.helm_r1[c], P.helm_s[c]);
       const dsig = primakoffDsigmaDER(E, er, m, P.mu_bohr, P.nucleus_z[c], M, F * F);
-      eN = E - er;
+      const eN = E - er;
       const eAbove = eAboveMass - er; // E_N - m
       pN = Math.sqrt(Math.max(0, eAbove * (eN + m)));
+      // N's direction: its polar angle from the kinematics (with E_R's distances to the window
+      // edges from ln E_R = ln E_R- + u span), its azimuth uniform.
+      const [pT, pz] = upscatterMomentum(E, eAboveMass, m, M, w[0], w[1], w[0] * Math.expm1(u[2] * span), -w[1] * Math.expm1(-(1 - u[2]) * span));
+      dir = polarDirection(pz / pN, pT / pN, TWO_PI * uv[3]);
+      N = [pN * dir[0], pN * dir[1], pN * dir[2], eN];
       const Ldecay = (pN / m) * P.n_ctau;
       const pInside = -Math.expm1(-P.veto_distance / Ldecay);
       s = -Ldecay * Math.log1p(-u[3] * pInside);
       logP = Math.log(pInside);
-      // Photon: 1 + cos(theta*) exactly from the uniform (Majorana 2v, Dirac 2v/(1 + sqrt(1-v))).
-      const onePlusCos = P.majorana === 1 ? 2 * v[0] : (2 * v[0]) / (1 + Math.sqrt(1 - v[0]));
+      // Photon: 1 +- cos(theta*) exactly from the uniform: Majorana 2v and 2(1 - v); Dirac
+      // (density (1 - cos*)/2) 2v/(1 + s) and 2s, s = sqrt(1 - v).
+      const sq = Math.sqrt(1 - v[0]);
+      const [onePlusCos, oneMinusCos] = P.majorana === 1 ? [2 * v[0], 2 * (1 - v[0])] : [(2 * v[0]) / (1 + sq), 2 * sq];
       cosStar = onePlusCos - 1;
-      // E_gamma = (E_N + p_N cos*)/2 = [m^2/(E_N + p_N) + p_N (1 + cos*)]/2 without cancellation.
-      eGamma = ((m * m) / (eN + pN) + pN * onePlusCos) / 2;
-      const beta = pN / eN;
-      cosLab = (cosStar + beta) / (1 + beta * cosStar);
+      const ph = masslessInLab(m, eN, pN, onePlusCos, oneMinusCos);
+      const eGamma = ph.energy;
+      cosLab = ph.cos;
+      const g = aroundAxis(dir, ph.cos, ph.sin, TWO_PI * v[2]);
+      gamma = [eGamma * g[0], eGamma * g[1], eGamma * g[2], eGamma];
       logW = dsig > 0 ? P.component_log_norm[c] + Math.log(dsig) + Math.log(er * span) + logP : LOG_WEIGHT_ZERO;
       if (er > P.threshold[c]) flags |= 2;
       if (eGamma > P.photon_e_min && eGamma < P.photon_e_max) flags |= 4;
@@ -183,11 +203,17 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
     put(L.decay_channel, i, 0);
     put(L.enu, i, E);
     put(L.er, i, er);
-    put(L.llp_e, i, eN);
+    put(L.prod_x, i, prod[0]);
+    put(L.prod_y, i, prod[1]);
+    put(L.prod_z, i, prod[2]);
+    put4(L.llp_px, i, N);
     put(L.llp_p, i, pN);
     put(L.decay_s, i, s);
     put(L.decay_log_prob, i, logP);
-    put(L.gamma_e, i, eGamma);
+    put(L.decay_x, i, prod[0] + s * dir[0]);
+    put(L.decay_y, i, prod[1] + s * dir[1]);
+    put(L.decay_z, i, prod[2] + s * dir[2]);
+    put4(L.gamma_px, i, gamma);
     put(L.gamma_cos_star, i, cosStar);
     put(L.gamma_cos_lab, i, cosLab);
   }

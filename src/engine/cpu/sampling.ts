@@ -5,8 +5,6 @@
  */
 import { boost, type Vec4 } from '../../physics/kinematics.js';
 
-const TWO_PI = 2 * Math.PI;
-
 /** Two independent standard normals from two uniforms (Box-Muller). */
 export function gaussPair(u1: number, u2: number): [number, number] {
   const r = Math.sqrt(-2 * Math.log(u1));
@@ -19,15 +17,53 @@ export function pickChannel(u: number, cumulative: readonly number[] | Float64Ar
   return count - 1;
 }
 
+export const TWO_PI = 2 * Math.PI;
+
+/** Unit vector at polar angle theta (given as its cosine and sine) and azimuth phi about +z. */
+export function polarDirection(cosTheta: number, sinTheta: number, phi: number): [number, number, number] {
+  return [sinTheta * Math.cos(phi), sinTheta * Math.sin(phi), cosTheta];
+}
+
 /**
  * Unit vector with cos(theta) = 2 u1 - 1 and phi = 2 pi u2: isotropic. sin(theta) is
  * 2 sqrt(u1 (1 - u1)), exact in float32 too; sqrt(1 - c^2) would lose precision near the poles.
  */
 export function isotropicDirection(u1: number, u2: number): [number, number, number] {
-  const c = 2 * u1 - 1;
-  const s = 2 * Math.sqrt(u1 * (1 - u1));
-  const phi = TWO_PI * u2;
-  return [s * Math.cos(phi), s * Math.sin(phi), c];
+  return polarDirection(2 * u1 - 1, 2 * Math.sqrt(u1 * (1 - u1)), TWO_PI * u2);
+}
+
+/**
+ * Unit vector at angle theta (cosine, sine) to the unit vector `axis`, at azimuth phi about it.
+ * The frame about the axis is the branchless orthonormal basis of Duff et al., JCGT 6 (2017) 1,
+ * continuous in the axis except across its sign of z, and without a division near zero.
+ */
+export function aroundAxis(axis: readonly number[], cosTheta: number, sinTheta: number, phi: number): [number, number, number] {
+  const [nx, ny, nz] = axis;
+  const sign = nz >= 0 ? 1 : -1;
+  const a = -1 / (sign + nz);
+  const b = nx * ny * a;
+  const e1 = [1 + sign * nx * nx * a, sign * b, -sign * nx];
+  const e2 = [b, sign + ny * ny * a, -ny];
+  const c1 = sinTheta * Math.cos(phi);
+  const c2 = sinTheta * Math.sin(phi);
+  return [c1 * e1[0] + c2 * e2[0] + cosTheta * nx, c1 * e1[1] + c2 * e2[1] + cosTheta * ny, c1 * e1[2] + c2 * e2[2] + cosTheta * nz];
+}
+
+/**
+ * A massless daughter of a parent with mass m, lab energy e and momentum p, emitted at theta*
+ * to the parent's flight in its rest frame, given as 1 + cos(theta*) and 1 - cos(theta*) (both,
+ * each accurate): its lab energy, and cosine and sine of its lab angle to the parent's flight.
+ * All from products and sums of positives, so nothing cancels in float32 at either pole:
+ * with 1 - beta = m^2/((e + p) e) and D = 1 + beta cos* = (1 - beta) + beta (1 + cos*),
+ *   E = [m^2/(e + p) + p (1 + cos*)]/2,  1 + cos = (1 + cos*)(1 + beta)/D,  1 - cos = (1 - cos*)(1 - beta)/D.
+ */
+export function masslessInLab(m: number, e: number, p: number, onePlusCosStar: number, oneMinusCosStar: number): { energy: number; cos: number; sin: number } {
+  const oneMinusBeta = (m * m) / ((e + p) * e);
+  const beta = p / e;
+  const D = oneMinusBeta + beta * onePlusCosStar;
+  const onePlus = (onePlusCosStar * (1 + beta)) / D;
+  const oneMinus = (oneMinusCosStar * oneMinusBeta) / D;
+  return { energy: ((m * m) / (e + p) + p * onePlusCosStar) / 2, cos: (onePlus - oneMinus) / 2, sin: Math.sqrt(onePlus * oneMinus) };
 }
 
 /**
