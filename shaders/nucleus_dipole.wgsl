@@ -2,16 +2,17 @@
 // veto distance. Twin of sampleCpu in src/processes/nucleusDipole.ts (and of recoilWindow,
 // primakoffDsigmaDER in src/physics/dipole.ts).
 
-// From the window's width and product, with E - m (eAboveMass) well-conditioned. Twin of recoilWindow in dipole.ts.
-fn recoilWindow(E: f32, eAboveMass: f32, m: f32, M: f32) -> vec2<f32> {
+// [E_R-, E_R+, width] from the window's width and product, with E - m (eAboveMass)
+// well-conditioned. Twin of recoilWindow in dipole.ts.
+fn recoilWindow(E: f32, eAboveMass: f32, m: f32, M: f32) -> vec3<f32> {
   let disc = (2.0 * M * eAboveMass - m * m) * (2.0 * M * (E + m) - m * m);
   if (E <= m + m * m / (2.0 * M) || disc <= 0.0) {
-    return vec2<f32>(0.0, 0.0);
+    return vec3<f32>(0.0);
   }
   let width = E * sqrt(disc) / (M * (2.0 * E + M));
   let product = m * m * m * m / (4.0 * M * (2.0 * E + M));
   let hi = (width + sqrt(width * width + 4.0 * product)) / 2.0;
-  return vec2<f32>(product / hi, hi);
+  return vec3<f32>(product / hi, hi, width);
 }
 
 // N's [p_T, p_z] from the distances to the window edges. Twin of upscatterMomentum in dipole.ts.
@@ -20,6 +21,20 @@ fn upscatterMomentum(E: f32, eAboveMass: f32, m: f32, M: f32, lo: f32, hi: f32, 
   let pLo = sqrt(max(0.0, (eAboveMass - lo) * (E - lo + m)));
   let pHi = sqrt(max(0.0, (eAboveMass - hi) * (E - hi + m)));
   return vec2<f32>(pT, (dHigh * pLo - dLow * pHi) / (dLow + dHigh));
+}
+
+// Twin of minorityHelicityRatio in dipole.ts.
+fn minorityHelicityRatio(E: f32, ER: f32, m: f32, eN: f32, pN: f32, pT: f32, pz: f32) -> f32 {
+  let S = eN + pN;
+  let a = ER + m * m / S;
+  let b = E + pN;
+  var forwardOverBackward = pT / (pN - pz);
+  if (pz >= 0.0) {
+    forwardOverBackward = (pN + pz) / pT;
+  }
+  let mS = m / S;
+  let ab = a / b;
+  return mS * mS * ab * ab * forwardOverBackward * forwardOverBackward;
 }
 
 fn primakoffDsigmaDER(E: f32, ER: f32, m: f32, alphaMu2: f32, Z: f32, M: f32, F2: f32) -> f32 {
@@ -51,11 +66,17 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var cosStar = 0.0;
   var cosLab = 0.0;
   var flags = 0u;
+  var helicity = -1;
   var N = vec4<f32>(0.0);
   var gamma = vec4<f32>(0.0);
   var dir = vec3<f32>(0.0, 0.0, 1.0);
   if (w.y > 0.0) {
-    let span = log(w.y / w.x);
+    // ln(E_R+/E_R-), for a narrow window (near threshold) as -ln(1 - width/E_R+): log(hi/lo) of
+    // a ratio near 1 would lose its relative precision, and N's angle with it.
+    var span = log(w.y / w.x);
+    if (w.z < w.y / 2.0) {
+      span = -logOneMinus(w.z / w.y);
+    }
     er = w.x * exp(u.z * span);
     let F = helmFromRadii(recoilMomentum(M, er), params[P_HELM_R1 + c], params[P_HELM_S + c]);
     let dsig = primakoffDsigmaDER(E, er, m, params[P_ALPHA_MU2], params[P_NUCLEUS_Z + c], M, F * F);
@@ -70,12 +91,21 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let pInside = oneMinusExpNeg(params[P_VETO_DISTANCE] / Ldecay);
     s = -Ldecay * logOneMinus(u.w * pInside);
     logP = log(pInside);
+    let r = minorityHelicityRatio(E, er, m, eN, pN, p.x, p.y);
+    if (v.y < 1.0 / (1.0 + 1.0 / r)) { // r/(1 + r), also for r = 0 and r = infinity
+      helicity = 1;
+    }
     let sq = sqrt(1.0 - v.x);
     var onePlusCos = 2.0 * v.x;
     var oneMinusCos = 2.0 * (1.0 - v.x);
     if (params[P_MAJORANA] != 1.0) {
       onePlusCos = 2.0 * v.x / (1.0 + sq);
       oneMinusCos = 2.0 * sq;
+      if (helicity == 1) {
+        let t = onePlusCos;
+        onePlusCos = oneMinusCos;
+        oneMinusCos = t;
+      }
     }
     cosStar = onePlusCos - 1.0;
     let ph = masslessInLab(m, eN, pN, onePlusCos, oneMinusCos);
@@ -106,6 +136,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   putF(COL_PROD_Z, i, prod.z);
   put4(COL_LLP_PX, i, N);
   putF(COL_LLP_P, i, pN);
+  putI(COL_LLP_HELICITY, i, helicity);
   putF(COL_DECAY_S, i, s);
   putF(COL_DECAY_LOG_PROB, i, logP);
   putF(COL_DECAY_X, i, prod.x + s * dir.x);

@@ -9,7 +9,7 @@ import { loadScenario } from '../src/config/load.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { sampleColumns } from './helpers/sample.js';
 import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
-import { primakoffSigma } from '../src/physics/dipole.js';
+import { primakoffDsigmaDERByHelicity, primakoffSigma } from '../src/physics/dipole.js';
 import { integrate } from '../src/physics/integrate.js';
 import { fluxPerGeV, nucleusTargets } from '../src/processes/nucleusCommon.js';
 import type { NucleusDipoleParams } from '../src/processes/nucleusDipole.js';
@@ -25,8 +25,9 @@ const sample = (backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) 
 describe('nucleus-dipole: sampled distributions (KS, alpha = 1e-3)', async () => {
   const N = 40_000;
   // Photon energy in the lab for the N momentum of each event: x = (E_gamma - E_min)/(E_max - E_min),
-  // E_min,max = (E_N -+ p_N)/2. Majorana: isotropic, so x is uniform (a flat spectrum); Dirac of
-  // helicity +1: (1 - cos theta*)/2, so x has density 2(1 - x) (a linearly falling spectrum).
+  // E_min,max = (E_N -+ p_N)/2. Majorana: isotropic, so x is uniform (a flat spectrum); Dirac N-bar
+  // of helicity -1: (1 - cos theta*)/2, so x has density 2(1 - x) (a linearly falling spectrum);
+  // of helicity +1 (the few): density 2x, so 1 - x is taken for those.
   for (const [label, overrides, cdf] of [
     ['Majorana: flat photon spectrum', [], (x: number) => x],
     ['Dirac: linearly falling photon spectrum', ['model.majorana=false'], (x: number) => 2 * x - x * x],
@@ -38,12 +39,31 @@ describe('nucleus-dipole: sampled distributions (KS, alpha = 1e-3)', async () =>
         const e = cols.llp_e[i];
         const p = cols.llp_p[i];
         if (!(p > 0)) continue;
-        xs.push((cols.gamma_e[i] - (e - p) / 2) / p);
+        const x = (cols.gamma_e[i] - (e - p) / 2) / p;
+        xs.push(overrides.length && cols.llp_helicity[i] === 1 ? 1 - x : x);
       }
       expect(xs.length).toBeGreaterThan(0.9 * N);
       expect(ksStatistic(xs, (x) => Math.min(1, Math.max(0, cdf(x))))).toBeLessThan(ksCritical(xs.length));
     });
   }
+
+  it("N's helicity: +1 as often as its cross-section says (count of +1 against the sum of r/(1 + r) per event, 4 sigma); m_N = 3 MeV, where it is a few per cent", async () => {
+    const { plan, cols } = await sample('cpu', N, ['model.mass=0.003']);
+    let count = 0;
+    let expected = 0;
+    let variance = 0;
+    for (let i = 0; i < N; i++) {
+      if (!(cols.llp_p[i] > 0)) continue;
+      const M = plan.params.nucleus_mass[cols.production_channel[i]];
+      const [majority, minority] = primakoffDsigmaDERByHelicity(cols.enu[i], cols.er[i], plan.params.n_mass, 1e-7, 1, M);
+      const p = minority / (majority + minority);
+      expected += p;
+      variance += p * (1 - p);
+      if (cols.llp_helicity[i] === 1) count++;
+    }
+    expect(expected).toBeGreaterThan(100); // enough +1 for the test to mean something
+    expect(Math.abs(count - expected)).toBeLessThan(4 * Math.sqrt(variance));
+  });
 
   it('the decay distance follows the exponential truncated to the veto distance (unphysically short c*tau: a steep one)', async () => {
     const { plan, cols } = await sample('cpu', N, ['model.mu_bohr=3e-3']);
@@ -129,13 +149,21 @@ describe('nucleus-dipole: weights against the upscattering rate by quadrature', 
 
 describe.runIf(gpuAvailable)('nucleus-dipole: CPU (float64) and WebGPU (float32) agree event by event, 1e4 events', async () => {
   const N = 10_000;
-  for (const overrides of [[], ['model.majorana=false']]) {
-    const cpu = await sample('cpu', N, overrides);
-    const gpu = await sample('webgpu', N, overrides);
-    const label = overrides.length ? 'Dirac' : 'Majorana';
+  for (const [label, overrides] of [
+    ['Majorana', []],
+    ['Dirac', ['model.majorana=false']],
+    ['Dirac at 3 MeV (a few per cent of helicity +1)', ['model.majorana=false', 'model.mass=0.003']],
+  ] as const) {
+    const cpu = await sample('cpu', N, [...overrides]);
+    const gpu = await sample('webgpu', N, [...overrides]);
     it(`${label}: every word written; same nuclei; values within float32 tolerances`, () => {
       for (const c of cpu.plan.process.layout.columns) expect(gpu.raw[c.name].indexOf(SENTINEL_WORD), c.name).toBe(-1);
       expect(gpu.cols.production_channel).toEqual(cpu.cols.production_channel);
+      // The helicity is drawn by comparing a uniform with a float32 probability: a draw within
+      // rounding of the boundary may differ (none in 1e4 events so far); the rest agree exactly.
+      let helicityDiffers = 0;
+      for (let i = 0; i < N; i++) if (gpu.cols.llp_helicity[i] !== cpu.cols.llp_helicity[i]) helicityDiffers++;
+      expect(helicityDiffers / N).toBeLessThanOrEqual(TOLERANCE.flagDisagreementFraction);
       for (const name of ['enu', 'er', 'llp_e', 'llp_p', 'gamma_e', 'decay_s']) {
         let worst = 0;
         for (let i = 0; i < N; i++) if (cpu.cols[name][i] > 0) worst = Math.max(worst, Math.abs(gpu.cols[name][i] / cpu.cols[name][i] - 1));

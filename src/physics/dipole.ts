@@ -88,6 +88,46 @@ export function primakoffDsigmaDER(E: number, ER: number, m: number, muBohr: num
 }
 
 /**
+ * The helicity of N. The dipole flips chirality: a (left-handed) neutrino makes N mostly with
+ * helicity +1, a reactor antineutrino (right-handed) makes the N-bar (or the Majorana N) mostly
+ * with helicity -1 (lab frame: spin along N's lab momentum). The two pieces, for a neutrino,
+ *   dsigma_h/dE_R = alpha Z^2 mu^2 F^2 (E_N + h p_N)(E + h p_N)^2 (1 - h cos theta_N)/(8 M E E_R^2),
+ * sum to the spin-summed formula above; for an antineutrino h -> -h (CP). Derived for fipgen
+ * with explicit helicity spinors and checked with helicity projectors in the tests (no
+ * public code gives the lab-frame pieces; DarkNews has the CM-frame asymmetry).
+ * The minority piece (same helicity as the incoming neutrino) vanishes at E_R+ (N backward),
+ * the majority piece at E_R- (N forward, angular momentum along the beam).
+ *
+ * minorityHelicityRatio: dsigma_minority/dsigma_majority at one point, from N's energy E_N,
+ * momentum p_N and its components p_T, p_z (upscatterMomentum): with S = E_N + p_N,
+ *   r = (m^2/S^2) ((E - p_N)/(E + p_N))^2 (p_N + p_z)/(p_N - p_z),
+ * E - p_N = E_R + m^2/S, and (p_N + p_z)/(p_N - p_z) = (p_N + p_z)^2/p_T^2 = p_T^2/(p_N - p_z)^2
+ * (the form without cancellation on each side). Accurate in float32 at both window edges.
+ */
+export function minorityHelicityRatio(E: number, ER: number, m: number, eN: number, pN: number, pT: number, pz: number): number {
+  const S = eN + pN;
+  const a = ER + (m * m) / S;
+  const b = E + pN;
+  const forwardOverBackward = pz >= 0 ? ((pN + pz) / pT) ** 2 : (pT / (pN - pz)) ** 2;
+  return ((m * m) / (S * S)) * (a / b) ** 2 * forwardOverBackward;
+}
+
+/**
+ * The helicity pieces of dsigma/dE_R (GeV^-3, as primakoffDsigmaDER) for a reactor
+ * antineutrino: [majority (h = -1), minority (h = +1)].
+ */
+export function primakoffDsigmaDERByHelicity(E: number, ER: number, m: number, muBohr: number, Z: number, M: number, F2 = 1): [number, number] {
+  const total = primakoffDsigmaDER(E, ER, m, muBohr, Z, M, F2);
+  const w = recoilWindow(E, m, M);
+  if (!(total > 0) || !w) return [0, 0];
+  const eN = E - ER;
+  const pN = Math.sqrt((eN - m) * (eN + m));
+  const [pT, pz] = upscatterMomentum(E, E - m, m, M, w[0], w[1], ER - w[0], w[1] - ER);
+  const r = minorityHelicityRatio(E, ER, m, eN, pN, pT, pz);
+  return [total / (1 + r), (total * r) / (1 + r)];
+}
+
+/**
  * Primakoff cross-section (GeV^-2) integrated over the window with F = 1, in closed form:
  * (alpha Z^2 mu^2/(8E^2 M)) [ (8E^2 M - 4E m^2 - 2M m^2) ln(E+/E-) + (m^2 - 8EM)(E+ - E-)
  *  + M (E+^2 - E-^2) + m^4 (1/E+ - 1/E-) ].

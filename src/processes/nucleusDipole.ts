@@ -8,11 +8,11 @@
  * Sampling with weights: a nucleus c with probability p_c proportional to N_c Z_c^2; E_nu from
  * Phi(E) on the scenario's range above the lowest production threshold; ln E_R uniform in the
  * kinematic window; the decay distance from the exponential truncated to the veto distance;
- * the photon's angle in the N rest frame from its exact distribution (isotropic for a
- * Majorana N, (1 - cos theta*)/2 for a Dirac N of helicity +1). The weight is
+ * N's helicity from the ratio of the helicity pieces of the cross-section (dipole.ts); the
+ * photon's angle to N's flight in its rest frame from its exact distribution (isotropic for
+ * a Majorana N, (1 + h cos theta*)/2 for a Dirac N-bar of helicity h). The weight is
  *   w = (T / N_gen) N_c I [dsigma/dE_R] E_R ln(E_R+/E_R-) / p_c * P(decay within L) * BR(nu gamma),
  * I = Int Phi dE. Conventions (mu in Bohr magnetons, L = (mu/2) Nbar sigma P_L nu F): dipole.ts.
- * The produced N is taken fully right-handed (helicity +1: > 99% of the rate, PHYSICS.md 3).
  * The antineutrinos travel along +z (the cores' directions are not told apart); the vertex is
  * uniform in the box of the struck nucleus's array; N's polar angle follows from E_nu and
  * E_R, its azimuth is uniform. The veto is taken as a sphere of radius L_det about the vertex:
@@ -25,7 +25,7 @@ import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type S
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constants.js';
-import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, recoilWindow, upscatterMomentum, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
+import { BOHR_MAGNETON_PER_GEV, minorityHelicityRatio, primakoffDsigmaDER, recoilWindow, upscatterMomentum, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import type { Vec4 } from '../physics/kinematics.js';
 import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
@@ -44,11 +44,12 @@ export const NUCLEUS_DIPOLE_LAYOUT = makeLayout(
     ...position('prod', 'upscattering vertex, uniform in the array box'),
     ...fourVector('llp', 'heavy neutral lepton N'),
     f('llp_p', 'GeV', 'momentum of N'),
+    { name: 'llp_helicity', kind: 'i32', unit: '', doc: 'helicity of N (lab frame): -1 for most, as a reactor antineutrino is right-handed and the dipole flips chirality; +1 with the probability of its cross-section' },
     f('decay_s', 'm', 'distance N flies before it decays (forced within the veto distance)'),
     f('decay_log_prob', '', 'ln of the probability that N decays within the veto distance'),
     ...position('decay', 'N decay point (prod + decay_s along N)'),
     ...fourVector('gamma', 'decay photon'),
-    f('gamma_cos_star', '', 'cosine of the photon angle to the N spin (= N direction, helicity +1) in the N rest frame'),
+    f('gamma_cos_star', '', "cosine of the photon angle to N's flight direction in the N rest frame"),
     f('gamma_cos_lab', '', 'cosine of the photon angle to the N direction in the laboratory'),
   ],
   [
@@ -162,6 +163,7 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
     let cosStar = 0;
     let cosLab = 0;
     let flags = 0;
+    let helicity = -1;
     let N: Vec4 = [0, 0, 0, 0];
     let gamma: Vec4 = [0, 0, 0, 0];
     let dir = [0, 0, 1];
@@ -182,10 +184,15 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
       const pInside = -Math.expm1(-P.veto_distance / Ldecay);
       s = -Ldecay * Math.log1p(-u[3] * pInside);
       logP = Math.log(pInside);
-      // Photon: 1 +- cos(theta*) exactly from the uniform: Majorana 2v and 2(1 - v); Dirac
-      // (density (1 - cos*)/2) 2v/(1 + s) and 2s, s = sqrt(1 - v).
+      // Helicity: the minority (+1) with probability r/(1 + r), r its cross-section over the majority's.
+      const r = minorityHelicityRatio(E, er, m, eN, pN, pT, pz);
+      helicity = v[1] < 1 / (1 + 1 / r) ? 1 : -1; // r/(1 + r), also for r = 0 and r = infinity
+      // Photon: 1 +- cos(theta*) about N's flight exactly from the uniform: Majorana (isotropic)
+      // 2v and 2(1 - v); Dirac of helicity -1 (density (1 - cos*)/2) 2v/(1 + s) and 2s,
+      // s = sqrt(1 - v), and the two swapped for helicity +1 (density (1 + cos*)/2).
       const sq = Math.sqrt(1 - v[0]);
-      const [onePlusCos, oneMinusCos] = P.majorana === 1 ? [2 * v[0], 2 * (1 - v[0])] : [(2 * v[0]) / (1 + sq), 2 * sq];
+      let [onePlusCos, oneMinusCos] = P.majorana === 1 ? [2 * v[0], 2 * (1 - v[0])] : [(2 * v[0]) / (1 + sq), 2 * sq];
+      if (P.majorana !== 1 && helicity === 1) [onePlusCos, oneMinusCos] = [oneMinusCos, onePlusCos];
       cosStar = onePlusCos - 1;
       const ph = masslessInLab(m, eN, pN, onePlusCos, oneMinusCos);
       const eGamma = ph.energy;
@@ -208,6 +215,7 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
     put(L.prod_z, i, prod[2]);
     put4(L.llp_px, i, N);
     put(L.llp_p, i, pN);
+    put(L.llp_helicity, i, helicity);
     put(L.decay_s, i, s);
     put(L.decay_log_prob, i, logP);
     put(L.decay_x, i, prod[0] + s * dir[0]);

@@ -14,7 +14,8 @@ export class DipoleSample {
   private readonly s: number[] = [];
   private readonly logBase: number[] = [];
   private readonly channel: number[] = [];
-  private readonly cosStar: number[] = [];
+  /** h cos(theta*): N's helicity times the photon's angle cosine to N's flight in its rest frame. */
+  private readonly helicityCos: number[] = [];
 
   constructor(
     private readonly mass: number,
@@ -22,14 +23,14 @@ export class DipoleSample {
   ) {}
 
   add(b: EventBatch): void {
-    const [lw, flags, s, logP, p, prod, cos] = ['log_weight', 'flags', 'decay_s', 'decay_log_prob', 'llp_p', 'production_channel', 'gamma_cos_star'].map((n) => b.column(n));
+    const [lw, flags, s, logP, p, prod, cos, h] = ['log_weight', 'flags', 'decay_s', 'decay_log_prob', 'llp_p', 'production_channel', 'gamma_cos_star', 'llp_helicity'].map((n) => b.column(n));
     for (let i = 0; i < b.n; i++) {
       if (!(flags[i] & this.acceptedMask)) continue;
       this.betaGamma.push(p[i] / this.mass);
       this.s.push(s[i]);
       this.logBase.push(lw[i] - logP[i]); // still includes ln BR(nu gamma) at mu_ref
       this.channel.push(prod[i]);
-      this.cosStar.push(cos[i]);
+      this.helicityCos.push(h[i] * cos[i]);
     }
   }
 
@@ -42,18 +43,19 @@ export class DipoleSample {
   }
 
   /**
-   * A Dirac N from a sample generated as Majorana (same production): its nu gamma width is
-   * half (Gamma_Majorana = 2 Gamma_Dirac) and its photon density (1 - cos theta*)/2 instead of
-   * the isotropic 1/2, so each event gains the factor (1 - cos theta*). (The other way is not
-   * possible: a Dirac sample has no photons at cos theta* = 1.)
+   * A Dirac N from a sample generated as Majorana (same production, same helicities): its
+   * nu gamma width is half (Gamma_Majorana = 2 Gamma_Dirac) and its photon density
+   * (1 + h cos theta*)/2 instead of the isotropic 1/2 (N-bar of helicity h, mostly -1), so each
+   * event gains the factor 1 + h cos theta*. (The other way is not possible: a Dirac sample
+   * has almost no photons at h cos theta* = -1.)
    */
   diracFromMajorana(muRef: number, widthNuGammaMajoranaRef: number, invisible: number, vetoDistance: number, grid: readonly number[], nChannels: number) {
-    return this.reweighted(muRef, widthNuGammaMajoranaRef, invisible, vetoDistance, grid, nChannels, 0.5, (c) => 1 - c);
+    return this.reweighted(muRef, widthNuGammaMajoranaRef, invisible, vetoDistance, grid, nChannels, 0.5, (hc) => 1 + hc);
   }
 
   private reweighted(
     muRef: number, widthNuGammaRef: number, invisible: number, vetoDistance: number, grid: readonly number[], nChannels: number,
-    widthScale: number, photonFactor: (cosStar: number) => number,
+    widthScale: number, photonFactor: (helicityCos: number) => number,
   ) {
     const widthRef = widthNuGammaRef + invisible;
     const ctauRef = HBARC_GEV_M / widthRef;
@@ -67,7 +69,7 @@ export class DipoleSample {
     return sumOverGrid(grid.length, this.channel, nChannels, (i, k) => {
       const g = per[k];
       const logDecay = logDecayReweight(this.s[i], 0, vetoDistance, this.betaGamma[i] * ctauRef, this.betaGamma[i] * g.ctau);
-      return photonFactor(this.cosStar[i]) * Math.exp(this.logBase[i] - logBrRef + g.logR + g.logBr + logDecay);
+      return photonFactor(this.helicityCos[i]) * Math.exp(this.logBase[i] - logBrRef + g.logR + g.logBr + logDecay);
     });
   }
 }
