@@ -105,6 +105,11 @@ describe('fipgen calc (stable JSON keys)', () => {
     expect(Math.abs(v.width_GeV / 1.747e-20 - 1)).toBeLessThan(1e-3);
     expect(Math.abs(v.recoil_window_eV[0] / 0.2165 - 1)).toBeLessThan(1e-3);
     expect(Math.abs(v.recoil_window_eV[1] / 249.8 - 1)).toBeLessThan(1e-3);
+    // Helicity +1 share of the upscattering (Helm): 0.0048 with F = 1 by an independent
+    // 50-digit evaluation with explicit helicity spinors (made for this project); the form
+    // factor barely changes it at these recoils.
+    expect(v.helicity_plus_fraction).toBeGreaterThan(0.0045);
+    expect(v.helicity_plus_fraction).toBeLessThan(0.0051);
   });
   it('calc cevns: sigma_cm2 for Ge-72 at 3 MeV = 0.5625e-40 (PHYSICS.md section 5)', () => {
     const v = JSON.parse(fipgen(['calc', 'cevns', '--target', 'Ge72', '--enu', '3e-3', '--json']).stdout);

@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALPHA } from '../src/physics/constants.js';
 import { add, bar, G5, I4, mul, PL, PR, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
-import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, primakoffDsigmaDERByHelicity, recoilWindow } from '../src/physics/dipole.js';
+import { BOHR_MAGNETON_PER_GEV, primakoffDsigmaDER, primakoffDsigmaDERByHelicity, primakoffSigmaByHelicity, primakoffSigmaPointlike, recoilWindow } from '../src/physics/dipole.js';
+import { targetByName } from '../src/physics/nuclei.js';
 
 /** dsigma_h/dE_R for a neutrino (h = N's helicity), by projectors, GeV^-3, mu in Bohr magnetons, F = 1. */
 function projectorPiece(E: number, ER: number, m: number, M: number, Z: number, muBohr: number, h: 1 | -1): number {
@@ -85,5 +86,20 @@ describe('Primakoff upscattering by N helicity (lab frame)', () => {
     expect(frac(1e-7)).toBeGreaterThan(0);
     expect(frac(1e-7)).toBeLessThan(1e-15);
     expect(Math.abs(frac(1e-8) / frac(1e-7) - 0.01)).toBeLessThan(1e-4);
+  });
+});
+
+describe('Primakoff upscattering by N helicity, integrated over the window', () => {
+  it('the minority cross-section tends to alpha Z^2 mu^2 m^2 (E + p)/(8 E^2 p), p = sqrt(E^2 - m^2), for a heavy nucleus (W-184, E = 3 MeV, m_N = 0.5 MeV, F = 1) within 1%', () => {
+    // The M -> infinity limit of the minority piece integrated in E_R: with E_N -> E the
+    // recoil-weighted factors reduce to m^2 (E + p)/(8 E^2 p) times alpha Z^2 mu^2.
+    const w184 = targetByName('W184').components[0].nucleus;
+    const [E, m, muBohr] = [3e-3, 0.5e-3, 1e-7];
+    const [majority, minority] = primakoffSigmaByHelicity(E, m, muBohr, w184, false);
+    const mu = muBohr * BOHR_MAGNETON_PER_GEV;
+    const p = Math.sqrt(E * E - m * m);
+    const limit = (ALPHA * w184.Z ** 2 * mu * mu * m * m * (E + p)) / (8 * E * E * p);
+    expect(Math.abs(minority / limit - 1)).toBeLessThan(0.01);
+    expect(Math.abs((majority + minority) / primakoffSigmaPointlike(E, m, muBohr, w184.Z, w184.M) - 1)).toBeLessThan(1e-6);
   });
 });

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { InputError } from '../config/errors.js';
 import { GEV_M2_TO_CM2, HBAR_GEV_S } from '../physics/constants.js';
 import { cevnsSigma, maxRecoil } from '../physics/cevns.js';
-import { ctauFromWidth, primakoffSigma, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
+import { ctauFromWidth, primakoffSigmaByHelicity, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
 import { brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, SEMILEPTONIC_CHANNELS } from '../physics/hnl/production.js';
@@ -146,7 +146,9 @@ export function calcCommand(): Command {
       const width = widthNuGamma(m, mu, !o.dirac);
       const windows = target.components.map((c) => ({ nucleus: c.nucleus.name, window: recoilWindow(E, m, c.nucleus.M) }));
       const open = windows.filter((w) => w.window);
-      const sigma = target.components.reduce((s, c) => s + c.count * primakoffSigma(E, m, mu, c.nucleus), 0);
+      const byHelicity = target.components.map((c) => primakoffSigmaByHelicity(E, m, mu, c.nucleus).map((x) => c.count * x));
+      const minority = byHelicity.reduce((s, x) => s + x[1], 0);
+      const sigma = byHelicity.reduce((s, x) => s + x[0] + x[1], 0);
       print(Boolean(o.json), {
         mass_GeV: m,
         mu_bohr: mu,
@@ -160,6 +162,8 @@ export function calcCommand(): Command {
         recoil_window_eV: open.length ? [Math.min(...open.map((w) => w.window![0])) / eV, Math.max(...open.map((w) => w.window![1])) / eV] : null,
         threshold_GeV: Math.min(...target.components.map((c) => upscatterThreshold(m, c.nucleus.M))),
         recoil_window_eV_by_nucleus: Object.fromEntries(windows.map((w) => [w.nucleus, w.window ? [w.window[0] / eV, w.window[1] / eV] : null])),
+        // Reactor antineutrinos make N (N-bar) of helicity -1 for most; this is the +1 share.
+        helicity_plus_fraction: sigma > 0 ? minority / sigma : null,
       });
     });
 

@@ -144,15 +144,24 @@ export function primakoffSigmaPointlike(E: number, m: number, muBohr: number, Z:
 
 /** Primakoff cross-section (GeV^-2) over the window with the Helm form factor, by quadrature in ln E_R. */
 export function primakoffSigma(E: number, m: number, muBohr: number, nucleus: Nucleus, formFactor = true): number {
+  return integrateOverWindow(E, m, nucleus, formFactor, (ER, F2) => primakoffDsigmaDER(E, ER, m, muBohr, nucleus.Z, nucleus.M, F2));
+}
+
+/** The same for a reactor antineutrino by N's helicity: [majority (h = -1), minority (h = +1)], GeV^-2. */
+export function primakoffSigmaByHelicity(E: number, m: number, muBohr: number, nucleus: Nucleus, formFactor = true): [number, number] {
+  const piece = (k: 0 | 1) => integrateOverWindow(E, m, nucleus, formFactor, (ER, F2) => primakoffDsigmaDERByHelicity(E, ER, m, muBohr, nucleus.Z, nucleus.M, F2)[k]);
+  return [piece(0), piece(1)];
+}
+
+function integrateOverWindow(E: number, m: number, nucleus: Nucleus, formFactor: boolean, dsigma: (ER: number, F2: number) => number): number {
   const w = recoilWindow(E, m, nucleus.M);
   if (!w) return 0;
   const [lo, hi] = w;
   const f = (t: number) => {
     const ER = Math.exp(t);
     const F = formFactor ? helmFormFactor(recoilMomentum(nucleus.M, ER), nucleus.A) : 1;
-    return primakoffDsigmaDER(E, ER, m, muBohr, nucleus.Z, nucleus.M, F * F) * ER;
+    return dsigma(ER, F * F) * ER;
   };
   // The window's ends are zeros of the integrand: keep inside by a relative hair.
   return integrate(f, Math.log(lo) + 1e-12, Math.log(hi) - 1e-12, 256);
 }
-
