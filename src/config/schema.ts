@@ -102,7 +102,14 @@ export const ReactorSource = z
   })
   .strict();
 
-export const CevnsModel = z.object({ type: z.literal('cevns'), notes }).strict();
+export const CevnsModel = z
+  .object({
+    type: z.literal('cevns'),
+    mu_nu_bohr: nonNegative('magnetic moment of the light neutrino in Bohr magnetons').default(0),
+    magnetic_er_min_eV: positive('lowest recoil energy in eV at which the magnetic-moment term is generated').default(1),
+    notes,
+  })
+  .strict();
 
 export const DipoleModel = z
   .object({
