@@ -9,6 +9,7 @@
 // reduceMain: the chunk's totals, written to partials[chunk]: first the chunk's largest
 //   log-weight m, then per group (all events, each production channel, each decay channel)
 //   events, accepted, sum w, sum w accepted, sum w^2 accepted, with w = exp(log_weight - m)
+//   (groups: all events, each production channel, each decay channel, each spectrum group)
 //   kept rescaled as m grows (streaming log-sum-exp), so nothing overflows or underflows in
 //   f32 at any weight scale. The host multiplies by exp(m), exp(2m) and adds in float64.
 //   Also counts[chunk] = accepted events of the chunk.
@@ -17,7 +18,7 @@
 //   with stride run.n, like `out`) and their index in the batch to rowIndex.
 
 const CHUNK: u32 = 64u;
-const N_GROUPS: u32 = 1u + N_PROD_CHANNELS + N_DECAY_CHANNELS;
+const N_GROUPS: u32 = 1u + N_PROD_CHANNELS + N_DECAY_CHANNELS + N_SPECTRUM_GROUPS;
 const GROUP_FIELDS: u32 = 5u;
 const PARTIAL_STRIDE: u32 = 1u + GROUP_FIELDS * N_GROUPS;
 
@@ -62,8 +63,9 @@ fn reduceMain(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw
       }
       w = exp(lw - m);
     }
-    let groups = vec3<u32>(0u, 1u + out[COL_PRODUCTION_CHANNEL * run.n + i], 1u + N_PROD_CHANNELS + out[COL_DECAY_CHANNEL * run.n + i]);
-    for (var k = 0u; k < 3u; k++) {
+    let groups = vec4<u32>(0u, 1u + out[COL_PRODUCTION_CHANNEL * run.n + i], 1u + N_PROD_CHANNELS + out[COL_DECAY_CHANNEL * run.n + i], 1u + N_PROD_CHANNELS + N_DECAY_CHANNELS + spectrumGroup(i));
+    let nClasses = select(3u, 4u, N_SPECTRUM_GROUPS > 0u);
+    for (var k = 0u; k < nClasses; k++) {
       let o = GROUP_FIELDS * groups[k];
       sums[o] += 1.0;
       sums[o + 2u] += w;

@@ -1,6 +1,6 @@
 /** The end-of-run summary, as a table for people or JSON for scripts. */
 import Table from 'cli-table3';
-import type { ChannelTotals, RunSummary } from '../engine/run.js';
+import type { ChannelTotals, RunSummary, SpectrumTotals } from '../engine/run.js';
 import type { MergeReport } from '../output/dataset.js';
 
 const fmtInt = (n: number) => n.toLocaleString('en-US');
@@ -21,7 +21,20 @@ export function summaryTable(s: RunSummary): string {
     { output: s.out ?? '(none)' },
     ...Object.entries(s.derived).map(([k, v]) => ({ [k]: fmtNum(v) })),
   );
-  return `${main.toString()}\n${channelTable(s.byProductionChannel, s.byDecayChannel)}`;
+  return `${main.toString()}\n${channelTable(s.byProductionChannel, s.byDecayChannel)}${spectrumTable(s.spectrum)}`;
+}
+
+/** The spectrum's bins: expected accepted events with their MC error, and the accepted count. */
+function spectrumTable(sp: SpectrumTotals | null): string {
+  if (!sp) return '';
+  const unit = sp.display.unit;
+  const t = new Table({ head: [`${sp.label} [${unit}]`, 'accepted', 'expected accepted', 'MC error'], style: { head: [], border: [], compact: true } });
+  const edge = (x: number) => fmtNum(x * sp.display.factor);
+  const row = (range: string, g: ChannelTotals) => t.push([range, fmtInt(g.accepted), fmtNum(g.sumWeightsAccepted), fmtNum(Math.sqrt(g.sumWeights2Accepted))]);
+  row(`< ${edge(sp.edges[0])}`, sp.underflow);
+  sp.bins.forEach((g, k) => row(`${edge(sp.edges[k])} - ${edge(sp.edges[k + 1])}`, g));
+  row(`>= ${edge(sp.edges[sp.edges.length - 1])}`, sp.overflow);
+  return `${t.toString()}\n`;
 }
 
 function channelTable(production: Readonly<Record<string, ChannelTotals>>, decay: Readonly<Record<string, ChannelTotals>>): string {
@@ -53,7 +66,7 @@ export function mergeTable(r: MergeReport, perChannel: boolean): string {
   );
   let text = `${t.toString()}\n`;
   for (const p of r.problems) text += `problem: ${p}\n`;
-  if (perChannel) text += channelTable(r.byProductionChannel, r.byDecayChannel);
+  if (perChannel) text += channelTable(r.byProductionChannel, r.byDecayChannel) + spectrumTable(r.spectrum);
   return text;
 }
 

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import type { Scenario } from '../config/schema.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { processFor } from '../processes/registry.js';
-import type { Plan } from '../processes/process.js';
+import type { Plan, SpectrumSpec } from '../processes/process.js';
 import { arrowLayout } from '../output/arrowBatch.js';
 import { ArrowFileSink } from '../output/arrowFile.js';
 import type { BackendName, RowSelection, SamplerBackend } from './backend.js';
-import { addTotals, emptyTotals, type GroupTotals } from './totals.js';
+import { addTotals, emptyTotals, type GroupTotals, totalsShape } from './totals.js';
 import { createCpuBackend } from './cpu/backend.js';
 import { probeAdapter } from './gpu/device.js';
 import { createGpuBackend, type GpuBackendOptions } from './gpu/backend.js';
@@ -64,12 +64,30 @@ export interface RunSummary {
   readonly sumWeightsAcceptedError: number;
   readonly byProductionChannel: Readonly<Record<string, ChannelTotals>>;
   readonly byDecayChannel: Readonly<Record<string, ChannelTotals>>;
+  /** The plan's histogram of one column (e.g. the recoil spectrum), or null. */
+  readonly spectrum: SpectrumTotals | null;
   readonly seconds: number;
   readonly eventsPerSecond: number;
   readonly out: string | null;
   readonly plan: Readonly<Record<string, unknown>>;
   /** Process-specific numbers derived from the totals (e.g. a rate per kg and day). */
   readonly derived: Readonly<Record<string, number>>;
+}
+
+/** A spectrum's totals: the plan's spec, and per bin, below the first edge and from the last edge up. */
+export interface SpectrumTotals {
+  readonly column: string;
+  readonly label: string;
+  readonly edges: readonly number[];
+  readonly display: { readonly unit: string; readonly factor: number };
+  readonly bins: ChannelTotals[];
+  readonly underflow: ChannelTotals;
+  readonly overflow: ChannelTotals;
+}
+
+export function spectrumTotals(spec: SpectrumSpec | undefined, groups: readonly GroupTotals[]): SpectrumTotals | null {
+  if (!spec) return null;
+  return { ...spec, bins: groups.slice(1, -1).map((g) => ({ ...g })), underflow: { ...groups[0] }, overflow: { ...groups[groups.length - 1] } };
 }
 
 export const FIPGEN_VERSION: string = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')).version;
@@ -137,7 +155,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   ]);
   const arrow = arrowLayout(layout, plan.productionChannels, plan.decayChannels, metadata);
   let sink: ArrowFileSink | undefined;
-  const totals = emptyTotals(plan.productionChannels.length, plan.decayChannels.length);
+  const totals = emptyTotals(totalsShape(plan));
   const rows: RowSelection = opts.out ? (opts.acceptedOnly ? 'accepted' : 'all') : (opts.rows ?? (opts.onBatch ? 'all' : 'none'));
   const started = performance.now();
   try {
@@ -180,6 +198,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     sumWeightsAcceptedError: Math.sqrt(all.sumWeights2Accepted),
     byProductionChannel: table(plan.productionChannels, totals.production),
     byDecayChannel: table(plan.decayChannels, totals.decay),
+    spectrum: spectrumTotals(plan.spectrum, totals.spectrum),
     seconds,
     eventsPerSecond: all.events / seconds,
     out: opts.out ?? null,

@@ -18,14 +18,46 @@ export interface BatchTotals {
   readonly all: GroupTotals;
   readonly production: GroupTotals[];
   readonly decay: GroupTotals[];
+  /** The plan's spectrum: underflow, each bin, overflow (empty without one). */
+  readonly spectrum: GroupTotals[];
+}
+
+/** What the totals of a plan's events are grouped by. */
+export interface TotalsShape {
+  readonly nProduction: number;
+  readonly nDecay: number;
+  /** The spectrum's column and float32 edges, if the plan has one. */
+  readonly spectrum?: { readonly column: string; readonly edges: readonly number[] };
+}
+
+export function totalsShape(plan: { productionChannels: readonly string[]; decayChannels: readonly string[]; spectrum?: { column: string; edges: readonly number[] } }): TotalsShape {
+  return { nProduction: plan.productionChannels.length, nDecay: plan.decayChannels.length, spectrum: plan.spectrum };
+}
+
+/** Groups of the spectrum: underflow, the bins, overflow; none without a spectrum. */
+export function spectrumGroups(shape: TotalsShape): number {
+  return shape.spectrum ? shape.spectrum.edges.length + 1 : 0;
+}
+
+/** Group of value x: 0 below the first edge, k + 1 in [edges[k], edges[k+1]), edges.length from the last edge up (and NaN). Twin of spectrumGroup in the generated WGSL. */
+export function spectrumGroup(x: number, edges: readonly number[]): number {
+  let g = 0;
+  for (let k = 0; k < edges.length; k++) if (x >= edges[k]) g = k + 1;
+  return Number.isNaN(x) ? edges.length : g;
+}
+
+/** All groups of a batch's totals in the order the GPU's partial sums hold them. */
+export function groupsInOrder(t: BatchTotals): GroupTotals[] {
+  return [t.all, ...t.production, ...t.decay, ...t.spectrum];
 }
 
 export function emptyGroup(): GroupTotals {
   return { events: 0, accepted: 0, sumWeights: 0, sumWeightsAccepted: 0, sumWeights2Accepted: 0 };
 }
 
-export function emptyTotals(nProduction: number, nDecay: number): BatchTotals {
-  return { all: emptyGroup(), production: Array.from({ length: nProduction }, emptyGroup), decay: Array.from({ length: nDecay }, emptyGroup) };
+export function emptyTotals(shape: TotalsShape): BatchTotals {
+  const groups = (n: number) => Array.from({ length: n }, emptyGroup);
+  return { all: emptyGroup(), production: groups(shape.nProduction), decay: groups(shape.nDecay), spectrum: groups(spectrumGroups(shape)) };
 }
 
 function addGroup(into: GroupTotals, from: GroupTotals): void {
@@ -40,6 +72,7 @@ export function addTotals(into: BatchTotals, from: BatchTotals): void {
   addGroup(into.all, from.all);
   from.production.forEach((g, k) => addGroup(into.production[k], g));
   from.decay.forEach((g, k) => addGroup(into.decay[k], g));
+  from.spectrum.forEach((g, k) => addGroup(into.spectrum[k], g));
 }
 
 /** exp(log_weight) of every row of a batch, in float64. */
@@ -56,8 +89,10 @@ export function acceptedMask(layout: EventLayout): number {
 }
 
 /** Totals of a batch of rows, in float64; also returns the weights exp(log_weight). */
-export function totalsOfBatch(batch: EventBatch, nProduction: number, nDecay: number): { totals: BatchTotals; weights: Float64Array } {
-  const totals = emptyTotals(nProduction, nDecay);
+export function totalsOfBatch(batch: EventBatch, shape: TotalsShape): { totals: BatchTotals; weights: Float64Array } {
+  const totals = emptyTotals(shape);
+  const spectrum = shape.spectrum;
+  const x = spectrum ? batch.column(spectrum.column) : undefined;
   const mask = acceptedMask(batch.layout);
   const logW = batch.column('log_weight');
   const flags = batch.column('flags');
@@ -70,6 +105,7 @@ export function totalsOfBatch(batch: EventBatch, nProduction: number, nDecay: nu
     addEvent(totals.all, w, acc);
     addEvent(totals.production[prod[i]], w, acc);
     addEvent(totals.decay[dec[i]], w, acc);
+    if (x) addEvent(totals.spectrum[spectrumGroup(Math.fround(x[i]), spectrum!.edges)], w, acc);
   }
   return { totals, weights };
 }

@@ -16,7 +16,7 @@ import { writeJsonAtomic } from './atomicWrite.js';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
-import type { ChannelTotals, RunSummary } from '../engine/run.js';
+import type { ChannelTotals, RunSummary, SpectrumTotals } from '../engine/run.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
 
 export const MANIFEST = '_manifest.json';
@@ -106,20 +106,31 @@ export interface MergeReport {
   readonly sumWeightsAcceptedError: number;
   readonly byProductionChannel: Record<string, ChannelTotals>;
   readonly byDecayChannel: Record<string, ChannelTotals>;
+  /** The shards' spectra added bin by bin (null without one). */
+  readonly spectrum: SpectrumTotals | null;
   readonly ok: boolean;
 }
 
+function addGroups(a: ChannelTotals | undefined, t: ChannelTotals): ChannelTotals {
+  a ??= { events: 0, accepted: 0, sumWeights: 0, sumWeightsAccepted: 0, sumWeights2Accepted: 0 };
+  return {
+    events: a.events + t.events,
+    accepted: a.accepted + t.accepted,
+    sumWeights: a.sumWeights + t.sumWeights,
+    sumWeightsAccepted: a.sumWeightsAccepted + t.sumWeightsAccepted,
+    sumWeights2Accepted: a.sumWeights2Accepted + t.sumWeights2Accepted,
+  };
+}
+
 function addChannels(into: Record<string, ChannelTotals>, from: Readonly<Record<string, ChannelTotals>>): void {
-  for (const [label, t] of Object.entries(from)) {
-    const a = into[label] ?? { events: 0, accepted: 0, sumWeights: 0, sumWeightsAccepted: 0, sumWeights2Accepted: 0 };
-    into[label] = {
-      events: a.events + t.events,
-      accepted: a.accepted + t.accepted,
-      sumWeights: a.sumWeights + t.sumWeights,
-      sumWeightsAccepted: a.sumWeightsAccepted + t.sumWeightsAccepted,
-      sumWeights2Accepted: a.sumWeights2Accepted + t.sumWeights2Accepted,
-    };
-  }
+  for (const [label, t] of Object.entries(from)) into[label] = addGroups(into[label], t);
+}
+
+/** Spectra of shards of one run (same plan, same edges) added bin by bin. */
+function addSpectra(a: SpectrumTotals | null, b: SpectrumTotals | null | undefined): SpectrumTotals | null {
+  if (!b) return a;
+  if (!a) return b;
+  return { ...a, bins: a.bins.map((g, k) => addGroups(g, b.bins[k])), underflow: addGroups(a.underflow, b.underflow), overflow: addGroups(a.overflow, b.overflow) };
 }
 
 /** Checks a dataset directory (one run, no gap, no overlap) and adds up its shards. */
@@ -159,6 +170,7 @@ export function inspectDataset(dir: string): MergeReport {
   let variance = 0;
   const byProductionChannel: Record<string, ChannelTotals> = {};
   const byDecayChannel: Record<string, ChannelTotals> = {};
+  let spectrum: SpectrumTotals | null = null;
   for (const k of complete) {
     const s = records.get(k)!.summary;
     events += s.events;
@@ -168,6 +180,7 @@ export function inspectDataset(dir: string): MergeReport {
     variance += s.sumWeightsAcceptedError ** 2;
     addChannels(byProductionChannel, s.byProductionChannel);
     addChannels(byDecayChannel, s.byDecayChannel);
+    spectrum = addSpectra(spectrum, s.spectrum);
   }
   return {
     dir,
@@ -183,6 +196,7 @@ export function inspectDataset(dir: string): MergeReport {
     sumWeightsAcceptedError: Math.sqrt(variance),
     byProductionChannel,
     byDecayChannel,
+    spectrum,
     ok: problems.length === 0 && missing.length === 0 && events === manifest.total_events,
   };
 }

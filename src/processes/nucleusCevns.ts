@@ -24,7 +24,7 @@ import { maxRecoil, weakCharge } from '../physics/cevns.js';
 import { ALPHA, G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { BOHR_MAGNETON_PER_GEV } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
-import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
+import { cumulative, energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -80,6 +80,7 @@ function planParams(scenario: Scenario, events: number) {
   const massKg = geometry.arrays.reduce((s, a) => s + a.mass_g / 1000, 0);
   return {
     params,
+    spectrum: RECOIL_SPECTRUM,
     productionChannels: components.map((c) => c.label),
     decayChannels: ['none'],
     info: {

@@ -8,6 +8,7 @@ import { loadNucleusGeometry, type NucleusGeometry } from '../geometry/nucleus.j
 import { KG_PER_GEV } from '../physics/constants.js';
 import { type Nucleus, targetByName } from '../physics/nuclei.js';
 import { reactorFlux } from '../sources/reactor.js';
+import { logEdges, type SpectrumSpec } from './process.js';
 
 
 export interface TargetComponent {
@@ -59,6 +60,14 @@ export function cumulative(w: readonly number[]): number[] {
   let acc = 0;
   return w.map((x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
 }
+
+/** The recoil spectrum in the summary: 1 eV to 100 keV, five bins per decade (E_R in GeV). */
+export const RECOIL_SPECTRUM: SpectrumSpec = {
+  column: 'er',
+  label: 'nuclear recoil energy E_R',
+  edges: logEdges(1e-9, 1e-4, 25),
+  display: { unit: 'eV', factor: 1e9 },
+};
 
 /** Rates per kg of target and day of live time, from a run's totals (the plan records both). */
 export function kgDayRates(plan: { info: Readonly<Record<string, unknown>> }, t: { sumWeightsAccepted: number; sumWeightsAcceptedError: number }): Record<string, number> {

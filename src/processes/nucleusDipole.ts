@@ -28,7 +28,7 @@ import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constan
 import { BOHR_MAGNETON_PER_GEV, minorityHelicityRatio, primakoffDsigmaDER, recoilWindow, upscatterMomentum, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import type { Vec4 } from '../physics/kinematics.js';
-import { cumulative, energyTable, kgDayRates, nucleusTargets } from './nucleusCommon.js';
+import { cumulative, energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -112,6 +112,7 @@ function planParams(scenario: Scenario, events: number) {
   };
   return {
     params,
+    spectrum: RECOIL_SPECTRUM,
     productionChannels: components.map((c) => c.label),
     decayChannels: ['nu gamma'],
     info: {

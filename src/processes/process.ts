@@ -22,6 +22,24 @@ export interface Plan<P extends ParamValues = ParamValues> {
   readonly decayChannels: readonly string[];
   /** Physics numbers of the plan worth printing and recording (widths, c*tau, BRs). */
   readonly info: Readonly<Record<string, unknown>>;
+  /** A histogram of one column that the run's totals carry (optional; see SpectrumSpec). */
+  readonly spectrum?: SpectrumSpec;
+}
+
+/**
+ * A histogram of a column, accumulated with the totals on both backends (on the GPU in the
+ * reduction pass, so a run without output has it too): bins [edges[k], edges[k+1]), plus an
+ * underflow and an overflow group. Edges are float32-rounded by makePlan, the same numbers
+ * for both backends.
+ */
+export interface SpectrumSpec {
+  readonly column: string;
+  /** What the column is, for the summary: "nuclear recoil energy E_R". */
+  readonly label: string;
+  /** Ascending bin edges in the column's unit. */
+  readonly edges: readonly number[];
+  /** How to print the edges: unit and factor from the column's unit ("eV", 1e9 for GeV). */
+  readonly display: { readonly unit: string; readonly factor: number };
 }
 
 export interface ProcessDefinition<P extends ParamValues = ParamValues> {
@@ -38,9 +56,18 @@ export interface ProcessDefinition<P extends ParamValues = ParamValues> {
 }
 
 /** What a process's planning computes; makePlan adds the run and the parameters packed for the GPU. */
-export type PlannedParams<P extends ParamValues> = Pick<Plan<P>, 'params' | 'productionChannels' | 'decayChannels' | 'info'>;
+export type PlannedParams<P extends ParamValues> = Pick<Plan<P>, 'params' | 'productionChannels' | 'decayChannels' | 'info' | 'spectrum'>;
 
 export function makePlan<P extends ParamValues>(process: ProcessDefinition<P>, scenario: Scenario, events: number, planned: PlannedParams<P>): Plan<P> {
-  const { params, productionChannels, decayChannels, info } = planned;
-  return { process, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info };
+  const { params, productionChannels, decayChannels, info, spectrum } = planned;
+  if (spectrum && !process.layout.columns.some((c) => c.name === spectrum.column && c.kind === 'f32')) throw new Error(`${process.id}: no f32 column ${spectrum.column} for the spectrum`);
+  return {
+    process, scenario, events, params, packed: packParams(params), productionChannels, decayChannels, info,
+    ...(spectrum ? { spectrum: { ...spectrum, edges: spectrum.edges.map(Math.fround) } } : {}),
+  };
+}
+
+/** Edges of n bins of equal width in ln x between lo and hi. */
+export function logEdges(lo: number, hi: number, n: number): number[] {
+  return Array.from({ length: n + 1 }, (_, k) => lo * (hi / lo) ** (k / n));
 }

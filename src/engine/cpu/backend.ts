@@ -2,12 +2,13 @@
 import type { SamplerBackend } from '../backend.js';
 import { cpuBatch, selectRows } from '../layout.js';
 import type { PhiloxKey } from '../rng/seed.js';
-import { acceptedMask, totalsOfBatch, weightsOf } from '../totals.js';
+import { acceptedMask, totalsOfBatch, totalsShape, weightsOf } from '../totals.js';
 import type { Plan } from '../../processes/process.js';
 
 export function createCpuBackend(plan: Plan, key: PhiloxKey): SamplerBackend {
   const layout = plan.process.layout;
   const mask = acceptedMask(layout);
+  const shape = totalsShape(plan);
   return {
     name: 'cpu',
     adapter: 'float64 TypeScript reference (1 thread)',
@@ -19,7 +20,7 @@ export function createCpuBackend(plan: Plan, key: PhiloxKey): SamplerBackend {
         if (data.length !== layout.columns.length * n) data = new Float64Array(layout.columns.length * n);
         plan.process.sampleCpu(plan, key, first + done, n, data);
         const batch = cpuBatch(layout, first + done, n, data);
-        const { totals, weights } = totalsOfBatch(batch, plan.productionChannels.length, plan.decayChannels.length);
+        const { totals, weights } = totalsOfBatch(batch, shape);
         if (rows === 'all') await consume({ firstEvent: first + done, sampled: n, totals, events: batch, weights });
         else if (rows === 'none') await consume({ firstEvent: first + done, sampled: n, totals });
         else {

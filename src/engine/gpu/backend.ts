@@ -9,7 +9,7 @@
 import type { BatchResult, RowSelection, SamplerBackend } from '../backend.js';
 import { wordBatch } from '../layout.js';
 import type { PhiloxKey } from '../rng/seed.js';
-import { type BatchTotals, emptyTotals, type GroupTotals, weightsOf } from '../totals.js';
+import { type BatchTotals, emptyTotals, groupsInOrder, totalsShape, type TotalsShape, weightsOf } from '../totals.js';
 import type { Plan } from '../../processes/process.js';
 import { type GpuContext, openGpu } from './device.js';
 import { partialStride, REDUCE_CHUNK, RUN_PARAMS_BYTES, shaderSource, WORKGROUP_SIZE } from './shaderSource.js';
@@ -71,10 +71,10 @@ interface Slot {
 }
 
 /** Float64 totals from the per-chunk partial sums (see reduce.wgsl for their layout). */
-export function totalsFromPartials(p: Float32Array, chunks: number, nProd: number, nDecay: number): BatchTotals {
-  const totals = emptyTotals(nProd, nDecay);
-  const groups: GroupTotals[] = [totals.all, ...totals.production, ...totals.decay];
-  const stride = 1 + 5 * groups.length;
+export function totalsFromPartials(p: Float32Array, chunks: number, shape: TotalsShape): BatchTotals {
+  const totals = emptyTotals(shape);
+  const groups = groupsInOrder(totals);
+  const stride = partialStride(shape);
   for (let chunk = 0; chunk < chunks; chunk++) {
     const base = chunk * stride;
     const scale = Math.exp(p[base]);
@@ -102,7 +102,8 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
   const maxBatch = Math.floor(Math.min(ctx.limits.maxStorageBufferBindingSize / bytesPerEvent, ctx.limits.maxBufferSize / (bytesPerEvent + 4)));
   const nProd = plan.productionChannels.length;
   const nDecay = plan.decayChannels.length;
-  const stride = partialStride(plan);
+  const shape = totalsShape(plan);
+  const stride = partialStride(shape);
   let pipelines: Pipelines;
   try {
     pipelines = await compile(device, shaderSource(plan));
@@ -216,7 +217,7 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
     const chunks = Math.ceil(n / REDUCE_CHUNK);
     const mapped: GPUBuffer[] = [slot.partialsRead];
     try {
-      const totals = totalsFromPartials(new Float32Array(slot.partialsRead.getMappedRange(0, chunks * stride * 4)), chunks, nProd, nDecay);
+      const totals = totalsFromPartials(new Float32Array(slot.partialsRead.getMappedRange(0, chunks * stride * 4)), chunks, shape);
       let result: BatchResult = { firstEvent: first, sampled: n, totals };
       if (rows === 'all') {
         mapped.push(slot.outputRead!);

@@ -8,6 +8,7 @@ import { LOG_WEIGHT_ZERO, wgslColumnConstants } from '../layout.js';
 import { wgslParamConstants } from '../params.js';
 import { SHADER_DIR } from '../../paths.js';
 import type { Plan } from '../../processes/process.js';
+import { spectrumGroups, type TotalsShape } from '../totals.js';
 
 /** Helpers every sampler kernel uses (event index, counter, column writes), compiled first. */
 export const KERNEL_SHADERS = ['kernel.wgsl'];
@@ -15,9 +16,28 @@ export const KERNEL_SHADERS = ['kernel.wgsl'];
 export const ENGINE_SHADERS = ['reduce.wgsl'];
 /** Events per invocation of those passes (CHUNK in reduce.wgsl). */
 export const REDUCE_CHUNK = 64;
-/** Floats per chunk in the partial sums: max log-weight, then 5 per group (all, each channel). */
-export function partialStride(plan: Plan): number {
-  return 1 + 5 * (1 + plan.productionChannels.length + plan.decayChannels.length);
+/** Floats per chunk in the partial sums: max log-weight, then 5 per group (all, each channel, each spectrum group). */
+export function partialStride(shape: TotalsShape): number {
+  return 1 + 5 * (1 + shape.nProduction + shape.nDecay + spectrumGroups(shape));
+}
+
+/** WGSL of the spectrum: its group count and spectrumGroup(i), twin of spectrumGroup in totals.ts. */
+function spectrumWgsl(plan: Plan): string {
+  const s = plan.spectrum;
+  if (!s) return 'const N_SPECTRUM_GROUPS: u32 = 0u;\nfn spectrumGroup(i: u32) -> u32 {\n  return 0u;\n}';
+  const edges = s.edges.map((e) => `${e.toPrecision(9)}`).join(', ');
+  return `const N_SPECTRUM_GROUPS: u32 = ${s.edges.length + 1}u;
+fn spectrumGroup(i: u32) -> u32 {
+  var edges = array<f32, ${s.edges.length}>(${edges});
+  let x = bitcast<f32>(out[COL_${s.column.toUpperCase()} * run.n + i]);
+  var g = select(0u, ${s.edges.length}u, x != x); // NaN: overflow
+  for (var k = 0u; k < ${s.edges.length}u; k++) {
+    if (x >= edges[k]) {
+      g = k + 1u;
+    }
+  }
+  return g;
+}`;
 }
 
 export const WORKGROUP_SIZE = 64;
@@ -48,6 +68,7 @@ const N_PROD_CHANNELS: u32 = ${plan.productionChannels.length}u;
 const N_DECAY_CHANNELS: u32 = ${plan.decayChannels.length}u;
 ${wgslColumnConstants(layout)}
 ${wgslParamConstants(plan.packed)}
+${spectrumWgsl(plan)}
 `;
 }
 
