@@ -9,7 +9,8 @@ import { loadScenario } from '../src/config/load.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { sampleColumns } from './helpers/sample.js';
 import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
-import { primakoffDsigmaDERByHelicity, primakoffSigma } from '../src/physics/dipole.js';
+import { primakoffDsigmaDER, primakoffDsigmaDERByHelicity, primakoffSigma, recoilWindow } from '../src/physics/dipole.js';
+import { helmFormFactor, recoilMomentum } from '../src/physics/formFactor.js';
 import { integrate } from '../src/physics/integrate.js';
 import { fluxPerGeV, nucleusTargets } from '../src/processes/nucleusCommon.js';
 import type { NucleusDipoleParams } from '../src/processes/nucleusDipole.js';
@@ -144,6 +145,62 @@ describe('nucleus-dipole: weights against the upscattering rate by quadrature', 
     }
     const expected = rate * GEV_M2_TO_CM2 * scenario.exposure.live_days * 86400;
     expect(Math.abs(sum / expected - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe('nucleus-dipole: the recoil spectrum and the phase-2 geometry', () => {
+  it('w/(P_decay BR) binned in ln E_R equals the Primakoff rate (Helm) by quadrature per bin, within 4 sigma + 1%', async () => {
+    const N = 100_000;
+    const { scenario, plan, cols } = await sample('cpu', N);
+    if (scenario.process !== 'nucleus-dipole') throw new Error('preset');
+    const { components } = nucleusTargets('nucleus');
+    const e1 = scenario.source.energy_range_MeV[1] * 1e-3;
+    const m = scenario.model.mass;
+    const edges = [1e-10, 1e-9, 1e-8, 3e-8, 1e-7, 3e-7, 1e-6, 1e-5];
+    const sums = new Float64Array(edges.length - 1);
+    const sums2 = new Float64Array(edges.length - 1);
+    for (let i = 0; i < N; i++) {
+      if (!(cols.decay_log_prob[i] > -1e29)) continue;
+      const k = edges.findIndex((e, j) => j < edges.length - 1 && cols.er[i] >= e && cols.er[i] < edges[j + 1]);
+      if (k < 0) continue;
+      const w = Math.exp(cols.log_weight[i] - cols.decay_log_prob[i]);
+      sums[k] += w;
+      sums2[k] += w * w;
+    }
+    const T = scenario.exposure.live_days * 86400;
+    let checked = 0;
+    for (let k = 0; k < sums.length; k++) {
+      let rate = 0;
+      for (const c of components) {
+        rate += c.count * integrate((E) => {
+          const w = recoilWindow(E, m, c.nucleus.M);
+          if (!w) return 0;
+          const lo = Math.max(w[0], edges[k]);
+          const hi = Math.min(w[1], edges[k + 1]);
+          if (!(hi > lo)) return 0;
+          const f = (t: number) => {
+            const er = Math.exp(t);
+            const F = helmFormFactor(recoilMomentum(c.nucleus.M, er), c.nucleus.A);
+            return primakoffDsigmaDER(E, er, m, scenario.model.mu_bohr, c.nucleus.Z, c.nucleus.M, F * F) * er;
+          };
+          return fluxPerGeV(scenario.source, E) * integrate(f, Math.log(lo), Math.log(hi), 16);
+        }, plan.params.enu_min, e1, 48);
+      }
+      const expected = rate * GEV_M2_TO_CM2 * T;
+      if (expected < 1e-3 * sums.reduce((a, x) => a + x, 0)) continue;
+      expect(Math.abs(sums[k] - expected), `bin ${k}`).toBeLessThan(4 * Math.sqrt(sums2[k]) + 0.01 * expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('phase 2 (geometry nucleus-phase2: 1 kg of natural Ge, L_det = 25 cm): five Ge isotopes, decays up to 25 cm', async () => {
+    const { plan, cols } = await sample('cpu', 20_000, ['detector.geometry=nucleus-phase2', 'model.mu_bohr=3e-5']);
+    expect(plan.productionChannels).toEqual(['Ge70 in Ge', 'Ge72 in Ge', 'Ge73 in Ge', 'Ge74 in Ge', 'Ge76 in Ge']);
+    expect(plan.info['target mass [kg]']).toBe(1);
+    const s = [...cols.decay_s].filter((x) => x > 0);
+    expect(Math.max(...s)).toBeLessThanOrEqual(0.25);
+    expect(Math.max(...s)).toBeGreaterThan(0.2); // a 5 cm veto would not allow it
   });
 });
 
