@@ -39,11 +39,15 @@ export function spectrumGroups(shape: TotalsShape): number {
   return shape.spectrum ? shape.spectrum.edges.length + 1 : 0;
 }
 
-/** Group of value x: 0 below the first edge, k + 1 in [edges[k], edges[k+1]), edges.length from the last edge up (and NaN). Twin of spectrumGroup in the generated WGSL. */
+/**
+ * Group of value x: the number of edges <= x, i.e. 0 below the first edge (and for NaN),
+ * k + 1 in [edges[k], edges[k+1]), edges.length from the last edge up. Twin of
+ * spectrumGroup in the generated WGSL (src/engine/gpu/shaderSource.ts).
+ */
 export function spectrumGroup(x: number, edges: readonly number[]): number {
   let g = 0;
-  for (let k = 0; k < edges.length; k++) if (x >= edges[k]) g = k + 1;
-  return Number.isNaN(x) ? edges.length : g;
+  while (g < edges.length && x >= edges[g]) g++;
+  return g;
 }
 
 /** All groups of a batch's totals in the order the GPU's partial sums hold them. */

@@ -21,23 +21,25 @@ export function partialStride(shape: TotalsShape): number {
   return 1 + 5 * (1 + shape.nProduction + shape.nDecay + spectrumGroups(shape));
 }
 
-/** WGSL of the spectrum: its group count and spectrumGroup(i), twin of spectrumGroup in totals.ts. */
+/**
+ * WGSL of the spectrum: its group count and spectrumGroup(i), twin of spectrumGroup in
+ * totals.ts, as a binary search unrolled into comparisons with the edges as literals (no
+ * array to build per event; five comparisons for 26 edges).
+ */
 function spectrumWgsl(plan: Plan): string {
   const s = plan.spectrum;
   if (!s) return 'const N_SPECTRUM_GROUPS: u32 = 0u;\nfn spectrumGroup(i: u32) -> u32 {\n  return 0u;\n}';
-  const edges = s.edges.map((e) => `${e.toPrecision(9)}`).join(', ');
+  const edge = (k: number) => `${s.edges[k].toPrecision(9)}`;
+  // The group g (the number of edges <= x) known to be in [a, b].
+  const search = (a: number, b: number, indent: string): string => {
+    if (a === b) return `${indent}return ${a}u;\n`;
+    const mid = Math.ceil((a + b) / 2);
+    return `${indent}if (x >= ${edge(mid - 1)}) {\n${search(mid, b, `${indent}  `)}${indent}}\n${search(a, mid - 1, indent)}`;
+  };
   return `const N_SPECTRUM_GROUPS: u32 = ${s.edges.length + 1}u;
 fn spectrumGroup(i: u32) -> u32 {
-  var edges = array<f32, ${s.edges.length}>(${edges});
   let x = bitcast<f32>(out[COL_${s.column.toUpperCase()} * run.n + i]);
-  var g = select(0u, ${s.edges.length}u, x != x); // NaN: overflow
-  for (var k = 0u; k < ${s.edges.length}u; k++) {
-    if (x >= edges[k]) {
-      g = k + 1u;
-    }
-  }
-  return g;
-}`;
+${search(0, s.edges.length, '  ')}}`;
 }
 
 export const WORKGROUP_SIZE = 64;
