@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/config/load.js';
+import { fluxPerGeV } from '../src/processes/nucleusCommon.js';
 import {
   DEFAULT_FISSION_FRACTIONS, ENERGY_PER_FISSION_MEV, FISSION_ISOTOPES, fissionRate, reactorFlux, spectrumPerFission, SPECTRUM_MAX_MEV, SPECTRUM_SWITCH_MEV,
 } from '../src/sources/reactor.js';
@@ -34,5 +36,14 @@ describe('reactor antineutrino source (PHYSICS.md section 3)', () => {
     expect(one / far).toBeCloseTo(4, 12);
     const both = reactorFlux(3, [{ power_W: 4.25e9, distance_m: 72 }, { power_W: 4.25e9, distance_m: 102 }], DEFAULT_FISSION_FRACTIONS);
     expect(both / one).toBeCloseTo(1 + (72 / 102) ** 2, 12);
+  });
+
+  it('the energies per fission are an input (source.energy_per_fission_MeV): more energy per fission, fewer fissions for the same power', () => {
+    const base = loadScenario('nucleus-cevns');
+    const hot = loadScenario('nucleus-cevns', ['source.energy_per_fission_MeV={"U235":404.72,"U238":411.98,"Pu239":422.24,"Pu241":428.52}']);
+    if (base.process !== 'nucleus-cevns' || hot.process !== 'nucleus-cevns') throw new Error('preset');
+    expect(base.source.energy_per_fission_MeV).toEqual(ENERGY_PER_FISSION_MEV);
+    expect(fluxPerGeV(hot.source, 3e-3) / fluxPerGeV(base.source, 3e-3)).toBeCloseTo(0.5, 12);
+    expect(() => loadScenario('nucleus-cevns', ['source.energy_per_fission_MeV.U235=-1'])).toThrow(/source\.energy_per_fission_MeV\.U235 = -1: must be > 0/);
   });
 });

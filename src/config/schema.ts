@@ -4,6 +4,7 @@
  * fields (is this mass producible?) are checked by the process's planner, which knows them.
  */
 import { z } from 'zod';
+import { ENERGY_PER_FISSION_MEV } from '../sources/reactor.js';
 import { parseMixingRatios } from '../physics/hnl/mixing.js';
 
 const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive({ error: `must be > 0 (${what})` });
@@ -98,6 +99,11 @@ export const ReactorSource = z
       .strict()
       .refine((f) => Math.abs(f.U235 + f.U238 + f.Pu239 + f.Pu241 - 1) < 1e-6, { error: 'fission fractions must add up to 1' }),
     energy_range_MeV: zRange.refine(([a, b]) => a > 0 && b <= 10, { error: 'expected [E_min, E_max] with 0 < E_min < E_max <= 10 MeV (the spectra end at 10 MeV)' }),
+    /** Energy released per fission in MeV; default ENERGY_PER_FISSION_MEV (src/sources/reactor.ts). */
+    energy_per_fission_MeV: z
+      .object({ U235: positive('energy per fission in MeV'), U238: positive('energy per fission in MeV'), Pu239: positive('energy per fission in MeV'), Pu241: positive('energy per fission in MeV') })
+      .strict()
+      .default(ENERGY_PER_FISSION_MEV),
     notes,
   })
   .strict();

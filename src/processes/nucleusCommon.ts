@@ -34,7 +34,7 @@ export function nucleusTargets(geometryName: string): { geometry: NucleusGeometr
 
 /** Antineutrino flux per cm^2 per second per GeV at E (GeV). */
 export function fluxPerGeV(src: z.infer<typeof ReactorSource>, E: number): number {
-  return reactorFlux(E * 1e3, src.cores, src.fission_fractions) * 1e3;
+  return reactorFlux(E * 1e3, src.cores, src.fission_fractions, src.energy_per_fission_MeV) * 1e3;
 }
 
 /**

@@ -55,9 +55,9 @@ export interface Core {
 }
 
 
-/** Fissions per second of a core of thermal power P (W) with the given fission fractions. */
-export function fissionRate(power_W: number, fractions: Record<FissionIsotope, number>): number {
-  const perFission = FISSION_ISOTOPES.reduce((s, k) => s + fractions[k] * ENERGY_PER_FISSION_MEV[k], 0);
+/** Fissions per second of a core of thermal power P (W) with the given fission fractions and energies per fission (MeV). */
+export function fissionRate(power_W: number, fractions: Record<FissionIsotope, number>, energies: Record<FissionIsotope, number> = ENERGY_PER_FISSION_MEV): number {
+  const perFission = FISSION_ISOTOPES.reduce((s, k) => s + fractions[k] * energies[k], 0);
   return power_W / (perFission * J_PER_MEV);
 }
 
@@ -65,8 +65,8 @@ export function fissionRate(power_W: number, fractions: Record<FissionIsotope, n
  * Antineutrino flux at the detector, per cm^2 per second per MeV, at E (MeV), summed over
  * cores: sum_cores (fission rate / (4 pi L^2)) sum_k f_k S_k(E).
  */
-export function reactorFlux(E: number, cores: readonly Core[], fractions: Record<FissionIsotope, number>): number {
+export function reactorFlux(E: number, cores: readonly Core[], fractions: Record<FissionIsotope, number>, energies: Record<FissionIsotope, number> = ENERGY_PER_FISSION_MEV): number {
   const spectrum = FISSION_ISOTOPES.reduce((s, k) => s + fractions[k] * spectrumPerFission(k, E), 0);
-  return cores.reduce((s, c) => s + (fissionRate(c.power_W, fractions) * spectrum) / (4 * Math.PI * (c.distance_m * 100) ** 2), 0);
+  return cores.reduce((s, c) => s + (fissionRate(c.power_W, fractions, energies) * spectrum) / (4 * Math.PI * (c.distance_m * 100) ** 2), 0);
 }
 
