@@ -106,20 +106,42 @@ export interface BremPoint {
   readonly couplingOver4pi?: number;
 }
 
+/**
+ * The characteristic angle squared: u = -x E^2 (theta^2 + thetaC^2),
+ * thetaC^2 = (m^2 (1-x)/x + m_mu^2 x)/(x E^2).
+ */
+export function bremThetaC2(m: number, E: number, x: number): number {
+  return ((m * m * (1 - x)) / x + M_MU * M_MU * x) / (x * E * E);
+}
+
+/**
+ * dsigma/dx dtheta in GeV^-2 per nucleus for a given chi (the samplers take chi from a table):
+ * u x + m^2 (1-x) + m_mu^2 x^2 = -x^2 E^2 theta^2 exactly, so the |A|^2 bracket is computed
+ * as -x^2 E^2 theta^2/u^2 (no cancellation in float32); 1 - x is given by the caller
+ * (accurate near x = 1) and sqrt(x^2 E^2 - m^2) = sqrt((xE - m)(xE + m)).
+ */
+export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m: number, E: number, x: number, oneMinusX: number, theta: number, chi: number): number {
+  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x));
+  const common = (-x * x * E * E * theta * theta) / (u * u);
+  const A2 =
+    kind === 'vector'
+      ? (2 * (1 + oneMinusX * oneMinusX)) / oneMinusX + 4 * (m * m + 2 * M_MU * M_MU) * common
+      : (x * x) / oneMinusX + 2 * (m * m - 4 * M_MU * M_MU) * common;
+  return ((2 * couplingOver4pi * ALPHA * ALPHA * Math.sqrt((x * E - m) * (x * E + m)) * E * oneMinusX * chi) / (u * u)) * A2 * Math.sin(theta);
+}
+
+/** t_min = u^2/(4 E^2 (1-x)^2) of the exact-WW formula. */
+export function bremTmin(m: number, E: number, x: number, oneMinusX: number, theta: number): number {
+  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x));
+  return (u * u) / (4 * E * E * oneMinusX * oneMinusX);
+}
+
 /** dsigma/dx dtheta in GeV^-2 per nucleus. */
 export function bremDsigmaDxDtheta(p: BremPoint, x: number, theta: number): number {
   const { m, E } = p;
   if (x <= 0 || x >= 1 || x * E <= m) return 0;
-  const u = -x * E * E * theta * theta - (m * m * (1 - x)) / x - M_MU * M_MU * x;
-  const tmin = (u * u) / (4 * E * E * (1 - x) ** 2);
-  const chi = chiTableFor(E, p.material).at(tmin);
-  const common = (u * x + m * m * (1 - x) + M_MU * M_MU * x * x) / (u * u);
-  const A2 =
-    p.kind === 'vector'
-      ? (2 * (2 - 2 * x + x * x)) / (1 - x) + 4 * (m * m + 2 * M_MU * M_MU) * common
-      : (x * x) / (1 - x) + 2 * (m * m - 4 * M_MU * M_MU) * common;
-  const coupling = p.couplingOver4pi ?? (p.g * p.g) / (4 * Math.PI);
-  return ((2 * coupling * ALPHA * ALPHA * Math.sqrt(x * x * E * E - m * m) * E * (1 - x) * chi) / (u * u)) * A2 * Math.sin(theta);
+  const chi = chiTableFor(E, p.material).at(bremTmin(m, E, x, 1 - x, theta));
+  return bremDsigmaWithChi(p.kind, p.couplingOver4pi ?? (p.g * p.g) / (4 * Math.PI), m, E, x, 1 - x, theta, chi);
 }
 
 /** dsigma/dx in GeV^-2: the angle integrated in ln(theta) from far below the characteristic angle to pi. */
