@@ -2,12 +2,8 @@
  * The NA62 detector description (geometry/na62.json): schema, loading, and the parameters
  * the acceptance code (src/geometry/na62Acceptance.ts and shaders/na62_acceptance.wgsl) reads.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../config/errors.js';
-import { readJsonFile, schemaError } from '../config/load.js';
-import { GEOMETRY_DIR } from '../paths.js';
+import { loadGeometry } from './load.js';
 
 const num = z.number({ error: 'expected a number (metres or GeV)' });
 const four = z.tuple([num, num, num, num], { error: 'expected four numbers, one per chamber' });
@@ -37,13 +33,7 @@ export type Na62Geometry = z.infer<typeof Na62Geometry>;
 
 /** Loads a geometry by name (geometry/<name>.json) or path, validated. */
 export function loadNa62Geometry(nameOrPath: string): Na62Geometry {
-  const byName = join(GEOMETRY_DIR, `${nameOrPath}.json`);
-  const path = /^[a-z0-9-]+$/.test(nameOrPath) && existsSync(byName) ? byName : nameOrPath;
-  if (!existsSync(path)) throw new InputError('detector.geometry', nameOrPath, 'no such geometry; known: "na62", or a path to a JSON file');
-  const raw = readJsonFile(path, 'detector.geometry');
-  const parsed = Na62Geometry.safeParse(raw);
-  if (!parsed.success) throw schemaError(parsed.error.issues, raw, `geometry(${nameOrPath})`);
-  return parsed.data;
+  return loadGeometry(Na62Geometry, nameOrPath, ['na62']);
 }
 
 /** The geometry as plan parameters (names shared with the WGSL constants P_*). */

@@ -2,13 +2,9 @@
  * The NUCLEUS detector description (geometry/nucleus.json): target arrays (material, mass,
  * recoil threshold, the box the cubes fill) and the veto distance L_det.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../config/errors.js';
-import { readJsonFile, schemaError } from '../config/load.js';
+import { loadGeometry } from './load.js';
 import { KNOWN_TARGETS } from '../physics/nuclei.js';
-import { GEOMETRY_DIR } from '../paths.js';
 
 export const NucleusGeometry = z
   .object({
@@ -39,11 +35,5 @@ export const NucleusGeometry = z
 export type NucleusGeometry = z.infer<typeof NucleusGeometry>;
 
 export function loadNucleusGeometry(nameOrPath: string): NucleusGeometry {
-  const byName = join(GEOMETRY_DIR, `${nameOrPath}.json`);
-  const path = /^[a-z0-9-]+$/.test(nameOrPath) && existsSync(byName) ? byName : nameOrPath;
-  if (!existsSync(path)) throw new InputError('detector.geometry', nameOrPath, 'no such geometry; known: "nucleus", or a path to a JSON file');
-  const raw = readJsonFile(path, 'detector.geometry');
-  const parsed = NucleusGeometry.safeParse(raw);
-  if (!parsed.success) throw schemaError(parsed.error.issues, raw, `geometry(${nameOrPath})`);
-  return parsed.data;
+  return loadGeometry(NucleusGeometry, nameOrPath, ['nucleus', 'nucleus-phase2']);
 }

@@ -77,6 +77,11 @@ export class ChiTable {
     for (let k = 0; k < points; k++) this.lnChi[k] = Math.log(Math.max(chiIntegral(Math.exp(this.lnT0 + k * this.step), tmax, mat), 1e-300));
   }
 
+  /** The table itself, for the GPU sampler: ln chi at ln t_min = lnT0 + k step. */
+  packed(): { lnT0: number; step: number; lnChi: number[] } {
+    return { lnT0: this.lnT0, step: this.step, lnChi: [...this.lnChi] };
+  }
+
   at(tmin: number): number {
     if (!(tmin < this.tmax)) return 0;
     const f = (Math.log(tmin) - this.lnT0) / this.step;
