@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bremEnergyLoss, bremSigma, ChiTable, chiIntegral, MATERIALS } from '../src/physics/zprime/brem.js';
+import { MATERIALS } from '../src/physics/materials.js';
+import { bremEnergyLoss, bremSigma, ChiTable, chiIntegral } from '../src/physics/zprime/brem.js';
 import { deltaAmu, mediatorDecays, widthVectorToLeptons, widthVectorToNeutrinos } from '../src/physics/zprime/model.js';
 import { ALPHA } from '../src/physics/constants.js';
 import { dalitzMomenta, kaonMatrixElement2, kaonToMuNuWidth, kaonToMuNuX, wardResidual } from '../src/physics/zprime/kaon.js';

@@ -39,7 +39,7 @@ function spectrumTable(sp: SpectrumTotals | null): string {
 
 function channelTable(production: Readonly<Record<string, ChannelTotals>>, decay: Readonly<Record<string, ChannelTotals>>): string {
   const channels = new Table({ head: ['channel', 'events', 'accepted', 'expected', 'expected accepted'], style: { head: [], border: [], compact: true } });
-  for (const [label, t] of [...Object.entries(production), ...Object.entries(decay).map(([l, t]) => [`N -> ${l}`, t] as const)]) {
+  for (const [label, t] of [...Object.entries(production), ...Object.entries(decay).map(([l, t]) => [`decay: ${l}`, t] as const)]) {
     channels.push([label, fmtInt(t.events), fmtInt(t.accepted), fmtNum(t.sumWeights), fmtNum(t.sumWeightsAccepted)]);
   }
   return `${channels.toString()}\n`;

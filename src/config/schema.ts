@@ -84,6 +84,28 @@ const common = {
 export const HnlScenario = z.object({ ...common, process: z.literal('na62-kaon-hnl'), model: HnlModel }).strict();
 export const ZprimeScenario = z.object({ ...common, process: z.literal('na62-kaon-zprime'), model: ZprimeModel }).strict();
 
+export const MuonBeam = z
+  .object({
+    type: z.literal('muon-beam'),
+    energy_GeV: positive('beam muon energy in GeV'),
+    energy_rms_fraction: nonNegative('relative rms of the beam energy (Gaussian)').default(0),
+    notes,
+  })
+  .strict();
+
+export const MuonTargetZprimeScenario = z
+  .object({
+    name: z.string({ error: 'expected a name' }),
+    description: z.string().optional(),
+    process: z.literal('muon-target-zprime'),
+    source: MuonBeam,
+    model: ZprimeModel,
+    detector: Detector,
+    exposure: z.object({ muons_on_target: positive('muons on target'), note: z.string().optional() }).strict(),
+    notes,
+  })
+  .strict();
+
 export type HnlModel = z.infer<typeof HnlModel>;
 export type ZprimeModel = z.infer<typeof ZprimeModel>;
 export type Na62KaonBeam = z.infer<typeof Na62KaonBeam>;
@@ -158,12 +180,13 @@ export const NucleusDipoleScenario = z
   .strict();
 export type NucleusDipoleScenario = z.infer<typeof NucleusDipoleScenario>;
 
-export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime', 'nucleus-cevns', 'nucleus-dipole'] as const;
+export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime', 'muon-target-zprime', 'nucleus-cevns', 'nucleus-dipole'] as const;
 
-export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario, NucleusCevnsScenario, NucleusDipoleScenario], {
+export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario, MuonTargetZprimeScenario, NucleusCevnsScenario, NucleusDipoleScenario], {
   error: `unknown process; known: ${PROCESSES.map((p) => `"${p}"`).join(', ')}`,
 });
 
 export type Scenario = z.infer<typeof Scenario>;
 export type HnlScenario = z.infer<typeof HnlScenario>;
 export type ZprimeScenario = z.infer<typeof ZprimeScenario>;
+export type MuonTargetZprimeScenario = z.infer<typeof MuonTargetZprimeScenario>;

@@ -3,7 +3,9 @@
  * scenario's coupling (its pipeline and tables built once), then scaled on the host to every
  * coupling of the grid: for HNLs by reweighting each event to U^2 (src/scan/hnlReweight.ts:
  * production and decay change), for a muon-philic mediator from K+ -> mu+ nu X that escapes by
- * the factor (g/g_ref)^2. A scan writes into a directory:
+ * the factor (g/g_ref)^2, for one radiated in a muon target (M3, NA64mu) by that factor and
+ * the exact probability that it is not seen (src/scan/mediatorReweight.ts). A scan writes
+ * into a directory:
  *
  *   _scan.json                        the scan: scenario (and hash), seed, masses, U^2 grid, shards
  *   _scan-shard-00003-of-00010.json   the results of the masses of shard 3
@@ -15,7 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
-import type { HnlScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
+import type { HnlScenario, MuonTargetZprimeScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
 import { DipoleSample } from './dipoleReweight.js';
 import { widthNuGamma } from '../physics/dipole.js';
 import { HBARC_GEV_M } from '../physics/constants.js';
@@ -27,12 +29,13 @@ import { writeFileAtomic, writeJsonAtomic } from '../output/atomicWrite.js';
 import { scenarioHash } from '../output/dataset.js';
 import { processFor } from '../processes/registry.js';
 import { AcceptedSample } from './hnlReweight.js';
+import { MediatorSample } from './mediatorReweight.js';
 import { renderScanPlots } from './plot.js';
 
 export const SCAN_MANIFEST = '_scan.json';
 
 /** The scenarios a scan runs over: HNLs over U^2, muon-philic mediators over g. */
-export type ScannableScenario = HnlScenario | ZprimeScenario | NucleusDipoleScenario;
+export type ScannableScenario = HnlScenario | ZprimeScenario | MuonTargetZprimeScenario | NucleusDipoleScenario;
 
 export interface ScanManifest {
   readonly type: 'fipgen-scan';
@@ -191,6 +194,19 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice
       mass_GeV: model.mass, coupling_generated: model.mu_bohr, ctau_generated_m: HBARC_GEV_M / (widthRef + model.invisible_width_GeV),
       events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
       expected: e.expected, error: e.error, byProduction: Object.fromEntries(labels.map((l, c) => [l, e.byChannel[c]])),
+    };
+  }
+  if (scenario.process === 'muon-target-zprime') {
+    const P = plan.params as { ctau: number; channel_cdf: number[]; channel_visible: number[]; veto_length: number };
+    const flag = (name: string) => 1 << definition.layout.flags.find((f) => f.name === name)!.bit;
+    const sample = new MediatorSample(scenario.model.mass, flag('recoil_below_cut') | flag('recoil_in_acceptance'));
+    const summary = await run({ ...common, rows: 'all', onBatch: (b) => sample.add(b) });
+    const brVisible = P.channel_visible.reduce((s, v, k) => s + v * (P.channel_cdf[k] - (k > 0 ? P.channel_cdf[k - 1] : 0)), 0);
+    const e = sample.expectations(scenario.model.coupling, P.ctau, brVisible, P.veto_length, o.couplings);
+    return {
+      mass_GeV: scenario.model.mass, coupling_generated: scenario.model.coupling, ctau_generated_m: P.ctau > 0 ? P.ctau : null,
+      events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
+      expected: e.expected, error: e.error, byProduction: Object.fromEntries(Object.keys(summary.byProductionChannel).map((l, c) => [l, e.byChannel[c]])),
     };
   }
   // K+ -> mu+ nu X with X escaping: every weight is proportional to g^2, so the totals scale.

@@ -12,29 +12,13 @@
 import { ALPHA, AVOGADRO, GEV_M2_TO_CM2, PROTON_MAGNETIC_MOMENT } from '../constants.js';
 import { integrate } from '../integrate.js';
 import { PARTICLES } from '../particles.js';
+import type { Material } from '../materials.js';
 import type { MediatorKind } from './model.js';
 
 const M_MU = PARTICLES.mu.mass;
 const M_E = PARTICLES.e.mass;
 const M_P = PARTICLES.p.mass;
 const MU_P = PROTON_MAGNETIC_MOMENT;
-
-export interface Material {
-  readonly name: string;
-  readonly Z: number;
-  /** Mass number used in the nuclear form factor. */
-  readonly A: number;
-  /** Molar mass in g/mol (for per-gram quantities). */
-  readonly molarMass: number;
-}
-
-/** Target materials (PDG 2024 atomic and nuclear properties). */
-export const MATERIALS: Readonly<Record<string, Material>> = {
-  W: { name: 'W', Z: 74, A: 184, molarMass: 183.84 },
-  Pb: { name: 'Pb', Z: 82, A: 207, molarMass: 207.2 },
-  Cu: { name: 'Cu', Z: 29, A: 64, molarMass: 63.546 },
-  Fe: { name: 'Fe', Z: 26, A: 56, molarMass: 55.845 },
-};
 
 /** G2(t): elastic (screened, finite nucleus) plus inelastic form factor squared, t in GeV^2. */
 export function formFactorG2(t: number, mat: Material): number {
@@ -122,17 +106,18 @@ export function bremThetaC2(m: number, E: number, x: number): number {
 /**
  * dsigma/dx dtheta in GeV^-2 per nucleus for a given chi (the samplers take chi from a table):
  * u x + m^2 (1-x) + m_mu^2 x^2 = -x^2 E^2 theta^2 exactly, so the |A|^2 bracket is computed
- * as -x^2 E^2 theta^2/u^2 (no cancellation in float32); 1 - x is given by the caller
- * (accurate near x = 1) and sqrt(x^2 E^2 - m^2) = sqrt((xE - m)(xE + m)).
+ * as -x^2 E^2 theta^2/u^2 (no cancellation in float32); 1 - x and X's momentum
+ * pX = sqrt(x^2 E^2 - m^2) are given by the caller (a sampler knows both better than the
+ * differences: 1 - x near x = 1, xE - m near threshold).
  */
-export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m: number, E: number, x: number, oneMinusX: number, theta: number, chi: number): number {
+export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m: number, E: number, x: number, oneMinusX: number, pX: number, theta: number, chi: number): number {
   const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x));
   const common = (-x * x * E * E * theta * theta) / (u * u);
   const A2 =
     kind === 'vector'
       ? (2 * (1 + oneMinusX * oneMinusX)) / oneMinusX + 4 * (m * m + 2 * M_MU * M_MU) * common
       : (x * x) / oneMinusX + 2 * (m * m - 4 * M_MU * M_MU) * common;
-  return ((2 * couplingOver4pi * ALPHA * ALPHA * Math.sqrt((x * E - m) * (x * E + m)) * E * oneMinusX * chi) / (u * u)) * A2 * Math.sin(theta);
+  return ((2 * couplingOver4pi * ALPHA * ALPHA * pX * E * oneMinusX * chi) / (u * u)) * A2 * Math.sin(theta);
 }
 
 /** t_min = u^2/(4 E^2 (1-x)^2) of the exact-WW formula. */
@@ -146,7 +131,7 @@ export function bremDsigmaDxDtheta(p: BremPoint, x: number, theta: number): numb
   const { m, E } = p;
   if (x <= 0 || x >= 1 || x * E <= m) return 0;
   const chi = chiTableFor(E, p.material).at(bremTmin(m, E, x, 1 - x, theta));
-  return bremDsigmaWithChi(p.kind, p.couplingOver4pi ?? (p.g * p.g) / (4 * Math.PI), m, E, x, 1 - x, theta, chi);
+  return bremDsigmaWithChi(p.kind, p.couplingOver4pi ?? (p.g * p.g) / (4 * Math.PI), m, E, x, 1 - x, Math.sqrt((x * E - m) * (x * E + m)), theta, chi);
 }
 
 /** dsigma/dx in GeV^-2: the angle integrated in ln(theta) from far below the characteristic angle to pi. */

@@ -1,0 +1,269 @@
+/**
+ * A muon-philic mediator X (L_mu - L_tau Z' or a scalar) radiated by a muon beam in a thick
+ * target, mu A -> mu A X (PHYSICS.md section 2), for the muon missing-momentum experiments
+ * M3 (Kahn et al., arXiv:1804.03144) and NA64mu (arXiv:2401.01708): geometry/m3.json,
+ * geometry/na64mu.json. CPU reference; WGSL twin shaders/muon_target_zprime.wgsl.
+ *
+ * Per event: the beam energy (Gaussian spread); the emission depth z uniform in the target;
+ * the muon energy there from the mean stopping power a + bE of the material (energyAfter,
+ * materials.ts); x = E_X/E from a tabulated proposal in ln x (dsigma/dx at the top beam
+ * energy, on the host) and theta^2 from the proposal thetaC^2/(theta^2 + thetaC^2)^2 (the
+ * 1/u^2 of the exact-WW formula); the weight is the exact double-differential cross-section
+ * there (brem.ts, chi from a host table in ln t_min) over the proposal density,
+ *   w = (N_mu / N_gen) n_A L dsigma/dx dtheta / (q_x(x) q_theta(theta)),
+ * so the sum of weights is the expected number of X in the exposure. The outgoing muon has
+ * energy (1 - x) E and the momentum the beam muon had minus X's (the nucleus' recoil
+ * neglected), is slowed down through the rest of the target and measured with the recoil
+ * spectrometer's resolution. X decays (channel by its branching ratios, distance from its
+ * c*tau); a decay to charged leptons within the veto length is visible.
+ * Accepted (the missing-momentum signal): measured recoil energy below the cut, the recoil
+ * muon leaves the target inside the spectrometer's angular acceptance, and X is not seen.
+ * Units: GeV, metres (the target thickness internally in cm for the stopping power), rad.
+ */
+import { InputError } from '../config/errors.js';
+import type { Scenario } from '../config/schema.js';
+import { gaussPair, pickChannel, sampleBins } from '../engine/cpu/sampling.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { STREAM, uniforms4 } from '../engine/rng/philox.js';
+import type { PhiloxKey } from '../engine/rng/seed.js';
+import { loadMuonTargetGeometry } from '../geometry/muonTarget.js';
+import { AVOGADRO, GEV_M2_TO_CM2 } from '../physics/constants.js';
+import { energyAfter, energyLost, MATERIALS, muonLossAt, thicknessCm } from '../physics/materials.js';
+import { PARTICLES } from '../physics/particles.js';
+import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable } from '../physics/zprime/brem.js';
+import { mediatorDecays } from '../physics/zprime/model.js';
+import { cumulative } from './nucleusCommon.js';
+import { type Plan, type ProcessDefinition, makePlan } from './process.js';
+
+const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
+
+export const MUON_TARGET_ZPRIME_LAYOUT = makeLayout(
+  [
+    f('log_weight', '', 'natural log of the event weight (expected events in the exposure)'),
+    { name: 'flags', kind: 'u32', unit: '', doc: 'acceptance bits' },
+    { name: 'production_channel', kind: 'u32', unit: '', doc: 'mu A -> mu A X on the target nucleus' },
+    { name: 'decay_channel', kind: 'u32', unit: '', doc: 'decay of X (by its branching ratios)' },
+    f('beam_e', 'GeV', 'beam muon energy at the target front'),
+    f('prod_z', 'm', 'emission depth in the target, from its front face'),
+    f('mu_e', 'GeV', 'muon energy at the emission point (after the stopping power)'),
+    f('x', '', 'E_X / E_mu at the emission point'),
+    f('theta', 'rad', 'angle of X to the beam'),
+    ...fourVector('llp', 'the mediator X'),
+    ...fourVector('recoil', 'the outgoing muon at the emission point'),
+    f('recoil_e_exit', 'GeV', 'outgoing muon energy where it leaves the target (0: it stopped)'),
+    f('recoil_e_measured', 'GeV', 'that energy as the recoil spectrometer measures it'),
+    f('decay_s', 'm', 'distance X flies before it decays (-1: no open channel, X never decays)'),
+  ],
+  [
+    { name: 'accepted', bit: 0, doc: 'missing-momentum signal: all criteria below' },
+    { name: 'recoil_below_cut', bit: 1, doc: 'measured recoil energy below the cut' },
+    { name: 'recoil_in_acceptance', bit: 2, doc: 'the outgoing muon leaves the target, inside the angular acceptance' },
+    { name: 'invisible', bit: 3, doc: 'X not seen: an invisible channel, or a visible one decaying past the veto length' },
+  ],
+);
+
+const FLAG = { accepted: 1, belowCut: 2, inAcceptance: 4, invisible: 8 };
+/** Bins of the ln x proposal table. */
+const X_BINS = 96;
+/** The proposal table's floor, relative to its largest bin: every x keeps a chance. */
+const X_FLOOR = 1e-3;
+const M_MU = PARTICLES.mu.mass;
+
+function planParams(scenario: Scenario, events: number) {
+  if (scenario.process !== 'muon-target-zprime') throw new Error(`muon-target-zprime cannot plan a ${scenario.process} scenario`);
+  const { source, model, exposure } = scenario;
+  const { mass: m, coupling: g, kind } = model;
+  const geometry = loadMuonTargetGeometry(scenario.detector.geometry);
+  const mat = MATERIALS[geometry.target.material];
+  const E0 = source.energy_GeV;
+  const eTop = E0 * (1 + 3 * source.energy_rms_fraction);
+  if (!(m < eTop - M_MU)) throw new InputError('model.mass', m, `a ${E0} GeV muon can radiate masses below E_beam - m_mu = ${(eTop - M_MU).toFixed(4)} GeV`);
+  const lengthCm = thicknessCm(mat, geometry.target.thickness_X0);
+  const loss = muonLossAt(mat, E0);
+  // The ln x proposal: dsigma/dx x at the top beam energy, whose x range holds every event's.
+  const couplingOver4pi = (g * g) / (4 * Math.PI);
+  const lnXLo = Math.log(m / eTop);
+  const lnXHi = Math.log(1 - M_MU / eTop);
+  const dLnX = (lnXHi - lnXLo) / X_BINS;
+  const point = { kind, m, g, E: eTop, material: mat };
+  const cells = Array.from({ length: X_BINS }, (_, k) => {
+    const x = Math.exp(lnXLo + (k + 0.5) * dLnX);
+    return bremDsigmaDx(point, x) * x;
+  });
+  const top = Math.max(...cells);
+  if (!(top > 0)) throw new InputError('model.mass', m, 'no bremsstrahlung phase space at this mass and beam energy');
+  const chi = new ChiTable(E0 * E0, mat).packed();
+  const decays = mediatorDecays(kind, m, g);
+  const channels = Object.keys(decays.branchingRatios);
+  const nucleiPerCm3 = (mat.density_g_cm3 * AVOGADRO) / mat.molarMass;
+  const params = {
+    beam_e: E0,
+    beam_rms: source.energy_rms_fraction,
+    target_cm: lengthCm,
+    loss_a: loss.a * mat.density_g_cm3, // GeV/cm
+    loss_b: loss.b * mat.density_g_cm3, // 1/cm
+    mu_mass: M_MU,
+    x_mass: m,
+    coupling_over_4pi: couplingOver4pi,
+    vector: kind === 'vector' ? 1 : 0,
+    ln_x_hi: lnXHi,
+    // ln(E_top/E_beam) = ln(1 + 3 rms): the proposal's x range is for E_top.
+    ln_top_over_beam: Math.log1p(3 * source.energy_rms_fraction),
+    ln_x_bin: dLnX,
+    n_x: X_BINS,
+    x_cdf: cumulative(cells.map((c) => Math.max(c, X_FLOOR * top))),
+    chi_ln_t0: chi.lnT0,
+    chi_step: chi.step,
+    n_chi: chi.lnChi.length,
+    chi_ln: chi.lnChi,
+    // ln[(N_mu/N_gen) n_A L GEV_M2_TO_CM2]: the weight before the event's factors.
+    log_norm: Math.log(((exposure.muons_on_target / events) * nucleiPerCm3 * lengthCm * GEV_M2_TO_CM2)),
+    n_channels: Math.max(1, channels.length),
+    channel_cdf: channels.length ? cumulative(channels.map((c) => decays.branchingRatios[c])) : [1],
+    channel_visible: channels.length ? channels.map((c) => (c === 'nu nubar' ? 0 : 1)) : [0],
+    ctau: Number.isFinite(decays.ctau) ? decays.ctau : 0, // 0: no decay
+    recoil_cut: geometry.recoil.energy_cut_GeV,
+    recoil_resolution: geometry.recoil.momentum_resolution,
+    recoil_max_angle: geometry.recoil.max_angle_rad,
+    veto_length: geometry.veto_length_m,
+  };
+  const label = kind === 'vector' ? "Z'" : 'S';
+  return {
+    params,
+    productionChannels: [`mu ${mat.name} -> mu ${mat.name} ${label}`],
+    decayChannels: channels.length ? channels : ['none open'],
+    info: {
+      mediator: kind === 'vector' ? "L_mu - L_tau vector Z'" : 'muon-philic scalar',
+      'mass [GeV]': m,
+      coupling: g,
+      'c*tau [m]': decays.ctau,
+      'branching ratios': decays.branchingRatios,
+      ...(decays.warnings.length ? { warnings: decays.warnings } : {}),
+      'beam [GeV]': E0,
+      target: `${mat.name}, ${geometry.target.thickness_X0} X0 = ${lengthCm.toFixed(2)} cm`,
+      'stopping power at the beam energy [MeV/cm]': (loss.a + loss.b * E0) * mat.density_g_cm3 * 1e3,
+      'muon energy at the target end [GeV]': energyAfter(E0, lengthCm, params.loss_a, params.loss_b),
+      'exposure [muons on target]': exposure.muons_on_target,
+      'signal': `recoil muon below ${geometry.recoil.energy_cut_GeV} GeV (resolution ${geometry.recoil.momentum_resolution}), within ${geometry.recoil.max_angle_rad} rad, X unseen within ${geometry.veto_length_m} m`,
+    },
+  };
+}
+
+export type MuonTargetZprimeParams = ReturnType<typeof planParams>['params'];
+
+function plan(scenario: Scenario, events: number): Plan<MuonTargetZprimeParams> {
+  return makePlan(muonTargetZprime, scenario, events, planParams(scenario, events));
+}
+
+/** ln chi at t_min from the table (linear in ln t_min, clamped at its ends). Twin of chiFromTable in the WGSL. */
+function chiFromTable(P: MuonTargetZprimeParams, tmin: number): number {
+  const f = Math.min(P.n_chi - 1, Math.max(0, (Math.log(tmin) - P.chi_ln_t0) / P.chi_step));
+  const k = Math.min(P.n_chi - 2, Math.floor(f));
+  const w = f - k;
+  return Math.exp(P.chi_ln[k] * (1 - w) + P.chi_ln[k + 1] * w);
+}
+
+function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
+  const P = plan.params;
+  const L = MUON_TARGET_ZPRIME_LAYOUT.index;
+  const { put, put4 } = columnWriter(out, n);
+  const us = new Float64Array(4);
+  const up = new Float64Array(4);
+  const ud = new Float64Array(4);
+  const ut = new Float64Array(4);
+  const m = P.x_mass;
+  const mMu = P.mu_mass;
+  for (let i = 0; i < n; i++) {
+    const ev = firstEvent + i;
+    uniforms4(key, ev, STREAM.source, 0, us);
+    uniforms4(key, ev, STREAM.production, 0, up);
+    uniforms4(key, ev, STREAM.decay, 0, ud);
+    uniforms4(key, ev, STREAM.detector, 0, ut);
+    const spread = P.beam_rms * gaussPair(us[0], us[1])[0];
+    const beamE = P.beam_e * (1 + spread);
+    const zCm = us[2] * P.target_cm;
+    const E = energyAfter(beamE, zCm, P.loss_a, P.loss_b);
+    // ln(E/E_top) from small well-conditioned pieces (see the threshold below).
+    const lnEOverTop = Math.log1p(spread) - P.ln_top_over_beam + Math.log1p(-energyLost(beamE, zCm, P.loss_a, P.loss_b) / beamE);
+    const [k, fr] = sampleBins(up[0], P.x_cdf, 0, P.n_x);
+    // ln x from the upper end: near x = 1 it is small and accurate, and 1 - x with it.
+    const lnX = P.ln_x_hi - (P.n_x - k - fr) * P.ln_x_bin;
+    const x = Math.exp(lnX);
+    const oneMinusX = -Math.expm1(lnX);
+    // Above threshold by d = ln(xE/m) = (k + f) bin + ln(E/E_top): xE - m = m expm1(d) without
+    // the cancellation of xE - m, which float32 would get wrong by 1e-6 m (ln x has an absolute
+    // error of an ulp of |ln x| ~ 10) and the weight's sqrt(xE - m) with it near threshold.
+    const d = (k + fr) * P.ln_x_bin + lnEOverTop;
+    const xEMinusM = m * Math.expm1(d);
+    let logW = LOG_WEIGHT_ZERO;
+    let theta = 0;
+    let X = [0, 0, 0, 0];
+    let mu = [0, 0, 0, 0];
+    let eExit = 0;
+    let eMeasured = 0;
+    let s = -1;
+    let flags = 0;
+    const channel = pickChannel(ud[0], P.channel_cdf, P.n_channels);
+    if (d > 0 && oneMinusX * E > mMu) {
+      // theta^2 from thetaC^2 v F/(1 - v F), F = pi^2/(pi^2 + thetaC^2): density
+      // thetaC^2/(theta^2 + thetaC^2)^2 / F in theta^2 on [0, pi^2].
+      const tc2 = bremThetaC2(m, E, x);
+      const F = (Math.PI * Math.PI) / (Math.PI * Math.PI + tc2);
+      // 1 - vF = (1 - v) + v thetaC^2/(pi^2 + thetaC^2): a sum of positives.
+      const t2 = (tc2 * up[1] * F) / (1 - up[1] + (up[1] * tc2) / (Math.PI * Math.PI + tc2));
+      theta = Math.sqrt(t2);
+      const chi = chiFromTable(P, bremTmin(m, E, x, oneMinusX, theta));
+      const pX = Math.sqrt(xEMinusM * (xEMinusM + 2 * m));
+      const dsig = bremDsigmaWithChi(P.vector === 1 ? 'vector' : 'scalar', P.coupling_over_4pi, m, E, x, oneMinusX, pX, theta, chi);
+      const cellProb = P.x_cdf[k] - (k > 0 ? P.x_cdf[k - 1] : 0);
+      const qx = cellProb / (P.ln_x_bin * x);
+      const qTheta = (2 * theta * tc2) / ((t2 + tc2) ** 2 * F);
+      if (dsig > 0) logW = P.log_norm + Math.log(dsig) - Math.log(qx) - Math.log(qTheta);
+      // X and the outgoing muon. p_mu - p_X along the beam without cancellation near x = 1:
+      // (p_mu^2 - p_X^2)/(p_mu + p_X) = (E^2 (1-x)(1+x) - m_mu^2 + m^2)/(p_mu + p_X).
+      const phi = 2 * Math.PI * up[2];
+      const pMu = Math.sqrt((E - mMu) * (E + mMu));
+      const sinT = Math.sin(theta);
+      const sinHalf = Math.sin(theta / 2);
+      X = [pX * sinT * Math.cos(phi), pX * sinT * Math.sin(phi), pX * Math.cos(theta), x * E];
+      const pzOut = (E * E * oneMinusX * (1 + x) - mMu * mMu + m * m) / (pMu + pX) + 2 * pX * sinHalf * sinHalf;
+      const ptOut = pX * sinT;
+      const eOut = oneMinusX * E;
+      const pOut = Math.sqrt((eOut - mMu) * (eOut + mMu));
+      const norm = pOut / Math.hypot(ptOut, pzOut);
+      mu = [-X[0] * norm, -X[1] * norm, pzOut * norm, eOut];
+      // Through the rest of the target along its direction, then the spectrometer.
+      const cosMu = pzOut / Math.hypot(ptOut, pzOut);
+      eExit = Math.max(0, energyAfter(eOut, (P.target_cm - zCm) / cosMu, P.loss_a, P.loss_b));
+      eMeasured = eExit * (1 + P.recoil_resolution * gaussPair(ut[0], ut[1])[0]);
+      if (eMeasured < P.recoil_cut) flags |= FLAG.belowCut;
+      if (eExit > mMu && Math.atan2(ptOut, pzOut) < P.recoil_max_angle) flags |= FLAG.inAcceptance;
+      // X's decay: distance from its c*tau (none without an open channel).
+      if (P.ctau > 0) s = -((pX / m) * P.ctau) * Math.log1p(-ud[1]);
+      if (!(P.channel_visible[channel] === 1 && s >= 0 && s < P.veto_length)) flags |= FLAG.invisible;
+      if ((flags & 14) === 14) flags |= FLAG.accepted;
+    }
+    put(L.log_weight, i, logW);
+    put(L.flags, i, flags);
+    put(L.production_channel, i, 0);
+    put(L.decay_channel, i, channel);
+    put(L.beam_e, i, beamE);
+    put(L.prod_z, i, zCm / 100);
+    put(L.mu_e, i, E);
+    put(L.x, i, x);
+    put(L.theta, i, theta);
+    put4(L.llp_px, i, X as [number, number, number, number]);
+    put4(L.recoil_px, i, mu as [number, number, number, number]);
+    put(L.recoil_e_exit, i, eExit);
+    put(L.recoil_e_measured, i, eMeasured);
+    put(L.decay_s, i, s);
+  }
+}
+
+export const muonTargetZprime: ProcessDefinition<MuonTargetZprimeParams> = {
+  id: 'muon-target-zprime',
+  layout: MUON_TARGET_ZPRIME_LAYOUT,
+  shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'muon_target_zprime.wgsl'],
+  plan,
+  sampleCpu,
+};
