@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MATERIALS } from '../src/physics/materials.js';
 import { bremEnergyLoss, bremSigma, ChiTable, chiIntegral } from '../src/physics/zprime/brem.js';
-import { deltaAmu, mediatorDecays, widthVectorToLeptons, widthVectorToNeutrinos } from '../src/physics/zprime/model.js';
+import { deltaAmu, mediatorDecays, widthScalarToPhotons, widthVectorToLeptons, widthVectorToNeutrinos } from '../src/physics/zprime/model.js';
 import { ALPHA } from '../src/physics/constants.js';
 import { dalitzMomenta, kaonMatrixElement2, kaonToMuNuWidth, kaonToMuNuX, wardResidual } from '../src/physics/zprime/kaon.js';
 
@@ -27,6 +27,22 @@ describe('muon-philic Z\' and scalar (PHYSICS.md section 2)', () => {
     expect(d.branchingRatios).toEqual({ 'nu nubar': 1 });
     const heavy = mediatorDecays('vector', 1, 5e-4);
     expect(Object.keys(heavy.branchingRatios)).toEqual(['nu nubar', 'mu+ mu-']);
+  });
+  // The Higgs -> gamma gamma fermion loop (Djouadi, Phys. Rept. 457 (2008) 1) with y -> g_S:
+  // A_1/2 -> 4/3 for tau -> 0 and A_1/2(1) = 2 (f(1) = pi^2/4).
+  it('scalar -> gamma gamma through the muon loop: the light limit |A|^2 = 16/9, |A(tau = 1)|^2 = 4, continuous across tau = 1 and the series switch', () => {
+    const mmu = 0.1056583755;
+    const unit = (m: number) => (ALPHA ** 2 * m ** 3) / (256 * Math.PI ** 3 * mmu * mmu);
+    const A2 = (m: number) => widthScalarToPhotons(m, 1) / unit(m);
+    expect(rel(A2(1e-5), 16 / 9)).toBeLessThan(1e-6);
+    expect(rel(A2(2 * mmu), 4)).toBeLessThan(1e-9);
+    expect(rel(A2(2 * mmu * (1 + 1e-7)), A2(2 * mmu * (1 - 1e-7)))).toBeLessThan(1e-4);
+    const atSwitch = 2 * mmu * Math.sqrt(1e-3);
+    expect(rel(A2(atSwitch * (1 - 1e-9)), A2(atSwitch * (1 + 1e-9)))).toBeLessThan(1e-7);
+    const d = mediatorDecays('scalar', 0.1, 1e-3);
+    expect(d.branchingRatios).toEqual({ 'gamma gamma': 1 });
+    expect(d.ctau).toBeLessThan(Infinity);
+    expect(mediatorDecays('scalar', 0.5, 1e-3).branchingRatios['mu+ mu-']).toBeGreaterThan(0.999);
   });
 });
 
