@@ -4,7 +4,11 @@
  * stopping power against its table and an independent integration, the kinematics of every
  * event, CPU against WebGPU, the scan's reweighting against regenerating, and bad input.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GEOMETRY_DIR } from '../src/paths.js';
 import { loadScenario } from '../src/config/load.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { run } from '../src/engine/run.js';
@@ -229,5 +233,17 @@ describe('muon-target-zprime: bad input', () => {
     expect(() => plan('m3-zprime', ['model.mass=20'])).toThrow(/model\.mass = 20: a 15 GeV muon can radiate masses below/);
     expect(() => loadScenario('m3-zprime', ['model.coupling=-1e-4'])).toThrow(/model\.coupling = -0\.0001: must be > 0/);
     expect(() => plan('m3-zprime', ['detector.geometry=/nonexistent.json'])).toThrow(/detector\.geometry = "\/nonexistent\.json": no such geometry/);
+    const dir = mkdtempSync(join(tmpdir(), 'fipgen-m3-'));
+    const geo = join(dir, 'm3-uranium.json');
+    const m3 = JSON.parse(readFileSync(join(GEOMETRY_DIR, 'm3.json'), 'utf8'));
+    writeFileSync(geo, JSON.stringify({ ...m3, target: { material: 'U', thickness_X0: 10 } }));
+    expect(() => plan('m3-zprime', [`detector.geometry=${geo}`])).toThrow(/target\.material = "U": unknown material; known: W, Pb, Cu, Fe/);
+  });
+
+  it('the scalar as the issue writes it, {"type": "muon-scalar", "mass", "g_S"}: the zprime model of kind scalar; a negative g_S named', () => {
+    const s = loadScenario('m3-zprime', ['model={"type":"muon-scalar","mass":0.1,"g_S":2e-4}']);
+    if (s.process !== 'muon-target-zprime') throw new Error('preset');
+    expect(s.model).toMatchObject({ type: 'zprime', kind: 'scalar', mass: 0.1, coupling: 2e-4 });
+    expect(() => loadScenario('m3-zprime', ['model={"type":"muon-scalar","mass":0.1,"g_S":-1}'])).toThrow(/model\.g_S = -1: must be > 0/);
   });
 });

@@ -62,7 +62,7 @@ export const Detector = z
   })
   .strict();
 
-export const ZprimeModel = z
+const ZprimeModelFields = z
   .object({
     type: z.literal('zprime'),
     kind: z.enum(['vector', 'scalar'], { error: 'expected "vector" (L_mu - L_tau Z\') or "scalar" (coupled to muons)' }).default('vector'),
@@ -71,6 +71,20 @@ export const ZprimeModel = z
     notes,
   })
   .strict();
+
+/** The scalar in the issue's words: {"type": "muon-scalar", "mass", "g_S"}, read as a zprime model of kind scalar. */
+const MuonScalarModelFields = z
+  .object({
+    type: z.literal('muon-scalar'),
+    mass: positive('scalar mass in GeV'),
+    g_S: positive('scalar coupling to muons g_S'),
+    notes,
+  })
+  .strict();
+
+export const ZprimeModel = z
+  .discriminatedUnion('type', [ZprimeModelFields, MuonScalarModelFields], { error: 'expected model.type "zprime" (with kind "vector" or "scalar") or "muon-scalar"' })
+  .transform((m) => (m.type === 'muon-scalar' ? { type: 'zprime' as const, kind: 'scalar' as const, mass: m.mass, coupling: m.g_S, notes: m.notes } : m));
 
 const common = {
   name: z.string({ error: 'expected a name' }),
