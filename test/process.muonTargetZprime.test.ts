@@ -39,6 +39,20 @@ describe('muon-target-zprime: weights against the exact-WW cross-section (thin W
   // mean of w/exp(log_norm) estimates sigma in GeV^-2 at the events' muon energy.
   const sigmaOf = (w: number) => w / Math.exp(P.log_norm);
   const point = { kind: 'vector' as const, m: 0.01, g: 5e-4, E: 15, material: W };
+  const front = [...Array(N).keys()].filter((i) => cols.prod_z[i] <= 0.02); // E > 14.93 GeV
+  /** sigma per bin of `value` (GeV^-2) over the front events that pass `keep`, and its MC error. */
+  const histogram = (value: Float64Array, edges: number[], keep: (i: number) => boolean = () => true) => {
+    const sums = new Float64Array(edges.length - 1);
+    const sums2 = new Float64Array(edges.length - 1);
+    for (const i of front) {
+      const k = edges.findIndex((e, j) => j < edges.length - 1 && value[i] >= e && value[i] < edges[j + 1]);
+      if (k < 0 || !keep(i)) continue;
+      const w = sigmaOf(Math.exp(cols.log_weight[i]));
+      sums[k] += w;
+      sums2[k] += w * w;
+    }
+    return { sigma: [...sums].map((x) => x / front.length), error: [...sums2].map((x) => Math.sqrt(x) / front.length) };
+  };
 
   it('the muon energy at the emission point is the stopping power applied to the depth', () => {
     for (let i = 0; i < 100; i++) expect(rel(cols.mu_e[i], energyAfter(15, cols.prod_z[i] * 100, P.loss_a, P.loss_b))).toBeLessThan(1e-12);
@@ -47,14 +61,8 @@ describe('muon-target-zprime: weights against the exact-WW cross-section (thin W
   it('at the emission energy: sum of w / (N_mu n_A L) = Int dsigma/dx dx (PHYSICS.md checkpoint 9.0 nb at 15 GeV) within 1%', () => {
     // Events reweighted to one energy would need the cross-section's energy dependence; the
     // events near the target front (E within 1% of 15 GeV) estimate sigma(15 GeV) directly.
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < N; i++) {
-      if (cols.prod_z[i] > 0.02) continue; // first 2 cm: E > 14.93 GeV
-      sum += sigmaOf(Math.exp(cols.log_weight[i]));
-      n++;
-    }
-    const sigma = sum / n;
+    const n = front.length;
+    const sigma = front.reduce((a, i) => a + sigmaOf(Math.exp(cols.log_weight[i])), 0) / n;
     const expected = bremSigma(point).sigma_cm2 / GEV_M2_TO_CM2;
     expect(rel(expected * GEV_M2_TO_CM2 / 1e-33, 9.0)).toBeLessThan(0.01);
     expect(rel(sigma, expected)).toBeLessThan(0.01 + 3 / Math.sqrt(n));
@@ -62,50 +70,25 @@ describe('muon-target-zprime: weights against the exact-WW cross-section (thin W
 
   it('dsigma/dx: weighted x histogram (events near the front) against Int dsigma/dx over each bin, within 4 sigma + 2%', () => {
     const edges = [0.002, 0.01, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.99];
-    const sums = new Float64Array(edges.length - 1);
-    const sums2 = new Float64Array(edges.length - 1);
-    let n = 0;
-    for (let i = 0; i < N; i++) {
-      if (cols.prod_z[i] > 0.02) continue;
-      n++;
-      const k = edges.findIndex((e, j) => j < edges.length - 1 && cols.x[i] >= e && cols.x[i] < edges[j + 1]);
-      if (k < 0) continue;
-      const w = sigmaOf(Math.exp(cols.log_weight[i]));
-      sums[k] += w;
-      sums2[k] += w * w;
-    }
-    for (let k = 0; k < sums.length; k++) {
+    const h = histogram(cols.x, edges);
+    for (let k = 0; k < edges.length - 1; k++) {
       const expected = integrate((lx) => bremDsigmaDx(point, Math.exp(lx)) * Math.exp(lx), Math.log(edges[k]), Math.log(edges[k + 1]), 16);
-      const got = sums[k] / n;
-      const sigma = Math.sqrt(sums2[k]) / n;
-      expect(Math.abs(got - expected), `x bin ${k}`).toBeLessThan(4 * sigma + 0.02 * expected);
+      expect(Math.abs(h.sigma[k] - expected), `x bin ${k}`).toBeLessThan(4 * h.error[k] + 0.02 * expected);
     }
   });
 
   it('dsigma/dtheta at x in [0.4, 0.6]: weighted theta histogram against the double integral of dsigma/dx dtheta, within 4 sigma + 2%', () => {
     const edges = [1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 0.1];
-    const sums = new Float64Array(edges.length - 1);
-    const sums2 = new Float64Array(edges.length - 1);
-    let n = 0;
-    for (let i = 0; i < N; i++) {
-      if (cols.prod_z[i] > 0.02) continue;
-      n++;
-      if (cols.x[i] < 0.4 || cols.x[i] >= 0.6) continue;
-      const k = edges.findIndex((e, j) => j < edges.length - 1 && cols.theta[i] >= e && cols.theta[i] < edges[j + 1]);
-      if (k < 0) continue;
-      const w = sigmaOf(Math.exp(cols.log_weight[i]));
-      sums[k] += w;
-      sums2[k] += w * w;
-    }
+    const h = histogram(cols.theta, edges, (i) => cols.x[i] >= 0.4 && cols.x[i] < 0.6);
+    const total = h.sigma.reduce((a, b) => a + b, 0);
     let checked = 0;
-    for (let k = 0; k < sums.length; k++) {
+    for (let k = 0; k < edges.length - 1; k++) {
       const expected = integrate(
         (x) => integrate((lt) => bremDsigmaDxDtheta(point, x, Math.exp(lt)) * Math.exp(lt), Math.log(edges[k]), Math.log(edges[k + 1]), 12),
         0.4, 0.6, 12,
       );
-      const got = sums[k] / n;
-      if (expected < 1e-3 * sums.reduce((a, b) => a + b, 0) / n) continue;
-      expect(Math.abs(got - expected), `theta bin ${k}`).toBeLessThan((4 * Math.sqrt(sums2[k])) / n + 0.02 * expected);
+      if (expected < 1e-3 * total) continue;
+      expect(Math.abs(h.sigma[k] - expected), `theta bin ${k}`).toBeLessThan(4 * h.error[k] + 0.02 * expected);
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(4);
