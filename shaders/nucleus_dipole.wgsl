@@ -6,7 +6,7 @@
 // well-conditioned. Twin of recoilWindow in dipole.ts.
 fn recoilWindow(E: f32, eAboveMass: f32, m: f32, M: f32) -> vec3<f32> {
   let disc = (2.0 * M * eAboveMass - m * m) * (2.0 * M * (E + m) - m * m);
-  if (E <= m + m * m / (2.0 * M) || disc <= 0.0) {
+  if (E <= m + m * m / (2.0 * M) || disc < 0.0) {
     return vec3<f32>(0.0);
   }
   let width = E * sqrt(disc) / (M * (2.0 * E + M));
@@ -20,7 +20,8 @@ fn upscatterMomentum(E: f32, eAboveMass: f32, m: f32, M: f32, lo: f32, hi: f32, 
   let pT = sqrt(M * (2.0 * E + M)) * sqrt(max(0.0, dLow)) * sqrt(max(0.0, dHigh)) / E;
   let pLo = sqrt(max(0.0, (eAboveMass - lo) * (E - lo + m)));
   let pHi = sqrt(max(0.0, (eAboveMass - hi) * (E - hi + m)));
-  return vec2<f32>(pT, (dHigh * pLo - dLow * pHi) / (dLow + dHigh));
+  let pzHi = select(pHi, -pHi, 2.0 * (M - m) * eAboveMass > m * m); // backward at E_R+ above E_c
+  return vec2<f32>(pT, (dHigh * pLo + dLow * pzHi) / (dLow + dHigh));
 }
 
 // Twin of minorityHelicityRatio in dipole.ts.
@@ -92,7 +93,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     s = -Ldecay * logOneMinus(u.w * pInside);
     logP = log(pInside);
     let r = minorityHelicityRatio(E, er, m, eN, pN, p.x, p.y);
-    if (v.y < 1.0 / (1.0 + 1.0 / r)) { // r/(1 + r), also for r = 0 and r = infinity
+    if (v.y * (1.0 + r) < r) { // v < r/(1 + r)
       helicity = 1;
     }
     let sq = sqrt(1.0 - v.x);

@@ -69,6 +69,11 @@ describe('Primakoff upscattering by N helicity (lab frame)', () => {
       const [a, b] = primakoffDsigmaDERByHelicity(E, lo * (1 + d), m, 1e-7, Z, M);
       return a / b;
     };
+    // At E_R- itself the cross-section is all minority (not zero), and no NaN comes out.
+    const atLo = primakoffDsigmaDERByHelicity(E, lo, m, 1e-7, Z, M);
+    expect(atLo[0]).toBe(0);
+    expect(atLo[1]).toBeGreaterThan(0);
+    expect(atLo[1]).toBe(primakoffDsigmaDER(E, lo, m, 1e-7, Z, M));
     for (const ratio of [ratioNearHi, ratioNearLo]) {
       expect(ratio(1e-9)).toBeLessThan(1e-7);
       expect(Math.abs(ratio(1e-10) / ratio(1e-9) - 0.1)).toBeLessThan(1e-3);

@@ -130,6 +130,27 @@ describe('nucleus-dipole: kinematics of every event (float64 CPU path)', async (
   });
 });
 
+describe('nucleus-dipole: N just above its threshold on oxygen (below E_c, N still forward at E_R+)', async () => {
+  // m_N = 5 MeV on O16: N can go backward only for E > E_c = m(2M - m)/(2(M - m)), 0.28 eV
+  // above threshold. A 0.5 eV wide energy range there holds events on both sides of E_c.
+  const m = 5e-3;
+  const O16 = nucleusTargets('nucleus').components.find((c) => c.nucleus.name === 'O16')!.nucleus;
+  const thrMeV = (m + (m * m) / (2 * O16.M)) * 1e3;
+  const { plan, cols } = await sample('cpu', 20_000, [`model.mass=${m}`, `source.energy_range_MeV=[${thrMeV},${thrMeV + 5e-7}]`]);
+  it('momentum is conserved for every O16 event: |p_nu - p_N|^2 = 2 M E_R + E_R^2, and |p_N| = p_N', () => {
+    let checked = 0;
+    for (let i = 0; i < cols.enu.length; i++) {
+      if (!(cols.llp_p[i] > 0) || !plan.productionChannels[cols.production_channel[i]].startsWith('O16')) continue;
+      const q2 = cols.llp_px[i] ** 2 + cols.llp_py[i] ** 2 + (cols.enu[i] - cols.llp_pz[i]) ** 2;
+      const er = cols.er[i];
+      expect(Math.abs(q2 / (2 * O16.M * er + er * er) - 1)).toBeLessThan(1e-6);
+      expect(Math.abs(Math.hypot(cols.llp_px[i], cols.llp_py[i], cols.llp_pz[i]) / cols.llp_p[i] - 1)).toBeLessThan(1e-6);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('nucleus-dipole: weights against the upscattering rate by quadrature', () => {
   it('sum of w/(P_decay BR) = T sum_c N_c Int Phi sigma_c dE (Primakoff with Helm) within 1%', async () => {
     const N = 100_000;

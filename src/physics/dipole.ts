@@ -60,7 +60,7 @@ export function recoilWindow(E: number, m: number, M: number, eAboveMass = E - m
  * quadratic in E_R, vanishing at both edges:
  *   p_z = E - E_R - (m^2 + 2 M E_R)/(2E),   p_T^2 = M (2E + M)/E^2 (E_R - lo)(hi - E_R).
  * p_z is taken as the interpolation between its values at the edges, +p_N(lo) (forward) and
- * -p_N(hi) (backward), and both from the distances to the edges: then N's angle stays accurate
+ * -p_N(hi) (backward; forward too within m^3/(2M^2) of threshold), from the distances to the edges: then N's angle stays accurate
  * in float32 at both edges and for slow N near threshold, where the first form loses all but
  * the last digits (p_z ~ 1e-3 of E).
  */
@@ -68,7 +68,10 @@ export function upscatterMomentum(E: number, eAboveMass: number, m: number, M: n
   const pT = (Math.sqrt(M * (2 * E + M)) * Math.sqrt(Math.max(0, dLow)) * Math.sqrt(Math.max(0, dHigh))) / E;
   const pLo = Math.sqrt(Math.max(0, (eAboveMass - lo) * (E - lo + m)));
   const pHi = Math.sqrt(Math.max(0, (eAboveMass - hi) * (E - hi + m)));
-  return [pT, (dHigh * pLo - dLow * pHi) / (dLow + dHigh)];
+  // N goes backward at E_R+ only above E_c = m(2M - m)/(2(M - m)), i.e. 2(M - m)(E - m) > m^2;
+  // closer to threshold it still goes forward there.
+  const pzHi = 2 * (M - m) * eAboveMass > m * m ? -pHi : pHi;
+  return [pT, (dHigh * pLo + dLow * pzHi) / (dLow + dHigh)];
 }
 
 /**
@@ -124,7 +127,7 @@ export function primakoffDsigmaDERByHelicity(E: number, ER: number, m: number, m
   const pN = Math.sqrt((eN - m) * (eN + m));
   const [pT, pz] = upscatterMomentum(E, E - m, m, M, w[0], w[1], ER - w[0], w[1] - ER);
   const r = minorityHelicityRatio(E, ER, m, eN, pN, pT, pz);
-  return [total / (1 + r), (total * r) / (1 + r)];
+  return [total / (1 + r), total / (1 + 1 / r)]; // also at the edges, where r is 0 or infinite
 }
 
 /**
@@ -162,6 +165,7 @@ function integrateOverWindow(E: number, m: number, nucleus: Nucleus, formFactor:
     const F = formFactor ? helmFormFactor(recoilMomentum(nucleus.M, ER), nucleus.A) : 1;
     return dsigma(ER, F * F) * ER;
   };
-  // The window's ends are zeros of the integrand: keep inside by a relative hair.
+  // The window's ends: the formula is not a cross-section past them (and at E_R+ it is zero):
+  // keep inside by a relative hair.
   return integrate(f, Math.log(lo) + 1e-12, Math.log(hi) - 1e-12, 256);
 }

@@ -187,7 +187,7 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
       logP = Math.log(pInside);
       // Helicity: the minority (+1) with probability r/(1 + r), r its cross-section over the majority's.
       const r = minorityHelicityRatio(E, er, m, eN, pN, pT, pz);
-      helicity = v[1] < 1 / (1 + 1 / r) ? 1 : -1; // r/(1 + r), also for r = 0 and r = infinity
+      helicity = v[1] * (1 + r) < r ? 1 : -1; // v < r/(1 + r)
       // Photon: 1 +- cos(theta*) about N's flight exactly from the uniform: Majorana (isotropic)
       // 2v and 2(1 - v); Dirac of helicity -1 (density (1 - cos*)/2) 2v/(1 + s) and 2s,
       // s = sqrt(1 - v), and the two swapped for helicity +1 (density (1 + cos*)/2).
