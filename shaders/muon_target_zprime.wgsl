@@ -3,6 +3,7 @@
 // bremTmin and bremDsigmaWithChi (brem.ts).
 
 const M_PI: f32 = 3.14159265358979;
+const BEAM_SIGMAS: f32 = 5.0; // the beam energy's Gaussian clamped here (BEAM_SIGMAS in muonTargetZprime.ts)
 
 // (1 - exp(-k))/k, k = b cm, of the slowing down -dE/dl = a + b E (a, b per cm).
 fn lossShape(k: f32) -> f32 {
@@ -23,9 +24,25 @@ fn energyLost(E: f32, cm: f32, a: f32, b: f32) -> f32 {
   return E * oneMinusExpNeg(k) + a * cm * lossShape(k);
 }
 
-// ln(1 + y), y > -1, from logOneMinus: ln(1 + y) = -ln(1 - y/(1 + y)).
+// ln(1 + y), y > -1: for |y| < 0.1 from logOneMinus's series, ln(1 + y) = -ln(1 - y/(1 + y)).
 fn log1p(y: f32) -> f32 {
-  return -logOneMinus(y / (1.0 + y));
+  if (abs(y) < 0.1) {
+    return -logOneMinus(y / (1.0 + y));
+  }
+  return log(1.0 + y);
+}
+
+// [a, b] per cm at E: linear in ln E between the table's rows, its end rows beyond. Twin of interpolateLoss.
+fn lossAt(E: f32) -> vec2<f32> {
+  let n = u32(params[P_N_LOSS]);
+  var k = 0u;
+  while (k < n - 2u && E > params[P_LOSS_E + k + 1u]) {
+    k++;
+  }
+  let f = clamp(log(E / params[P_LOSS_E + k]) / log(params[P_LOSS_E + k + 1u] / params[P_LOSS_E + k]), 0.0, 1.0);
+  let a = params[P_LOSS_A + k] + f * (params[P_LOSS_A + k + 1u] - params[P_LOSS_A + k]);
+  let b = params[P_LOSS_B + k] + f * (params[P_LOSS_B + k + 1u] - params[P_LOSS_B + k]);
+  return vec2<f32>(a, b);
 }
 
 fn bremThetaC2(m: f32, mMu: f32, E: f32, x: f32, oneMinusX: f32) -> f32 {
@@ -48,7 +65,7 @@ fn bremDsigmaWithChi(m: f32, mMu: f32, E: f32, x: f32, oneMinusX: f32, pX: f32, 
   if (params[P_VECTOR] == 1.0) {
     A2 = 2.0 * (1.0 + oneMinusX * oneMinusX) / oneMinusX + 4.0 * (m * m + 2.0 * mMu * mMu) * bracket;
   }
-  let alpha = 7.2973525643e-3;
+  let alpha = params[P_ALPHA];
   return 2.0 * params[P_COUPLING_OVER_4PI] * alpha * alpha * pX * E * oneMinusX * chi / (u * u) * A2 * sin(theta);
 }
 
@@ -60,11 +77,12 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let ut = uniforms4(key, event, STREAM_DETECTOR, 0u);
   let m = params[P_X_MASS];
   let mMu = params[P_MU_MASS];
-  let spread = params[P_BEAM_RMS] * gaussPair(us.x, us.y).x;
+  let spread = params[P_BEAM_RMS] * clamp(gaussPair(us.x, us.y).x, -BEAM_SIGMAS, BEAM_SIGMAS);
   let beamE = params[P_BEAM_E] * (1.0 + spread);
   let zCm = us.z * params[P_TARGET_CM];
-  let E = energyAfter(beamE, zCm, params[P_LOSS_A], params[P_LOSS_B]);
-  let lnEOverTop = log1p(spread) - params[P_LN_TOP_OVER_BEAM] + logOneMinus(energyLost(beamE, zCm, params[P_LOSS_A], params[P_LOSS_B]) / beamE);
+  let lossIn = lossAt(beamE);
+  let E = energyAfter(beamE, zCm, lossIn.x, lossIn.y);
+  let lnEOverTop = log1p(spread) - params[P_LN_TOP_OVER_BEAM] + logOneMinus(energyLost(beamE, zCm, lossIn.x, lossIn.y) / beamE);
   let xb = sampleBins(up.x, P_X_CDF, u32(params[P_N_X]));
   let lnX = params[P_LN_X_HI] - (f32(u32(params[P_N_X]) - xb.k) - xb.f) * params[P_LN_X_BIN]; // accurate near x = 1
   let x = exp(lnX);
@@ -111,7 +129,8 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let len = sqrt(ptOut * ptOut + pzOut * pzOut);
     let norm = pOut / len;
     mu = vec4<f32>(-X.x * norm, -X.y * norm, pzOut * norm, eOut);
-    eExit = max(0.0, energyAfter(eOut, (params[P_TARGET_CM] - zCm) * len / pzOut, params[P_LOSS_A], params[P_LOSS_B]));
+    let lossOut = lossAt(eOut);
+    eExit = max(0.0, energyAfter(eOut, (params[P_TARGET_CM] - zCm) * len / pzOut, lossOut.x, lossOut.y));
     eMeasured = eExit * (1.0 + params[P_RECOIL_RESOLUTION] * gaussPair(ut.x, ut.y).x);
     if (eMeasured < params[P_RECOIL_CUT]) {
       flags |= FLAG_RECOIL_BELOW_CUT;

@@ -7,9 +7,8 @@
 // reductions cost more than the sampling itself).
 //
 // reduceMain: the chunk's totals, written to partials[chunk]: first the chunk's largest
-//   log-weight m, then per group (all events, each production channel, each decay channel)
+//   log-weight m, then per group (all events, each production channel, each decay channel, each spectrum group)
 //   events, accepted, sum w, sum w accepted, sum w^2 accepted, with w = exp(log_weight - m)
-//   (groups: all events, each production channel, each decay channel, each spectrum group)
 //   kept rescaled as m grows (streaming log-sum-exp), so nothing overflows or underflows in
 //   f32 at any weight scale. The host multiplies by exp(m), exp(2m) and adds in float64.
 //   Also counts[chunk] = accepted events of the chunk.

@@ -3,6 +3,7 @@ import { MATERIALS } from '../src/physics/materials.js';
 import { bremEnergyLoss, bremSigma, ChiTable, chiIntegral } from '../src/physics/zprime/brem.js';
 import { deltaAmu, mediatorDecays, widthScalarToPhotons, widthVectorToLeptons, widthVectorToNeutrinos } from '../src/physics/zprime/model.js';
 import { ALPHA } from '../src/physics/constants.js';
+import { integrate } from '../src/physics/integrate.js';
 import { dalitzMomenta, kaonMatrixElement2, kaonToMuNuWidth, kaonToMuNuX, wardResidual } from '../src/physics/zprime/kaon.js';
 
 const W = MATERIALS.W;
@@ -39,6 +40,22 @@ describe('muon-philic Z\' and scalar (PHYSICS.md section 2)', () => {
     expect(rel(A2(2 * mmu * (1 + 1e-7)), A2(2 * mmu * (1 - 1e-7)))).toBeLessThan(1e-4);
     const atSwitch = 2 * mmu * Math.sqrt(1e-3);
     expect(rel(A2(atSwitch * (1 - 1e-9)), A2(atSwitch * (1 + 1e-9)))).toBeLessThan(1e-7);
+    // Above threshold against the loop's Feynman-parameter form, independent of the closed
+    // form: f(tau) = -(1/2) Int_0^1 dx/x ln(1 - 4 tau x (1 - x) - i0), whose real part is
+    // integrated numerically (log singularities at the roots x+- taken with x = x+- -+ e^s) and
+    // whose imaginary part is (pi/2) ln(x+/x-).
+    for (const tau of [2, 20]) {
+      const b = Math.sqrt(1 - 1 / tau);
+      const [xm, xp] = [(1 - b) / 2, (1 + b) / 2];
+      const g = (x: number) => Math.log(Math.abs(1 - 4 * tau * x * (1 - x))) / x;
+      const side = (c: number, len: number, dir: 1 | -1) => integrate((t) => g(c + dir * Math.exp(t)) * Math.exp(t), Math.log(1e-15), Math.log(len), 400);
+      const mid = 0.5;
+      const re = -0.5 * (side(xm, xm, -1) + side(xm, mid - xm, 1) + side(xp, xp - mid, -1) + side(xp, 1 - xp, 1));
+      const im = (Math.PI / 2) * Math.log(xp / xm);
+      const aRe = (2 * (tau + (tau - 1) * re)) / (tau * tau);
+      const aIm = (2 * (tau - 1) * im) / (tau * tau);
+      expect(rel(A2(2 * mmu * Math.sqrt(tau)), aRe * aRe + aIm * aIm), `tau = ${tau}`).toBeLessThan(1e-6);
+    }
     const d = mediatorDecays('scalar', 0.1, 1e-3);
     expect(d.branchingRatios).toEqual({ 'gamma gamma': 1 });
     expect(d.ctau).toBeLessThan(Infinity);

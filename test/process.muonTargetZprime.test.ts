@@ -28,34 +28,43 @@ const W = MATERIALS.W;
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 const sample = (preset: string, backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) =>
   sampleColumns<Plan<MuonTargetZprimeParams>>(preset, backend, n, [4, 2], overrides, 16_384);
-/** A thin target: the muon keeps its energy, so the sample is dsigma at 15 GeV. */
-const THIN = ['detector.geometry=m3', 'source.energy_rms_fraction=0'];
+/** The M3 beam without spread: the events near the target's front face see 15 GeV. */
+const AT_15_GEV = ['detector.geometry=m3', 'source.energy_rms_fraction=0'];
 
-describe('muon-target-zprime: weights against the exact-WW cross-section (thin W target, 15 GeV)', async () => {
+describe('muon-target-zprime: weights against the exact-WW cross-section (M3: 15 GeV on W, events in the first 2 cm)', async () => {
   const N = 100_000;
-  const { plan, cols } = await sample('m3-zprime', 'cpu', N, THIN);
+  const { plan, cols } = await sample('m3-zprime', 'cpu', N, AT_15_GEV);
   const P = plan.params;
   // w = (N_mu/N) n_A L c dsigma/q, exp(log_norm) = (N_mu/N) n_A L c (c: GeV^-2 to cm^2): the
   // mean of w/exp(log_norm) estimates sigma in GeV^-2 at the events' muon energy.
   const sigmaOf = (w: number) => w / Math.exp(P.log_norm);
   const point = { kind: 'vector' as const, m: 0.01, g: 5e-4, E: 15, material: W };
   const front = [...Array(N).keys()].filter((i) => cols.prod_z[i] <= 0.02); // E > 14.93 GeV
+  // The front events' muon energies are spread uniformly (depth uniform, loss linear) over
+  // [E(2 cm), 15 GeV]: a quadrature is averaged over that range (Simpson), which matters near
+  // threshold, where dsigma/dx changes fast with E.
+  const loss15 = muonLossAt(W, 15);
+  const e2 = energyAfter(15, 2, loss15.a * W.density_g_cm3, loss15.b * W.density_g_cm3);
+  const atFront = (f: (E: number) => number) => (f(e2) + 4 * f((e2 + 15) / 2) + f(15)) / 6;
   /** sigma per bin of `value` (GeV^-2) over the front events that pass `keep`, and its MC error. */
   const histogram = (value: Float64Array, edges: number[], keep: (i: number) => boolean = () => true) => {
     const sums = new Float64Array(edges.length - 1);
     const sums2 = new Float64Array(edges.length - 1);
+    const counts = new Array<number>(edges.length - 1).fill(0);
     for (const i of front) {
       const k = edges.findIndex((e, j) => j < edges.length - 1 && value[i] >= e && value[i] < edges[j + 1]);
       if (k < 0 || !keep(i)) continue;
       const w = sigmaOf(Math.exp(cols.log_weight[i]));
       sums[k] += w;
       sums2[k] += w * w;
+      counts[k]++;
     }
-    return { sigma: [...sums].map((x) => x / front.length), error: [...sums2].map((x) => Math.sqrt(x) / front.length) };
+    return { sigma: [...sums].map((x) => x / front.length), error: [...sums2].map((x) => Math.sqrt(x) / front.length), counts };
   };
 
   it('the muon energy at the emission point is the stopping power applied to the depth', () => {
-    for (let i = 0; i < 100; i++) expect(rel(cols.mu_e[i], energyAfter(15, cols.prod_z[i] * 100, P.loss_a, P.loss_b))).toBeLessThan(1e-12);
+    const { a, b } = muonLossAt(W, 15);
+    for (let i = 0; i < 100; i++) expect(rel(cols.mu_e[i], energyAfter(15, cols.prod_z[i] * 100, a * W.density_g_cm3, b * W.density_g_cm3))).toBeLessThan(1e-12);
   });
 
   it('at the emission energy: sum of w / (N_mu n_A L) = Int dsigma/dx dx (PHYSICS.md checkpoint 9.0 nb at 15 GeV) within 1%', () => {
@@ -63,18 +72,26 @@ describe('muon-target-zprime: weights against the exact-WW cross-section (thin W
     // events near the target front (E within 1% of 15 GeV) estimate sigma(15 GeV) directly.
     const n = front.length;
     const sigma = front.reduce((a, i) => a + sigmaOf(Math.exp(cols.log_weight[i])), 0) / n;
-    const expected = bremSigma(point).sigma_cm2 / GEV_M2_TO_CM2;
-    expect(rel(expected * GEV_M2_TO_CM2 / 1e-33, 9.0)).toBeLessThan(0.01);
+    expect(rel(bremSigma(point).sigma_cm2 / 1e-33, 9.0)).toBeLessThan(0.01);
+    const expected = atFront((E) => bremSigma({ ...point, E }).sigma_cm2) / GEV_M2_TO_CM2;
     expect(rel(sigma, expected)).toBeLessThan(0.01 + 3 / Math.sqrt(n));
   });
 
   it('dsigma/dx: weighted x histogram (events near the front) against Int dsigma/dx over each bin, within 4 sigma + 2%', () => {
-    const edges = [0.002, 0.01, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.99];
+    // From near threshold (m/E = 6.7e-4) to near x_max = 1 - m_mu/E = 0.99296: the ends take the
+    // well-conditioned paths (xE - m from ln(xE/m), 1 - x from the upper end).
+    const edges = [7e-4, 0.002, 0.01, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.99, 0.9929];
     const h = histogram(cols.x, edges);
+    // A bin's MC error means something with a few tens of events: the threshold bin holds 5e-5
+    // of the cross-section (a handful of the 1e4 front events) and is checked by the totals.
+    let checked = 0;
     for (let k = 0; k < edges.length - 1; k++) {
-      const expected = integrate((lx) => bremDsigmaDx(point, Math.exp(lx)) * Math.exp(lx), Math.log(edges[k]), Math.log(edges[k + 1]), 16);
+      if (h.counts[k] < 30) continue;
+      checked++;
+      const expected = atFront((E) => integrate((lx) => bremDsigmaDx({ ...point, E }, Math.exp(lx)) * Math.exp(lx), Math.log(edges[k]), Math.log(edges[k + 1]), 16));
       expect(Math.abs(h.sigma[k] - expected), `x bin ${k}`).toBeLessThan(4 * h.error[k] + 0.02 * expected);
     }
+    expect(checked).toBeGreaterThanOrEqual(7);
   });
 
   it('dsigma/dtheta at x in [0.4, 0.6]: weighted theta histogram against the double integral of dsigma/dx dtheta, within 4 sigma + 2%', () => {
@@ -83,9 +100,8 @@ describe('muon-target-zprime: weights against the exact-WW cross-section (thin W
     const total = h.sigma.reduce((a, b) => a + b, 0);
     let checked = 0;
     for (let k = 0; k < edges.length - 1; k++) {
-      const expected = integrate(
-        (x) => integrate((lt) => bremDsigmaDxDtheta(point, x, Math.exp(lt)) * Math.exp(lt), Math.log(edges[k]), Math.log(edges[k + 1]), 12),
-        0.4, 0.6, 12,
+      const expected = atFront((E) =>
+        integrate((x) => integrate((lt) => bremDsigmaDxDtheta({ ...point, E }, x, Math.exp(lt)) * Math.exp(lt), Math.log(edges[k]), Math.log(edges[k + 1]), 12), 0.4, 0.6, 12),
       );
       if (expected < 1e-3 * total) continue;
       expect(Math.abs(h.sigma[k] - expected), `theta bin ${k}`).toBeLessThan(4 * h.error[k] + 0.02 * expected);
@@ -173,13 +189,19 @@ describe.runIf(gpuAvailable)('muon-target-zprime: CPU (float64) and WebGPU (floa
         expect(worst, name).toBeLessThan(TOLERANCE.momentumPerParentEnergy);
       }
       // Events below threshold at their energy (x E <= m) have weight 0 (LOG_WEIGHT_ZERO) on both.
+      // Near threshold the weight goes as sqrt(d), d = ln(xE/m) = (k + f) bin - ln(E_top/E): the
+      // two terms are independent float32 numbers of up to ~0.25 (one from the x table, one from
+      // the beam energy and the stopping power), so d carries ~4 ulp of 0.25 = 6e-8 and ln w
+      // half that over d: the conditioning of the event, added to the usual tolerance.
       let worst = 0;
       for (let i = 0; i < N; i++) {
         const zero = cpu.cols.log_weight[i] <= -1e29;
         expect(gpu.cols.log_weight[i] <= -1e29, `event ${i} weight zero on one backend only`).toBe(zero);
-        if (!zero) worst = Math.max(worst, Math.abs(gpu.cols.log_weight[i] - cpu.cols.log_weight[i]));
+        if (zero) continue;
+        const d = Math.log((cpu.cols.x[i] * cpu.cols.mu_e[i]) / cpu.plan.params.x_mass);
+        worst = Math.max(worst, Math.abs(gpu.cols.log_weight[i] - cpu.cols.log_weight[i]) / (TOLERANCE.logWeight + 3e-8 / d));
       }
-      expect(worst, 'log_weight').toBeLessThan(TOLERANCE.logWeight);
+      expect(worst, 'log_weight error over its tolerance').toBeLessThan(1);
       let differ = 0;
       for (let i = 0; i < N; i++) if (gpu.cols.flags[i] !== cpu.cols.flags[i]) differ++;
       expect(differ / N).toBeLessThanOrEqual(TOLERANCE.flagDisagreementFraction);

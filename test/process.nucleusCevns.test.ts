@@ -78,7 +78,8 @@ describe('nucleus-cevns: weights against the rate integrated independently', () 
     const r0 = expectedRates();
     expect(r.above / r0.above).toBeGreaterThan(1.2); // the term matters at this moment: the test can fail
     expect(Math.abs(s.sumWeightsAccepted - r.above)).toBeLessThan(4 * s.sumWeightsAcceptedError + 1e-3 * r.above);
-    expect(Math.abs(s.sumWeights / r.all - 1)).toBeLessThan(0.02);
+    // The 1-20 eV magnetic piece is half of all interactions and is checked only here: 0.5%.
+    expect(Math.abs(s.sumWeights / r.all - 1)).toBeLessThan(0.005);
   });
 });
 
@@ -119,7 +120,7 @@ describe('nucleus-cevns: bad input', () => {
     expect(() => loadScenario('nucleus-cevns', ['source.energy_range_MeV=[0.2,12]'])).toThrow(/source\.energy_range_MeV = \[0\.2,12\]/);
     const dir = mkdtempSync(join(tmpdir(), 'fipgen-nucleus-'));
     const geo = join(dir, 'geo.json');
-    writeFileSync(geo, JSON.stringify({ name: 'x', arrays: [{ name: 'a', material: 'Unobtainium', mass_g: 1, threshold_eV: 10, center_m: [0, 0, 0], size_m: [0.01, 0.01, 0.01] }], veto_distance_m: 0.05 }));
+    writeFileSync(geo, JSON.stringify({ name: 'x', arrays: [{ name: 'a', material: 'Unobtainium', mass_g: 1, threshold_eV: 10 }], veto_distance_m: 0.05 }));
     const s = loadScenario('nucleus-cevns', [`detector.geometry=${geo}`]);
     expect(() => processFor(s).plan(s, 1)).toThrow(/material = "Unobtainium": unknown material/);
   });

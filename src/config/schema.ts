@@ -102,7 +102,9 @@ export const MuonBeam = z
   .object({
     type: z.literal('muon-beam'),
     energy_GeV: positive('beam muon energy in GeV'),
-    energy_rms_fraction: nonNegative('relative rms of the beam energy (Gaussian)').default(0),
+    energy_rms_fraction: nonNegative('relative rms of the beam energy (Gaussian, clamped at 5 sigma)')
+      .max(0.1, { error: 'must be <= 0.1 (relative rms of the beam energy; 5 sigma must stay above zero)' })
+      .default(0),
     notes,
   })
   .strict();

@@ -19,10 +19,10 @@ export const NucleusGeometry = z
             material: z.string().refine((m) => KNOWN_TARGETS.includes(m), { error: `unknown material; known: ${KNOWN_TARGETS.join(', ')}` }),
             mass_g: z.number().positive(),
             threshold_eV: z.number().nonnegative(),
-            /** Centre of the array's box (m); z along the antineutrino flight. */
-            center_m: z.tuple([z.number(), z.number(), z.number()]),
-            /** Edges of the box the cubes fill (m): the upscattering vertex is uniform in it. */
-            size_m: z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]),
+            /** Centre of the array's box (m); z along the antineutrino flight. Default: the origin. */
+            center_m: z.tuple([z.number(), z.number(), z.number()]).default([0, 0, 0]),
+            /** Edges of the box the cubes fill (m): the upscattering vertex is uniform in it. Default: a point. */
+            size_m: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]).default([0, 0, 0]),
           })
           .strict(),
       )

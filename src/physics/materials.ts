@@ -55,12 +55,21 @@ export const MATERIALS: Readonly<Record<string, Material>> = {
 /** a (GeV cm^2/g) and b (cm^2/g) at total energy E (GeV): linear in ln E between the tabulated energies, constant beyond. */
 export function muonLossAt(mat: Material, E: number): { a: number; b: number } {
   const t = mat.muonLoss;
-  const n = t.energies_GeV.length;
+  const [a, b] = interpolateLoss(t.energies_GeV, t.a_MeV_cm2_g, t.b_1e6_cm2_g, E);
+  return { a: a * 1e-3, b: b * 1e-6 };
+}
+
+/**
+ * [a, b] at E from tables at ascending energies: linear in ln E between rows, the end rows'
+ * values beyond them (the tables start at 10 GeV: below, a and b of 10 GeV). Twin of lossAt
+ * in shaders/muon_target_zprime.wgsl.
+ */
+export function interpolateLoss(energies: readonly number[], a: readonly number[], b: readonly number[], E: number): [number, number] {
+  const n = energies.length;
   let k = 0;
-  while (k < n - 2 && E > t.energies_GeV[k + 1]) k++;
-  const f = Math.min(1, Math.max(0, Math.log(E / t.energies_GeV[k]) / Math.log(t.energies_GeV[k + 1] / t.energies_GeV[k])));
-  const lerp = (v: readonly number[]) => v[k] + f * (v[k + 1] - v[k]);
-  return { a: lerp(t.a_MeV_cm2_g) * 1e-3, b: lerp(t.b_1e6_cm2_g) * 1e-6 };
+  while (k < n - 2 && E > energies[k + 1]) k++;
+  const f = Math.min(1, Math.max(0, Math.log(E / energies[k]) / Math.log(energies[k + 1] / energies[k])));
+  return [a[k] + f * (a[k + 1] - a[k]), b[k] + f * (b[k + 1] - b[k])];
 }
 
 /** Thickness in cm of a number of radiation lengths. */

@@ -6,7 +6,7 @@
  *
  * Per event: the beam energy (Gaussian spread); the emission depth z uniform in the target;
  * the muon energy there from the mean stopping power a + bE of the material (energyAfter,
- * materials.ts); x = E_X/E from a tabulated proposal in ln x (dsigma/dx at the top beam
+ * materials.ts; a and b at the muon's energy, 10 GeV's below the tables' first row); x = E_X/E from a tabulated proposal in ln x (dsigma/dx at the top beam
  * energy, on the host) and theta^2 from the proposal thetaC^2/(theta^2 + thetaC^2)^2 (the
  * 1/u^2 of the exact-WW formula); the weight is the exact double-differential cross-section
  * there (brem.ts, chi from a host table in ln t_min) over the proposal density,
@@ -27,8 +27,8 @@ import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, type SamplerColu
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadMuonTargetGeometry } from '../geometry/muonTarget.js';
-import { AVOGADRO, GEV_M2_TO_CM2 } from '../physics/constants.js';
-import { energyAfter, energyLost, MATERIALS, muonLossAt, thicknessCm } from '../physics/materials.js';
+import { ALPHA, AVOGADRO, GEV_M2_TO_CM2 } from '../physics/constants.js';
+import { energyAfter, energyLost, interpolateLoss, MATERIALS, muonLossAt, thicknessCm } from '../physics/materials.js';
 import { PARTICLES } from '../physics/particles.js';
 import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable } from '../physics/zprime/brem.js';
 import { mediatorDecays } from '../physics/zprime/model.js';
@@ -50,9 +50,9 @@ export const MUON_TARGET_ZPRIME_LAYOUT = makeLayout(
     f('theta', 'rad', 'angle of X to the beam'),
     ...fourVector('llp', 'the mediator X'),
     ...fourVector('recoil', 'the outgoing muon at the emission point'),
-    f('recoil_e_exit', 'GeV', 'outgoing muon energy where it leaves the target (0: it stopped)'),
+    f('recoil_e_exit', 'GeV', 'outgoing muon energy where it leaves the target (below the muon mass, or 0: it stopped)'),
     f('recoil_e_measured', 'GeV', 'that energy as the recoil spectrometer measures it'),
-    f('decay_s', 'm', 'distance X flies before it decays (-1: no open channel, X never decays)'),
+    f('decay_s', 'm', 'distance X flies before it decays (-1: no open channel, or no emission at this x)'),
   ],
   [
     { name: 'accepted', bit: 0, doc: 'missing-momentum signal: all criteria below' },
@@ -68,6 +68,8 @@ const X_BINS = 96;
 /** The proposal table's floor, relative to its largest bin: every x keeps a chance. */
 const X_FLOOR = 1e-3;
 const M_MU = PARTICLES.mu.mass;
+/** The beam energy's Gaussian is clamped at this many standard deviations. */
+const BEAM_SIGMAS = 5;
 
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'muon-target-zprime') throw new Error(`muon-target-zprime cannot plan a ${scenario.process} scenario`);
@@ -76,7 +78,8 @@ function planParams(scenario: Scenario, events: number) {
   const geometry = loadMuonTargetGeometry(scenario.detector.geometry);
   const mat = MATERIALS[geometry.target.material];
   const E0 = source.energy_GeV;
-  const eTop = E0 * (1 + 3 * source.energy_rms_fraction);
+  // The beam's Gaussian is clamped at +-BEAM_SIGMAS (a 6e-7 tail), the top energy the x table covers.
+  const eTop = E0 * (1 + BEAM_SIGMAS * source.energy_rms_fraction);
   if (!(m < eTop - M_MU)) throw new InputError('model.mass', m, `a ${E0} GeV muon can radiate masses below E_beam - m_mu = ${(eTop - M_MU).toFixed(4)} GeV`);
   const lengthCm = thicknessCm(mat, geometry.target.thickness_X0);
   const loss = muonLossAt(mat, E0);
@@ -100,15 +103,19 @@ function planParams(scenario: Scenario, events: number) {
     beam_e: E0,
     beam_rms: source.energy_rms_fraction,
     target_cm: lengthCm,
-    loss_a: loss.a * mat.density_g_cm3, // GeV/cm
-    loss_b: loss.b * mat.density_g_cm3, // 1/cm
+    // The stopping power table, per cm: a in GeV/cm, b in 1/cm, at ascending energies (GeV).
+    n_loss: mat.muonLoss.energies_GeV.length,
+    loss_e: [...mat.muonLoss.energies_GeV],
+    loss_a: mat.muonLoss.a_MeV_cm2_g.map((a) => a * 1e-3 * mat.density_g_cm3),
+    loss_b: mat.muonLoss.b_1e6_cm2_g.map((b) => b * 1e-6 * mat.density_g_cm3),
+    alpha: ALPHA,
     mu_mass: M_MU,
     x_mass: m,
     coupling_over_4pi: couplingOver4pi,
     vector: kind === 'vector' ? 1 : 0,
     ln_x_hi: lnXHi,
     // ln(E_top/E_beam) = ln(1 + 3 rms): the proposal's x range is for E_top.
-    ln_top_over_beam: Math.log1p(3 * source.energy_rms_fraction),
+    ln_top_over_beam: Math.log1p(BEAM_SIGMAS * source.energy_rms_fraction),
     ln_x_bin: dLnX,
     n_x: X_BINS,
     x_cdf: cumulative(cells.map((c) => Math.max(c, X_FLOOR * top))),
@@ -142,7 +149,7 @@ function planParams(scenario: Scenario, events: number) {
       'beam [GeV]': E0,
       target: `${mat.name}, ${geometry.target.thickness_X0} X0 = ${lengthCm.toFixed(2)} cm`,
       'stopping power at the beam energy [MeV/cm]': (loss.a + loss.b * E0) * mat.density_g_cm3 * 1e3,
-      'muon energy at the target end [GeV]': energyAfter(E0, lengthCm, params.loss_a, params.loss_b),
+      'muon energy at the target end [GeV]': energyAfter(E0, lengthCm, loss.a * mat.density_g_cm3, loss.b * mat.density_g_cm3),
       'exposure [muons on target]': exposure.muons_on_target,
       'signal': `recoil muon below ${geometry.recoil.energy_cut_GeV} GeV (resolution ${geometry.recoil.momentum_resolution}), within ${geometry.recoil.max_angle_rad} rad, X unseen within ${geometry.veto_length_m} m`,
     },
@@ -153,6 +160,11 @@ export type MuonTargetZprimeParams = ReturnType<typeof planParams>['params'];
 
 function plan(scenario: Scenario, events: number): Plan<MuonTargetZprimeParams> {
   return makePlan(muonTargetZprime, scenario, events, planParams(scenario, events));
+}
+
+/** a (GeV/cm) and b (1/cm) of the target at energy E. Twin of lossAt in the WGSL. */
+function lossAt(P: MuonTargetZprimeParams, E: number): [number, number] {
+  return interpolateLoss(P.loss_e, P.loss_a, P.loss_b, E);
 }
 
 /** ln chi at t_min from the table (linear in ln t_min, clamped at its ends). Twin of chiFromTable in the WGSL. */
@@ -179,12 +191,14 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
     uniforms4(key, ev, STREAM.production, 0, up);
     uniforms4(key, ev, STREAM.decay, 0, ud);
     uniforms4(key, ev, STREAM.detector, 0, ut);
-    const spread = P.beam_rms * gaussPair(us[0], us[1])[0];
+    const spread = P.beam_rms * Math.min(BEAM_SIGMAS, Math.max(-BEAM_SIGMAS, gaussPair(us[0], us[1])[0]));
     const beamE = P.beam_e * (1 + spread);
     const zCm = us[2] * P.target_cm;
-    const E = energyAfter(beamE, zCm, P.loss_a, P.loss_b);
+    // The stopping power at the beam muon's energy along its path (it loses a few per cent).
+    const [aIn, bIn] = lossAt(P, beamE);
+    const E = energyAfter(beamE, zCm, aIn, bIn);
     // ln(E/E_top) from small well-conditioned pieces (see the threshold below).
-    const lnEOverTop = Math.log1p(spread) - P.ln_top_over_beam + Math.log1p(-energyLost(beamE, zCm, P.loss_a, P.loss_b) / beamE);
+    const lnEOverTop = Math.log1p(spread) - P.ln_top_over_beam + Math.log1p(-energyLost(beamE, zCm, aIn, bIn) / beamE);
     const [k, fr] = sampleBins(up[0], P.x_cdf, 0, P.n_x);
     // ln x from the upper end: near x = 1 it is small and accurate, and 1 - x with it.
     const lnX = P.ln_x_hi - (P.n_x - k - fr) * P.ln_x_bin;
@@ -207,7 +221,7 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
     if (d > 0 && oneMinusX * E > mMu) {
       // theta^2 from thetaC^2 v F/(1 - v F), F = pi^2/(pi^2 + thetaC^2): density
       // thetaC^2/(theta^2 + thetaC^2)^2 / F in theta^2 on [0, pi^2].
-      const tc2 = bremThetaC2(m, E, x);
+      const tc2 = bremThetaC2(m, E, x, oneMinusX);
       const F = (Math.PI * Math.PI) / (Math.PI * Math.PI + tc2);
       // 1 - vF = (1 - v) + v thetaC^2/(pi^2 + thetaC^2): a sum of positives.
       const t2 = (tc2 * up[1] * F) / (1 - up[1] + (up[1] * tc2) / (Math.PI * Math.PI + tc2));
@@ -234,7 +248,9 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
       mu = [-X[0] * norm, -X[1] * norm, pzOut * norm, eOut];
       // Through the rest of the target along its direction, then the spectrometer.
       const cosMu = pzOut / Math.hypot(ptOut, pzOut);
-      eExit = Math.max(0, energyAfter(eOut, (P.target_cm - zCm) / cosMu, P.loss_a, P.loss_b));
+      // The stopping power at the outgoing muon's own energy.
+      const [aOut, bOut] = lossAt(P, eOut);
+      eExit = Math.max(0, energyAfter(eOut, (P.target_cm - zCm) / cosMu, aOut, bOut));
       eMeasured = eExit * (1 + P.recoil_resolution * gaussPair(ut[0], ut[1])[0]);
       if (eMeasured < P.recoil_cut) flags |= FLAG.belowCut;
       if (eExit > mMu && Math.atan2(ptOut, pzOut) < P.recoil_max_angle) flags |= FLAG.inAcceptance;

@@ -99,8 +99,8 @@ export interface BremPoint {
  * The characteristic angle squared: u = -x E^2 (theta^2 + thetaC^2),
  * thetaC^2 = (m^2 (1-x)/x + m_mu^2 x)/(x E^2).
  */
-export function bremThetaC2(m: number, E: number, x: number): number {
-  return ((m * m * (1 - x)) / x + M_MU * M_MU * x) / (x * E * E);
+export function bremThetaC2(m: number, E: number, x: number, oneMinusX = 1 - x): number {
+  return ((m * m * oneMinusX) / x + M_MU * M_MU * x) / (x * E * E);
 }
 
 /**
@@ -111,7 +111,7 @@ export function bremThetaC2(m: number, E: number, x: number): number {
  * differences: 1 - x near x = 1, xE - m near threshold).
  */
 export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m: number, E: number, x: number, oneMinusX: number, pX: number, theta: number, chi: number): number {
-  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x));
+  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x, oneMinusX));
   const common = (-x * x * E * E * theta * theta) / (u * u);
   const A2 =
     kind === 'vector'
@@ -122,7 +122,7 @@ export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m
 
 /** t_min = u^2/(4 E^2 (1-x)^2) of the exact-WW formula. */
 export function bremTmin(m: number, E: number, x: number, oneMinusX: number, theta: number): number {
-  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x));
+  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x, oneMinusX));
   return (u * u) / (4 * E * E * oneMinusX * oneMinusX);
 }
 
