@@ -1,40 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/config/load.js';
-import { createCpuBackend } from '../src/engine/cpu/backend.js';
-import { createGpuBackend, SENTINEL_WORD } from '../src/engine/gpu/backend.js';
-import type { EventBatch } from '../src/engine/layout.js';
-import { processFor } from '../src/processes/registry.js';
+import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { sampleColumns } from './helpers/sample.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { TOLERANCE } from './helpers/tolerances.js';
 
 const N = 10_000;
 
-/** All columns of a run, concatenated, as float64 (integers exact), plus the event ids. */
+/** All columns of a run as float64 (integers exact), the raw words and the event ids. */
 async function sample(backend: 'cpu' | 'webgpu', overrides: string[], batch: number) {
-  const scenario = loadScenario('na62-kaon-hnl', overrides);
-  const plan = processFor(scenario).plan(scenario, N);
-  const key = [7, 0] as const;
-  const b = backend === 'cpu' ? createCpuBackend(plan, key) : await createGpuBackend(plan, key, { sentinel: true });
-  const columns: Record<string, Float64Array> = {};
-  const raw: Record<string, Uint32Array> = {};
-  for (const c of plan.process.layout.columns) {
-    columns[c.name] = new Float64Array(N);
-    raw[c.name] = new Uint32Array(N);
-  }
-  const ids: number[] = [];
-  try {
-    await b.run(0, N, batch, 'all', ({ events }) => {
-      const batch = events as EventBatch;
-      for (let i = 0; i < batch.n; i++) ids.push(batch.firstEvent + i);
-      for (const c of plan.process.layout.columns) {
-        const col = batch.column(c.name);
-        columns[c.name].set(col, batch.firstEvent);
-        if (!(col instanceof Float64Array)) raw[c.name].set(new Uint32Array(col.buffer, col.byteOffset, col.length), batch.firstEvent);
-      }
-    });
-  } finally {
-    b.close();
-  }
+  const { plan, cols: columns, raw, ids } = await sampleColumns('na62-kaon-hnl', backend, N, [7, 0], overrides, batch);
   return { plan, columns, raw, ids };
 }
 

@@ -1,4 +1,4 @@
-/** Every column of a preset's events on one backend, as float64 arrays (and the raw GPU words, for sentinel checks). */
+/** Every column of a preset's events on one backend, as float64 arrays, the raw GPU words (for sentinel checks) and the event ids in the order the batches came. */
 import { loadScenario } from '../../src/config/load.js';
 import type { PhiloxKey } from '../../src/engine/rng/seed.js';
 import { createCpuBackend } from '../../src/engine/cpu/backend.js';
@@ -16,8 +16,10 @@ export async function sampleColumns<P extends Plan = Plan>(preset: string, backe
     cols[c.name] = new Float64Array(n);
     raw[c.name] = new Uint32Array(n);
   }
+  const ids: number[] = [];
   try {
     await b.run(0, n, batch, 'all', ({ events }) => {
+      for (let i = 0; i < events!.n; i++) ids.push(events!.firstEvent + i);
       for (const c of plan.process.layout.columns) {
         const col = events!.column(c.name);
         cols[c.name].set(col, events!.firstEvent);
@@ -27,5 +29,5 @@ export async function sampleColumns<P extends Plan = Plan>(preset: string, backe
   } finally {
     b.close();
   }
-  return { scenario, plan, cols, raw };
+  return { scenario, plan, cols, raw, ids };
 }
