@@ -2,7 +2,6 @@
 // src/processes/muonTargetZprime.ts and of energyAfter (materials.ts), bremThetaC2,
 // bremTmin and bremDsigmaWithChi (brem.ts).
 
-const M_PI: f32 = 3.14159265358979;
 const BEAM_SIGMAS: f32 = 5.0; // the beam energy's Gaussian clamped here (BEAM_SIGMAS in muonTargetZprime.ts)
 
 // (1 - exp(-k))/k, k = b cm, of the slowing down -dE/dl = a + b E (a, b per cm).
@@ -100,9 +99,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let channel = pickChannel(ud.x, P_CHANNEL_CDF, u32(params[P_N_CHANNELS]));
   if (d > 0.0 && oneMinusX * E > mMu) {
     let tc2 = bremThetaC2(m, mMu, E, x, oneMinusX);
-    let pi2 = M_PI * M_PI;
-    let F = pi2 / (pi2 + tc2);
-    let t2 = tc2 * up.y * F / (1.0 - up.y + up.y * tc2 / (pi2 + tc2));
+    let T = params[P_THETA_MAX_SQ];
+    let F = T / (T + tc2);
+    let t2 = tc2 * up.y * F / (1.0 - up.y + up.y * tc2 / (T + tc2));
     theta = sqrt(t2);
     let u = -x * E * E * (t2 + tc2);
     let tmin = u * u / (4.0 * E * E * oneMinusX * oneMinusX);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARTICLES } from '../src/physics/particles.js';
 import { GEOMETRY_DIR } from '../src/paths.js';
 import { loadScenario } from '../src/config/load.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
@@ -138,7 +139,7 @@ describe('muon-target-zprime: kinematics of every event (float64)', async () => 
   const { cols } = await sample('na64mu-zprime', 'cpu', N);
   it('X carries x E at angle theta with mass m; the outgoing muon (1 - x) E, on shell, opposite in p_T', () => {
     const m = 0.01;
-    const mMu = 0.1056583755;
+    const mMu = PARTICLES.mu.mass;
     let live = 0;
     for (let i = 0; i < N; i++) {
       if (!(cols.log_weight[i] > -1e29)) continue;

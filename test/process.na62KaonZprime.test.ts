@@ -3,6 +3,7 @@
  * against the integrated |M|^2 it comes from, CPU against WebGPU, and bad input.
  */
 import { describe, expect, it } from 'vitest';
+import { PARTICLES } from '../src/physics/particles.js';
 import { InputError } from '../src/config/errors.js';
 import { loadScenario } from '../src/config/load.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
@@ -24,7 +25,7 @@ describe('na62-kaon-zprime: the missing-mass spectrum', async () => {
       const { cols } = await sample('cpu', N, [...overrides]);
       const m = 0.01;
       const lo = Math.log(m * m);
-      const hi = Math.log((0.493677 - 0.1056583755) ** 2);
+      const hi = Math.log((PARTICLES.K.mass - PARTICLES.mu.mass) ** 2);
       const edges = Array.from({ length: 11 }, (_, k) => Math.exp(lo + ((hi - lo) * k) / 10));
       const fractions = kaonMissingMassFractions(kind, m, edges);
       const counts = new Array(10).fill(0);

@@ -13,7 +13,7 @@ import { sampleColumns } from './helpers/sample.js';
 import { run } from '../src/engine/run.js';
 import { loadNucleusGeometry } from '../src/geometry/nucleus.js';
 import { cevnsDsigmaDER, cevnsSigma, maxRecoil } from '../src/physics/cevns.js';
-import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
+import { GEV_M2_TO_CM2, KG_PER_GEV } from '../src/physics/constants.js';
 import { integrate } from '../src/physics/integrate.js';
 import { targetByName } from '../src/physics/nuclei.js';
 import { processFor } from '../src/processes/registry.js';
@@ -38,7 +38,7 @@ function expectedRates(muBohr = 0, erMin = 1e-9) {
   const inLog = (f: (er: number) => number, lo: number, hi: number) => integrate((t) => f(Math.exp(t)) * Math.exp(t), Math.log(lo), Math.log(hi), 64);
   for (const arr of loadNucleusGeometry('nucleus').arrays) {
     const target = targetByName(arr.material);
-    const units = arr.mass_g / 1000 / (target.unitMass * 1.78266192e-27);
+    const units = arr.mass_g / 1000 / (target.unitMass * KG_PER_GEV);
     for (const c of target.components) {
       const n = units * c.count;
       const magnetic = (E: number, er: number) => cevnsDsigmaDER(E, er, c.nucleus, muBohr) - cevnsDsigmaDER(E, er, c.nucleus);

@@ -22,7 +22,7 @@
  */
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
-import { gaussPair, pickChannel, sampleBins } from '../engine/cpu/sampling.js';
+import { cumulative, gaussPair, pickChannel, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -32,7 +32,6 @@ import { energyAfter, energyLost, interpolateLoss, MATERIALS, muonLossAt, thickn
 import { PARTICLES } from '../physics/particles.js';
 import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable } from '../physics/zprime/brem.js';
 import { mediatorDecays } from '../physics/zprime/model.js';
-import { cumulative } from './nucleusCommon.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -114,6 +113,8 @@ function planParams(scenario: Scenario, events: number) {
     coupling_over_4pi: couplingOver4pi,
     vector: kind === 'vector' ? 1 : 0,
     ln_x_hi: lnXHi,
+    // The theta proposal's range [0, pi]: the whole angle, as bremDsigmaDx integrates it.
+    theta_max_sq: Math.PI ** 2,
     // ln(E_top/E_beam) = ln(1 + 3 rms): the proposal's x range is for E_top.
     ln_top_over_beam: Math.log1p(BEAM_SIGMAS * source.energy_rms_fraction),
     ln_x_bin: dLnX,
@@ -219,12 +220,12 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
     let flags = 0;
     const channel = pickChannel(ud[0], P.channel_cdf, P.n_channels);
     if (d > 0 && oneMinusX * E > mMu) {
-      // theta^2 from thetaC^2 v F/(1 - v F), F = pi^2/(pi^2 + thetaC^2): density
-      // thetaC^2/(theta^2 + thetaC^2)^2 / F in theta^2 on [0, pi^2].
+      // theta^2 from thetaC^2 v F/(1 - v F), F = T/(T + thetaC^2), T = theta_max^2 = pi^2:
+      // density thetaC^2/(theta^2 + thetaC^2)^2 / F in theta^2 on [0, T].
       const tc2 = bremThetaC2(m, E, x, oneMinusX);
-      const F = (Math.PI * Math.PI) / (Math.PI * Math.PI + tc2);
+      const F = P.theta_max_sq / (P.theta_max_sq + tc2);
       // 1 - vF = (1 - v) + v thetaC^2/(pi^2 + thetaC^2): a sum of positives.
-      const t2 = (tc2 * up[1] * F) / (1 - up[1] + (up[1] * tc2) / (Math.PI * Math.PI + tc2));
+      const t2 = (tc2 * up[1] * F) / (1 - up[1] + (up[1] * tc2) / (P.theta_max_sq + tc2));
       theta = Math.sqrt(t2);
       const chi = chiFromTable(P, bremTmin(m, E, x, oneMinusX, theta));
       const pX = Math.sqrt(xEMinusM * (xEMinusM + 2 * m));
@@ -235,7 +236,7 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
       if (dsig > 0) logW = P.log_norm + Math.log(dsig) - Math.log(qx) - Math.log(qTheta);
       // X and the outgoing muon. p_mu - p_X along the beam without cancellation near x = 1:
       // (p_mu^2 - p_X^2)/(p_mu + p_X) = (E^2 (1-x)(1+x) - m_mu^2 + m^2)/(p_mu + p_X).
-      const phi = 2 * Math.PI * up[2];
+      const phi = TWO_PI * up[2];
       const pMu = Math.sqrt((E - mMu) * (E + mMu));
       const sinT = Math.sin(theta);
       const sinHalf = Math.sin(theta / 2);

@@ -12,7 +12,7 @@
  */
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel } from '../engine/cpu/sampling.js';
+import { cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -84,12 +84,6 @@ function planParams(scenario: Scenario, events: number) {
   }
   const sumProd = production.reduce((s, c) => s + c.br, 0);
   const sumDecay = decays.reduce((s, c) => s + c.br, 0);
-  // Rounded to float32 for both samplers: the GPU compares u with float32 values, and a
-  // float64 threshold on the CPU could pick another channel for a u between the two.
-  const cumulative = (list: { br: number }[], sum: number) => {
-    let acc = 0;
-    return list.map((c, i) => (i === list.length - 1 ? 1 : Math.fround((acc += c.br / sum))));
-  };
   const exposure = scenario.exposure.kaon_decays;
   const beam = kaonBeamParams(scenario.source);
   const geometry = na62GeometryParams(loadNa62Geometry(scenario.detector.geometry));
@@ -106,11 +100,11 @@ function planParams(scenario: Scenario, events: number) {
     majorana: model.majorana ? 1 : 0,
     log_norm: Math.log(exposure / events) + Math.log(sumProd) + Math.log(sumDecay),
     n_prod: production.length,
-    prod_cum: cumulative(production, sumProd),
+    prod_cum: cumulative(production.map((c) => c.br)),
     prod_pstar: production.map((c) => twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass)),
     prod_estar: production.map((c) => Math.hypot(twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass), mN)),
     n_decay: decays.length,
-    decay_cum: cumulative(decays, sumDecay),
+    decay_cum: cumulative(decays.map((c) => c.br)),
     decay_pstar: decays.map((c) => twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi)),
     decay_e_lepton: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), LEPTON_OF[c.a].mass)),
     decay_e_pion: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), mPi)),

@@ -14,7 +14,7 @@
  */
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
-import { rotateEuler, sampleBins } from '../engine/cpu/sampling.js';
+import { cumulative, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -82,13 +82,8 @@ function planParams(scenario: Scenario, events: number) {
   const rows = Array.from({ length: KO }, (_, i) => cells.subarray(i * KI, (i + 1) * KI).reduce((s, x) => s + x, 0));
   const total = rows.reduce((s, x) => s + x, 0);
   if (!(total > 0)) throw new InputError('model.mass', m, 'K+ -> mu+ nu X has no phase space at this mass');
-  // Cumulative distributions, rounded to float32 for both samplers (see na62KaonHnl.ts).
-  const cumulative = (w: ArrayLike<number>, sum: number) => {
-    let acc = 0;
-    return Array.from(w, (x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
-  };
-  const outerCdf = cumulative(rows, total);
-  const innerCdf = rows.flatMap((row, i) => (row > 0 ? cumulative(cells.subarray(i * KI, (i + 1) * KI), row) : Array.from({ length: KI }, (_, j) => (j + 1) / KI)));
+  const outerCdf = cumulative(rows);
+  const innerCdf = rows.flatMap((row, i) => (row > 0 ? cumulative(cells.subarray(i * KI, (i + 1) * KI)) : Array.from({ length: KI }, (_, j) => (j + 1) / KI)));
   const width = kaonToMuNuX(kind, m, M2MISS_CUT);
   const br = width.br * g * g;
   const exposure = scenario.exposure.kaon_decays;
@@ -158,8 +153,8 @@ function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent:
     // t and 1 - t from the bin index and the position in it, each without cancellation.
     const [pMu, pNu, pX] = dalitzMomenta(m23sq, lambdaK, range[0], range[2], (ji + fi) / P.n_inner, (P.n_inner - ji - fi) / P.n_inner, P.kaon_mass, P.mu_mass, P.x_mass);
     const uTheta = u[2];
-    const phi = 2 * Math.PI * u[3];
-    const psi = 2 * Math.PI * v[0];
+    const phi = TWO_PI * u[3];
+    const psi = TWO_PI * v[0];
     const lab = (p4: Vec4): Vec4 => {
       const r = rotateEuler([p4[0], p4[1], p4[2]], uTheta, phi, psi);
       return boost([r[0], r[1], r[2], p4[3]], K.p, P.kaon_mass);

@@ -16,7 +16,7 @@
  */
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
-import { sampleBins } from '../engine/cpu/sampling.js';
+import { cumulative, sampleBins } from '../engine/cpu/sampling.js';
 import { columnWriter, makeLayout, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -24,7 +24,7 @@ import { maxRecoil, weakCharge } from '../physics/cevns.js';
 import { ALPHA, G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { BOHR_MAGNETON_PER_GEV } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
-import { cumulative, energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
+import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });

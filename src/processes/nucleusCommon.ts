@@ -7,6 +7,7 @@ import type { ReactorSource } from '../config/schema.js';
 import { loadNucleusGeometry, type NucleusGeometry } from '../geometry/nucleus.js';
 import { KG_PER_GEV } from '../physics/constants.js';
 import { type Nucleus, targetByName } from '../physics/nuclei.js';
+import { cumulative } from '../engine/cpu/sampling.js';
 import { reactorFlux } from '../sources/reactor.js';
 import { logEdges, type SpectrumSpec } from './process.js';
 
@@ -48,17 +49,9 @@ export function energyTable(src: z.infer<typeof ReactorSource>, e0: number, e1: 
     return fluxPerGeV(src, E) * g(E) * de;
   });
   const integral = cells.reduce((s, x) => s + x, 0);
-  let acc = 0;
-  const cdf = cells.map((x, k) => (k === bins - 1 ? 1 : Math.fround((acc += x / integral))));
+  const cdf = cumulative(cells);
   const fluxInRange = cells.reduce((s, x, k) => s + x / g(e0 + (k + 0.5) * de), 0);
   return { de, cdf, integral, fluxInRange };
-}
-
-/** Cumulative probabilities, float32-rounded, last exactly 1. */
-export function cumulative(w: readonly number[]): number[] {
-  const sum = w.reduce((s, x) => s + x, 0);
-  let acc = 0;
-  return w.map((x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
 }
 
 /** The recoil spectrum in the summary: 1 eV to 100 keV, five bins per decade (E_R in GeV). */

@@ -20,7 +20,7 @@
  */
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
-import { aroundAxis, masslessInLab, polarDirection, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, masslessInLab, polarDirection, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -28,7 +28,7 @@ import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constan
 import { BOHR_MAGNETON_PER_GEV, minorityHelicityRatio, primakoffDsigmaDER, recoilWindow, upscatterMomentum, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import type { Vec4 } from '../physics/kinematics.js';
-import { cumulative, energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
+import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });

@@ -11,6 +11,18 @@ export function gaussPair(u1: number, u2: number): [number, number] {
   return [r * Math.cos(TWO_PI * u2), r * Math.sin(TWO_PI * u2)];
 }
 
+/**
+ * Cumulative probabilities of non-negative weights, the last exactly 1, each rounded to
+ * float32: the GPU compares its uniforms with float32 values, and a float64 threshold on the
+ * CPU could pick another bin for a u between the two. The tables of both samplers.
+ */
+export function cumulative(w: ArrayLike<number>): number[] {
+  let sum = 0;
+  for (let k = 0; k < w.length; k++) sum += w[k];
+  let acc = 0;
+  return Array.from(w, (x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
+}
+
 /** Index of the channel picked by u from cumulative probabilities (last entry 1). */
 export function pickChannel(u: number, cumulative: readonly number[] | Float64Array, count: number): number {
   for (let k = 0; k < count - 1; k++) if (u < cumulative[k]) return k;
