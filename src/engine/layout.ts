@@ -34,8 +34,12 @@ export interface EventLayout {
   readonly index: Readonly<Record<string, number>>;
 }
 
-/** Value of `log_weight` for an event with zero weight (finite, so float32 code never meets -inf). */
-export const LOG_WEIGHT_ZERO = -1e30;
+/**
+ * Value of `log_weight` for an event with zero weight: finite, so float32 code never meets
+ * -inf, and -2^100 (-1.27e30), exactly representable in float32, so both backends write the
+ * same number and comparisons of their columns need no special case.
+ */
+export const LOG_WEIGHT_ZERO = -(2 ** 100);
 
 export function makeLayout(columns: readonly SamplerColumn[], flags: readonly FlagBit[]): EventLayout {
   const index: Record<string, number> = {};
