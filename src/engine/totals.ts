@@ -64,12 +64,20 @@ export function emptyTotals(shape: TotalsShape): BatchTotals {
   return { all: emptyGroup(), production: groups(shape.nProduction), decay: groups(shape.nDecay), spectrum: groups(spectrumGroups(shape)) };
 }
 
-function addGroup(into: GroupTotals, from: GroupTotals): void {
+/** Adds one group's totals to another, in place (the shard merge copies first: sumGroups). */
+export function addGroup(into: GroupTotals, from: Readonly<GroupTotals>): void {
   into.events += from.events;
   into.accepted += from.accepted;
   into.sumWeights += from.sumWeights;
   into.sumWeightsAccepted += from.sumWeightsAccepted;
   into.sumWeights2Accepted += from.sumWeights2Accepted;
+}
+
+/** The sum of two groups' totals, as a new group. */
+export function sumGroups(a: Readonly<GroupTotals>, b: Readonly<GroupTotals>): GroupTotals {
+  const sum = { ...a };
+  addGroup(sum, b);
+  return sum;
 }
 
 export function addTotals(into: BatchTotals, from: BatchTotals): void {

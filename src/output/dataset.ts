@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import type { ChannelTotals, RunSummary, SpectrumTotals } from '../engine/run.js';
+import { emptyGroup, sumGroups } from '../engine/totals.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
 
 export const MANIFEST = '_manifest.json';
@@ -111,26 +112,15 @@ export interface MergeReport {
   readonly ok: boolean;
 }
 
-function addGroups(a: ChannelTotals | undefined, t: ChannelTotals): ChannelTotals {
-  a ??= { events: 0, accepted: 0, sumWeights: 0, sumWeightsAccepted: 0, sumWeights2Accepted: 0 };
-  return {
-    events: a.events + t.events,
-    accepted: a.accepted + t.accepted,
-    sumWeights: a.sumWeights + t.sumWeights,
-    sumWeightsAccepted: a.sumWeightsAccepted + t.sumWeightsAccepted,
-    sumWeights2Accepted: a.sumWeights2Accepted + t.sumWeights2Accepted,
-  };
-}
-
 function addChannels(into: Record<string, ChannelTotals>, from: Readonly<Record<string, ChannelTotals>>): void {
-  for (const [label, t] of Object.entries(from)) into[label] = addGroups(into[label], t);
+  for (const [label, t] of Object.entries(from)) into[label] = sumGroups(into[label] ?? emptyGroup(), t);
 }
 
 /** Spectra of shards of one run (same plan, same edges) added bin by bin. */
 function addSpectra(a: SpectrumTotals | null, b: SpectrumTotals | null | undefined): SpectrumTotals | null {
   if (!b) return a;
   if (!a) return b;
-  return { ...a, bins: a.bins.map((g, k) => addGroups(g, b.bins[k])), underflow: addGroups(a.underflow, b.underflow), overflow: addGroups(a.overflow, b.overflow) };
+  return { ...a, bins: a.bins.map((g, k) => sumGroups(g, b.bins[k])), underflow: sumGroups(a.underflow, b.underflow), overflow: sumGroups(a.overflow, b.overflow) };
 }
 
 /** Checks a dataset directory (one run, no gap, no overlap) and adds up its shards. */
