@@ -13,7 +13,7 @@ import { ArrowFileSink } from '../output/arrowFile.js';
 import type { BackendName, RowSelection, SamplerBackend } from './backend.js';
 import { addTotals, emptyTotals, type GroupTotals, totalsShape } from './totals.js';
 import { createCpuBackend } from './cpu/backend.js';
-import { probeAdapter } from './gpu/device.js';
+import { openGpu, probeAdapter } from './gpu/device.js';
 import { createGpuBackend, type GpuBackendOptions } from './gpu/backend.js';
 import type { EventBatch } from './layout.js';
 import { keyFromSeed, type PhiloxKey } from './rng/seed.js';
@@ -112,6 +112,24 @@ function askGit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * For a series of runs (a scan's masses): the backend chosen once, and for webgpu one GPU
+ * context they share (one device, and the compiled pipelines cached on it), which the caller
+ * destroys at the end.
+ */
+export async function sharedBackend(choice: BackendName | 'auto', onNotice?: (m: string) => void): Promise<{ backend: BackendName; gpuOptions?: GpuBackendOptions; close(): void }> {
+  if (choice === 'auto') {
+    const probe = await probeAdapter();
+    if (!probe.ok) {
+      onNotice?.(`${probe.reason}; using the cpu backend`);
+      return { backend: 'cpu', close() {} };
+    }
+  }
+  if (choice === 'cpu') return { backend: 'cpu', close() {} };
+  const context = await openGpu();
+  return { backend: 'webgpu', gpuOptions: { context }, close: () => context.destroy() };
 }
 
 export async function openBackend(plan: Plan, key: PhiloxKey, choice: BackendName | 'auto', onNotice?: (m: string) => void, gpuOptions?: GpuBackendOptions): Promise<SamplerBackend> {

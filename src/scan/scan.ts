@@ -22,7 +22,8 @@ import { DipoleSample } from './dipoleReweight.js';
 import { widthNuGamma } from '../physics/dipole.js';
 import { HBARC_GEV_M } from '../physics/constants.js';
 import type { BackendName } from '../engine/backend.js';
-import { FIPGEN_VERSION, run } from '../engine/run.js';
+import { FIPGEN_VERSION, run, sharedBackend } from '../engine/run.js';
+import type { GpuBackendOptions } from '../engine/gpu/backend.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
 import { acceptedMask } from '../engine/totals.js';
 import { writeFileAtomic, writeJsonAtomic } from '../output/atomicWrite.js';
@@ -155,19 +156,25 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
 
   const { first, events: count } = shardRange(o.masses.length, shard);
   const results: MassResult[] = [];
-  for (let k = first; k < first + count; k++) {
-    results.push(await scanOneMass(scenarios[k], o, k === first ? o.onNotice : undefined));
-    o.onMass?.(k - first + 1, count, o.masses[k]);
+  // One backend choice and one GPU device for all masses (pipelines compiled once on it).
+  const shared = await sharedBackend(o.backend, o.onNotice);
+  try {
+    for (let k = first; k < first + count; k++) {
+      results.push(await scanOneMass(scenarios[k], o, shared));
+      o.onMass?.(k - first + 1, count, o.masses[k]);
+    }
+  } finally {
+    shared.close();
   }
   const record: ScanShardFile = { shard: shard.index, shards: shard.count, scenario_hash: manifest.scenario_hash, seed: o.seed, results };
   writeJsonAtomic(join(o.out, `_scan-${shardStem(shard)}.json`), record, 1);
   return { manifest, results };
 }
 
-async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, onNotice?: (m: string) => void): Promise<MassResult> {
+async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, shared: { backend: BackendName; gpuOptions?: GpuBackendOptions }): Promise<MassResult> {
   const definition = processFor(scenario);
   const plan = definition.plan(scenario, o.eventsPerMass);
-  const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: o.backend, onNotice, plan };
+  const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: shared.backend, gpuOptions: shared.gpuOptions, plan };
   if (scenario.process === 'na62-kaon-hnl') {
     const params = plan.params as { hnl_mass: number; hnl_ctau: number };
     const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));

@@ -36,6 +36,24 @@ interface Pipelines {
   scatter: GPUComputePipeline;
 }
 
+/**
+ * Compiled pipelines by device and WGSL text: a scan's masses usually share one program (the
+ * parameters are in a buffer), so a shared context compiles it once.
+ */
+const compiled = new WeakMap<GPUDevice, Map<string, Promise<Pipelines>>>();
+
+function compileCached(device: GPUDevice, code: string): Promise<Pipelines> {
+  let byCode = compiled.get(device);
+  if (!byCode) compiled.set(device, (byCode = new Map()));
+  let p = byCode.get(code);
+  if (!p) {
+    p = compile(device, code);
+    byCode.set(code, p);
+    p.catch(() => byCode!.delete(code));
+  }
+  return p;
+}
+
 async function compile(device: GPUDevice, code: string): Promise<Pipelines> {
   const module = device.createShaderModule({ code, label: 'fipgen sampler' });
   const info = await module.getCompilationInfo();
@@ -106,7 +124,7 @@ export async function createGpuBackend(plan: Plan, key: PhiloxKey, options: GpuB
   const stride = partialStride(shape);
   let pipelines: Pipelines;
   try {
-    pipelines = await compile(device, shaderSource(plan));
+    pipelines = await compileCached(device, shaderSource(plan));
   } catch (e) {
     if (!options.context) ctx.destroy();
     throw e;
