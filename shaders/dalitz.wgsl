@@ -14,22 +14,6 @@ fn m12RangeAboveMuon(m23sq: f32, lambdaK: f32, mK: f32, mMu: f32, m: f32) -> vec
   return vec2<f32>(m * m + 2.0 * (E2 * mMu * mMu / (E1 + a) + a * m * m / (E2 + b)), 4.0 * a * b);
 }
 
-// ln(1 + x) for x >= 0, a series below 0.1 (truncation x^8/8).
-fn log1pPos(x: f32) -> f32 {
-  if (x < 0.1) {
-    return x * (1.0 - x * (0.5 - x * (1.0 / 3.0 - x * (0.25 - x * (0.2 - x * (1.0 / 6.0 - x * (1.0 / 7.0)))))));
-  }
-  return log(1.0 + x);
-}
-
-// e^x - 1 for x >= 0, with a series below 0.1 (as oneMinusExpNeg).
-fn expm1Pos(x: f32) -> f32 {
-  if (x < 0.1) {
-    return x * (1.0 + x * (0.5 + x * (1.0 / 6.0 + x * (1.0 / 24.0 + x * (1.0 / 120.0)))));
-  }
-  return exp(x) - 1.0;
-}
-
 struct DalitzMomenta {
   mu: vec4<f32>,
   nu: vec4<f32>,
@@ -41,8 +25,8 @@ struct DalitzMomenta {
 // are made in their rest frame at angle theta* to the axis, with sin(theta*) from the
 // distances to both limits (no cancellation near the boundary), then boosted along the axis.
 fn dalitzMomenta(m23sq: f32, lambdaK: f32, lower: f32, width: f32, t: f32, oneMinusT: f32, mK: f32, mMu: f32, m: f32) -> DalitzMomenta {
-  let span = log1pPos(width / lower);                                // ln(upper/lower)
-  let fromLow = lower * expm1Pos(t * span);                          // m12^2 - m12^2(min)
+  let span = log1p(width / lower);                                // ln(upper/lower)
+  let fromLow = lower * expm1(t * span);                          // m12^2 - m12^2(min)
   let toHigh = (lower + width) * oneMinusExpNeg(oneMinusT * span);   // m12^2(max) - m12^2
   let m23 = sqrt(m23sq);
   let E1 = (mK * mK - m23sq - mMu * mMu) / (2.0 * m23);

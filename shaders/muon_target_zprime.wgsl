@@ -23,14 +23,6 @@ fn energyLost(E: f32, cm: f32, a: f32, b: f32) -> f32 {
   return E * oneMinusExpNeg(k) + a * cm * lossShape(k);
 }
 
-// ln(1 + y), y > -1: for |y| < 0.1 from logOneMinus's series, ln(1 + y) = -ln(1 - y/(1 + y)).
-fn log1p(y: f32) -> f32 {
-  if (abs(y) < 0.1) {
-    return -logOneMinus(y / (1.0 + y));
-  }
-  return log(1.0 + y);
-}
-
 // [a, b] per cm at E: linear in ln E between the table's rows, its end rows beyond. Twin of interpolateLoss.
 fn lossAt(E: f32) -> vec2<f32> {
   let n = u32(params[P_N_LOSS]);
@@ -87,7 +79,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let x = exp(lnX);
   let oneMinusX = oneMinusExpNeg(-lnX);
   let d = (f32(xb.k) + xb.f) * params[P_LN_X_BIN] + lnEOverTop; // ln(xE/m), accurate near threshold
-  let xEMinusM = m * exp(d) * oneMinusExpNeg(d);
+  let xEMinusM = m * expm1(d);
   var logW = LOG_WEIGHT_ZERO;
   var theta = 0.0;
   var X = vec4<f32>(0.0);

@@ -85,7 +85,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let eAbove = eAboveMass - er; // E_N - m
     pN = sqrt(max(0.0, eAbove * (eN + m)));
     let y = u.z * span;
-    let p = upscatterMomentum(E, eAboveMass, m, M, w.x, w.y, w.x * oneMinusExpNeg(y) * exp(y), w.y * oneMinusExpNeg((1.0 - u.z) * span));
+    let p = upscatterMomentum(E, eAboveMass, m, M, w.x, w.y, w.x * expm1(y), w.y * oneMinusExpNeg((1.0 - u.z) * span));
     dir = polarDirection(p.y / pN, p.x / pN, TWO_PI * uv.w);
     N = vec4<f32>(pN * dir, eN);
     let Ldecay = (pN / m) * params[P_N_CTAU];

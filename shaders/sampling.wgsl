@@ -106,21 +106,32 @@ fn cylinderInterval(o: vec3<f32>, toZMin: f32, toZMax: f32, d: vec3<f32>, radius
   return vec2<f32>(sIn, sOut);
 }
 
-// 1 - exp(-y) for y >= 0 without cancellation: a series below 0.1 (truncation y^5/720
-// relative, < 2e-8), where 1 - exp(-y) in f32 would lose up to 6e-8/y relative.
+// 1 - exp(-y) for y >= 0 without cancellation.
 fn oneMinusExpNeg(y: f32) -> f32 {
-  if (y < 0.1) {
-    return y * (1.0 - y * (0.5 - y * (1.0 / 6.0 - y * (1.0 / 24.0 - y * (1.0 / 120.0)))));
-  }
-  return 1.0 - exp(-y);
+  return -expm1(-y);
 }
 
-// ln(1 - v) for 0 <= v < 1: a series below 0.1 (truncation v^8/8, < 2e-9 relative).
-fn logOneMinus(v: f32) -> f32 {
-  if (v < 0.1) {
-    return -v * (1.0 + v * (0.5 + v * (1.0 / 3.0 + v * (0.25 + v * (0.2 + v * (1.0 / 6.0 + v * (1.0 / 7.0)))))));
+// ln(1 + y) for y > -1: a series for |y| < 0.1 (truncation y^8/8, < 2e-9 relative), where
+// log(1 + y) in f32 loses the digits of y below an ulp of 1. Twin of Math.log1p.
+fn log1p(y: f32) -> f32 {
+  if (abs(y) < 0.1) {
+    return y * (1.0 - y * (0.5 - y * (1.0 / 3.0 - y * (0.25 - y * (0.2 - y * (1.0 / 6.0 - y * (1.0 / 7.0)))))));
   }
-  return log(1.0 - v);
+  return log(1.0 + y);
+}
+
+// e^x - 1: a series for |x| < 0.1 (truncation x^6/720, < 2e-9 relative), where exp(x) - 1
+// cancels in f32. Twin of Math.expm1.
+fn expm1(x: f32) -> f32 {
+  if (abs(x) < 0.1) {
+    return x * (1.0 + x * (0.5 + x * (1.0 / 6.0 + x * (1.0 / 24.0 + x * (1.0 / 120.0)))));
+  }
+  return exp(x) - 1.0;
+}
+
+// ln(1 - v) for 0 <= v < 1.
+fn logOneMinus(v: f32) -> f32 {
+  return log1p(-v);
 }
 
 struct ForcedDecay {
