@@ -37,7 +37,3 @@ export function boost(p: Vec4, parent: Vec4, mass: number): Vec4 {
   return [p[0] + c * bx, p[1] + c * by, p[2] + c * bz, gamma * (p[3] + bp)];
 }
 
-/** Invariant mass squared of a four-vector. */
-export function massSquared(p: Vec4): number {
-  return p[3] * p[3] - p[0] * p[0] - p[1] * p[1] - p[2] * p[2];
-}

@@ -58,8 +58,6 @@ export const PARTICLES = {
 
 export type ParticleKey = keyof typeof PARTICLES;
 
-/** PDG id of the HNL. There is no official id; 9900012 is the convention of Pythia/MadGraph HNL models. */
-export const HNL_PDG = 9900012;
 
 /** Total width in GeV from a mean life in seconds. */
 export function widthFromLifetime(lifetime_s: number): number {

@@ -98,12 +98,6 @@ export function kallenKmu(m23sq: number): number {
   return ((M_K - M_MU) ** 2 - m23sq) * ((M_K + M_MU) ** 2 - m23sq);
 }
 
-/** Range of m12^2 at fixed m23^2. */
-export function m12Range(m23sq: number, m: number): [number, number] | null {
-  const r = m12RangeAboveMuon(m23sq, m);
-  return r && ([M_MU * M_MU + r[0], M_MU * M_MU + r[1]] as [number, number]);
-}
-
 /** d Gamma/d ln(m23^2) / g^2 (GeV), the inner Dalitz integral done in ln(m12^2 - m_mu^2). */
 function widthDensityLnM23(kind: MediatorKind, m: number, legs: Legs, lnM23sq: number): number {
   const m23sq = Math.exp(lnM23sq);
