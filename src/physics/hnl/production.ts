@@ -137,3 +137,65 @@ export function brDsTauToPiHnl(mN: number, U: Mixing): number {
   const dsToTau = widthLeptonicToHnl(LEPTONIC_PARENTS.Ds, PARTICLES.tau, 0, 1) / widthFromLifetime(PARTICLES.Ds.lifetime);
   return dsToTau * (widthTauToPiHnl(mN, U.tau) / widthFromLifetime(PARTICLES.tau.lifetime));
 }
+
+/**
+ * Spin-summed |M|^2 of P -> P' l+ N over U_alpha^2, at the Dalitz point s12 = (p_N + p_P')^2,
+ * s23 = (p_P' + p_l)^2: with the hadronic current H = f+ (p_P + p_P') + f- q, q = p_l + p_N,
+ * f- = (f0 - f+)(m_P^2 - m_P'^2)/q^2, and the V-A lepton tensor of ubar_N gamma (1 - g5) v_l
+ * (its mass terms vanish between the two projectors),
+ *   |M|^2 = 4 G_F^2 |V|^2 [2 (H.p_N)(H.p_l) - H^2 (p_N.p_l)]  (times the isospin factor).
+ * Its Dalitz integral is widthSemileptonicToHnl (1805.08567 eq. 3.8), tested.
+ */
+export function semileptonicMatrixElement(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number): number {
+  const M2 = ch.parent.mass ** 2;
+  const mk2 = ch.daughter.mass ** 2;
+  const mN2 = mN * mN;
+  const ml2 = ml * ml;
+  const q2 = M2 + mk2 + mN2 + ml2 - s12 - s23;
+  const ff = ch.formFactors;
+  const fPlus = ff.f0AtZero / (1 - q2 / ff.vectorPole ** 2);
+  const fZero = ff.f0AtZero / (1 - q2 / ff.scalarPole ** 2);
+  const fMinus = ((fZero - fPlus) * (M2 - mk2)) / q2;
+  const NL = 0.5 * (q2 - mN2 - ml2);
+  const HN = fPlus * (0.5 * (M2 + mN2 - s23) + 0.5 * (s12 - mk2 - mN2)) + fMinus * (NL + mN2);
+  const HL = fPlus * (0.5 * (M2 + ml2 - s12) + 0.5 * (s23 - mk2 - ml2)) + fMinus * (NL + ml2);
+  const H2 = fPlus * fPlus * (2 * M2 + 2 * mk2 - q2) + 2 * fPlus * fMinus * (M2 - mk2) + fMinus * fMinus * q2;
+  return 4 * G_F ** 2 * ch.ckm ** 2 * ch.isospinFactor * (2 * HN * HL - H2 * NL);
+}
+
+/** The range of s12 = (p1 + p2)^2 at fixed s23 = (p2 + p3)^2 in a decay M -> 1 2 3 (PDG kinematics section). */
+export function dalitzRange12(M: number, m1: number, m2: number, m3: number, s23: number): [number, number] {
+  const m23 = Math.sqrt(s23);
+  const E2 = (s23 - m3 * m3 + m2 * m2) / (2 * m23);
+  const E1 = (M * M - s23 - m1 * m1) / (2 * m23);
+  const p1 = Math.sqrt(Math.max(0, E1 * E1 - m1 * m1));
+  const p2 = Math.sqrt(Math.max(0, E2 * E2 - m2 * m2));
+  return [(E1 + E2) ** 2 - (p1 + p2) ** 2, (E1 + E2) ** 2 - (p1 - p2) ** 2];
+}
+
+/**
+ * The energy spectrum of N in the parent's rest frame for P -> P' l+ N: `bins` equal bins
+ * of E_N from m_N to its maximum, each holding the partial width in GeV (for U_alpha^2 = U2),
+ * from the Dalitz integral of semileptonicMatrixElement: dGamma = |M|^2 ds12 ds23/(256 pi^3 m_P^3),
+ * s23 = m_P^2 + m_N^2 - 2 m_P E_N. N's direction is isotropic (spin-0 parent), so E_N is all
+ * an event needs of the decay to place N.
+ */
+export function semileptonicEnergySpectrum(ch: SemileptonicChannel, lepton: Particle, mN: number, U2: number, bins: number): { eMin: number; eMax: number; widths: number[] } {
+  const M = ch.parent.mass;
+  const mk = ch.daughter.mass;
+  const ml = lepton.mass;
+  const eMin = mN;
+  const eMax = (M * M + mN * mN - (mk + ml) ** 2) / (2 * M);
+  const widths: number[] = [];
+  if (!(eMax > eMin) || M <= mk + ml + mN) return { eMin, eMax: eMin, widths: new Array(bins).fill(0) };
+  const scale = (U2 * 2 * M) / (256 * Math.PI ** 3 * M ** 3);
+  const inner = (E: number) => {
+    const s23 = M * M + mN * mN - 2 * M * E;
+    const [lo, hi] = dalitzRange12(M, mN, mk, ml, s23);
+    // s12 = lo + (hi - lo) sin^2(th): no square-root edge is met at the ends.
+    return integrate((th) => semileptonicMatrixElement(ch, ml, mN, lo + (hi - lo) * Math.sin(th) ** 2, s23) * (hi - lo) * Math.sin(2 * th), 0, Math.PI / 2, 4);
+  };
+  const step = (eMax - eMin) / bins;
+  for (let k = 0; k < bins; k++) widths.push(scale * integrate(inner, eMin + k * step, eMin + (k + 1) * step, 2));
+  return { eMin, eMax, widths };
+}
