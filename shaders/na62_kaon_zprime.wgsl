@@ -25,16 +25,17 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let gap = exp(lnHi) * oneMinusExpNeg(((f32(nOuter - outer.k) - outer.f) / f32(nOuter)) * spanO);
   let lambdaK = gap * ((mK + mMu) * (mK + mMu) - m23sq);
   let inner = sampleBins(u.y, P_INNER_CDF + outer.k * nInner, nInner);
-  let range = m12RangeAboveMuon(m23sq, lambdaK, mK, mMu, m);
+  let range = m12Range(mK, mMu, m, m23sq, lambdaK);
   let t = (f32(inner.k) + inner.f) / f32(nInner);
   let oneMinusT = (f32(nInner - inner.k) - inner.f) / f32(nInner);
-  let d = dalitzMomenta(m23sq, lambdaK, range.x, range.y, t, oneMinusT, mK, mMu, m);
+  let pos = logPosition(range.x, range.y, t, oneMinusT);
+  let d = dalitzMomenta(m23sq, lambdaK, pos.x, pos.y, mK, mMu, m);
   let uTheta = u.z;
   let phi = TWO_PI * u.w;
   let psi = TWO_PI * v.x;
-  let mu = toLab(d.mu, uTheta, phi, psi, K.p, mK);
-  let nu = toLab(d.nu, uTheta, phi, psi, K.p, mK);
-  let X = toLab(d.x, uTheta, phi, psi, K.p, mK);
+  let mu = toLab(d.p1, uTheta, phi, psi, K.p, mK);
+  let nu = toLab(d.p3, uTheta, phi, psi, K.p, mK);
+  let X = toLab(d.p2, uTheta, phi, psi, K.p, mK);
 
   let acc = na62TrackAcceptance(K.x, mu.xyz, 1.0);
   var flags = 0u;

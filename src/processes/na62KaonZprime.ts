@@ -23,7 +23,7 @@ import { na62TrackAcceptance, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/
 import { boost, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
 import { dalitzMomenta as amplitudeMomenta, kaonMatrixElement2, kaonToMuNuX, M2MISS_CUT, m12RangeAboveMuon } from '../physics/zprime/kaon.js';
-import { dalitzMomenta } from './dalitzKinematics.js';
+import { dalitzMomenta, logPosition } from './dalitzKinematics.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
 import { type Plan, type ProcessDefinition, makePlan } from './process.js';
 
@@ -151,7 +151,8 @@ function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent:
     const [ji, fi] = sampleBins(u[1], P.inner_cdf, io * P.n_inner, P.n_inner);
     const range = m12RangeAboveMuon(m23sq, P.x_mass, lambdaK)!;
     // t and 1 - t from the bin index and the position in it, each without cancellation.
-    const [pMu, pNu, pX] = dalitzMomenta(m23sq, lambdaK, range[0], range[2], (ji + fi) / P.n_inner, (P.n_inner - ji - fi) / P.n_inner, P.kaon_mass, P.mu_mass, P.x_mass);
+    const [fromLow, toHigh] = logPosition(range[0], range[2], (ji + fi) / P.n_inner, (P.n_inner - ji - fi) / P.n_inner);
+    const [pMu, pNu, pX] = dalitzMomenta(m23sq, lambdaK, fromLow, toHigh, P.kaon_mass, P.mu_mass, P.x_mass);
     const uTheta = u[2];
     const phi = TWO_PI * u[3];
     const psi = TWO_PI * v[0];

@@ -6,7 +6,7 @@
  */
 import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
 import { integrate } from '../integrate.js';
-import { kallen } from '../kinematics.js';
+import { dalitzRange12, kallen } from '../kinematics.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
 import type { Flavour, Mixing } from './mixing.js';
 
@@ -161,16 +161,6 @@ export function semileptonicMatrixElement(ch: SemileptonicChannel, ml: number, m
   const HL = fPlus * (0.5 * (M2 + ml2 - s12) + 0.5 * (s23 - mk2 - ml2)) + fMinus * (NL + ml2);
   const H2 = fPlus * fPlus * (2 * M2 + 2 * mk2 - q2) + 2 * fPlus * fMinus * (M2 - mk2) + fMinus * fMinus * q2;
   return 4 * G_F ** 2 * ch.ckm ** 2 * ch.isospinFactor * (2 * HN * HL - H2 * NL);
-}
-
-/** The range of s12 = (p1 + p2)^2 at fixed s23 = (p2 + p3)^2 in a decay M -> 1 2 3 (PDG kinematics section). */
-export function dalitzRange12(M: number, m1: number, m2: number, m3: number, s23: number): [number, number] {
-  const m23 = Math.sqrt(s23);
-  const E2 = (s23 - m3 * m3 + m2 * m2) / (2 * m23);
-  const E1 = (M * M - s23 - m1 * m1) / (2 * m23);
-  const p1 = Math.sqrt(Math.max(0, E1 * E1 - m1 * m1));
-  const p2 = Math.sqrt(Math.max(0, E2 * E2 - m2 * m2));
-  return [(E1 + E2) ** 2 - (p1 + p2) ** 2, (E1 + E2) ** 2 - (p1 - p2) ** 2];
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
 import { integrate } from '../integrate.js';
+import { m12Range } from '../kinematics.js';
 import { PARTICLES, widthFromLifetime } from '../particles.js';
 import type { MediatorKind } from './model.js';
 
@@ -81,16 +82,11 @@ export function dalitzMomenta(m12sq: number, m23sq: number, m: number): [V4, V4,
  * difference of squares loses 1e-4 at small m23).
  */
 export function m12RangeAboveMuon(m23sq: number, m: number, lambdaK = kallenKmu(m23sq)): [number, number, number] | null {
-  const m23 = Math.sqrt(m23sq);
-  const E2 = (m23sq + m * m) / (2 * m23); // X in the (X nu) rest frame
-  const E1 = (M_K * M_K - m23sq - M_MU * M_MU) / (2 * m23); // mu in the same frame
-  if (E1 < M_MU || E2 < m || lambdaK < 0) return null;
-  // a = sqrt(E1^2 - m_mu^2) = sqrt(lambda(m_K^2, m23^2, m_mu^2))/(2 m23): from the caller's
-  // well-conditioned lambda when the muon is nearly at rest (m23 near its maximum).
-  const a = Math.sqrt(lambdaK) / (2 * m23);
-  const b = Math.sqrt(E2 * E2 - m * m);
+  // lambdaK from the caller when the muon is nearly at rest (m23 near its maximum), where its
+  // product form keeps the precision a difference would lose.
+  const r = m12Range(M_K, M_MU, m, m23sq, lambdaK);
   // [lower end, upper end, their difference 4ab] of m12^2 - m_mu^2.
-  return [m * m + 2 * ((E2 * M_MU * M_MU) / (E1 + a) + (a * m * m) / (E2 + b)), m * m + 2 * (E1 * E2 + a * b), 4 * a * b];
+  return r && [r[0], r[0] + r[1], r[1]];
 }
 
 /** lambda(m_K^2, m23^2, m_mu^2) = ((m_K - m_mu)^2 - m23^2)((m_K + m_mu)^2 - m23^2). */
