@@ -1,0 +1,88 @@
+/**
+ * HNL polarisation: the helicity N is made with in P+ -> l+ N, and how the direction of
+ * its decay products follows its spin. Derived here from the V-A amplitudes with the spin
+ * projector (pslash + M)(1 + g5 sslash)/2; test/physics.hnlPolarisation.test.ts checks
+ * every formula against explicit Dirac matrices (src/physics/dirac.ts).
+ *
+ * Conventions: h = +1 or -1 is N's helicity (spin along or against its flight) for the
+ * "particle chain" P+ -> l+ N, N -> l- X+. The CP-conjugate chain (P- -> l- Nbar,
+ * Nbar -> l+ X-) has helicity -h with the same angular correlations about the flight
+ * direction; a Majorana N's lepton-number-violating decay (N -> l+ X-) has the opposite
+ * correlation (alpha -> -alpha) to its lepton-number-conserving one.
+ */
+import { kallen } from '../kinematics.js';
+
+/**
+ * Fraction of N with helicity +1 in P+ -> l+ N (in the P rest frame). The amplitude is
+ * f_P [m_N ubar_N (1 - g5) v_l + m_l ubar_N (1 + g5) v_l]: the m_l term makes helicity -1,
+ * the m_N term +1, with widths proportional to
+ *   S -+ (x_N^2 - x_l^2) sqrt(lambda(1, x_N^2, x_l^2)),  S = x_l^2 + x_N^2 - (x_N^2 - x_l^2)^2,
+ * whose sum is the width's factor 2S (1805.08567 eq. 3.3). So an N much lighter than the
+ * lepton is made with helicity -1, an N much heavier with +1.
+ */
+export function leptonicProductionHelicityPlus(mP: number, ml: number, mN: number): number {
+  const xl2 = (ml / mP) ** 2;
+  const xN2 = (mN / mP) ** 2;
+  const S = xl2 + xN2 - (xN2 - xl2) ** 2;
+  if (!(S > 0)) return 0.5;
+  const A = (xN2 - xl2) * Math.sqrt(Math.max(0, kallen(1, xN2, xl2)));
+  return Math.min(1, Math.max(0, 0.5 * (1 + A / S)));
+}
+
+/**
+ * Asymmetry alpha of a two-body decay N -> l- X+ (or nu X0, ml = 0) of an N with helicity +1:
+ *   dGamma/dcos(theta) ~ 1 + alpha h cos(theta),
+ * theta the angle between the lepton (or neutrino) and N's flight, in N's rest frame.
+ * Pseudoscalar X (|M|^2 ~ 2(p_l.q)(q.P) - m_X^2 (p_l.P), P = p_N - M s):
+ *   alpha = -(1 - x_l^2) sqrt(lambda(1, x_X^2, x_l^2)) / [(1 - x_l^2)^2 - x_X^2 (1 + x_l^2)];
+ * vector X (|M|^2 ~ (p_l.P) + 2 (p_l.q)(q.P)/m_X^2):
+ *   alpha = k (2 m_X^2 + m_l^2 - M^2) / (m_X^2 E_l + (M^2 - m_l^2 - m_X^2) E_X),
+ * k, E_l, E_X the momentum and energies in N's rest frame. The denominators are the shapes
+ * of the widths in src/physics/hnl/decay.ts; alpha = -1 for a massless lepton and a light
+ * pseudoscalar (the left-handed lepton goes against the spin), 0 at threshold.
+ */
+export function twoBodyDecayAsymmetry(M: number, ml: number, mX: number, kind: 'pseudoscalar' | 'vector'): number {
+  if (!(M > ml + mX)) return 0;
+  const M2 = M * M;
+  const ml2 = ml * ml;
+  const mX2 = mX * mX;
+  const sqrtLam = Math.sqrt(Math.max(0, kallen(M2, mX2, ml2)));
+  if (kind === 'pseudoscalar') {
+    const xl2 = ml2 / M2;
+    const xX2 = mX2 / M2;
+    return (-(1 - xl2) * (sqrtLam / M2)) / ((1 - xl2) ** 2 - xX2 * (1 + xl2));
+  }
+  const k = sqrtLam / (2 * M);
+  const El = (M2 + ml2 - mX2) / (2 * M);
+  const EX = (M2 + mX2 - ml2) / (2 * M);
+  return (k * (2 * mX2 + ml2 - M2)) / (mX2 * El + (M2 - ml2 - mX2) * EX);
+}
+
+/**
+ * Coefficients of the three-body leptonic decay N -> l1^- l2^+ nu, |M|^2 = 64 G_F^2 U^2 x
+ *   [cA (P.p2)(p_nu.p1) + cB (P.p1)(p_nu.p2) + cI m1 m2 (P.p_nu)],  P = p_N - h M s,
+ * with s N's spin four-vector (along its flight for h = +1; h = 0 unpolarised, which is the
+ * spin average). Charged current l_a^- l_b^+ nu_b (a != b): cA = 1 (the muon-decay
+ * structure). Neutral current nu_a l^- l^+ with the W exchange when a is l's flavour:
+ * cA = g_L^2, cB = g_R^2, cI = g_L g_R with g_L = -1/2 + s_W^2 (+1 when a = l), g_R = s_W^2,
+ * whose integrals are 1805.08567's C1 = g_L^2 + g_R^2 and C2 = g_L g_R (eq. 4.8).
+ */
+export interface LeptonicCoefficients {
+  readonly cA: number;
+  readonly cB: number;
+  readonly cI: number;
+}
+
+/** Minkowski product of (px, py, pz, E) four-vectors. */
+function mdot(a: readonly number[], b: readonly number[]): number {
+  return a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2];
+}
+
+/**
+ * |M|^2/(64 G_F^2 U^2) of N -> l1^- l2^+ nu for four-vectors (px, py, pz, E) in any frame,
+ * N's spin four-vector s (zero for an unpolarised N) and helicity sign h.
+ */
+export function leptonicMatrixElement(c: LeptonicCoefficients, M: number, pN: readonly number[], s: readonly number[], h: number, p1: readonly number[], p2: readonly number[], pNu: readonly number[], m1: number, m2: number): number {
+  const P = [pN[0] - h * M * s[0], pN[1] - h * M * s[1], pN[2] - h * M * s[2], pN[3] - h * M * s[3]];
+  return c.cA * mdot(P, p2) * mdot(pNu, p1) + c.cB * mdot(P, p1) * mdot(pNu, p2) + c.cI * m1 * m2 * mdot(P, pNu);
+}
