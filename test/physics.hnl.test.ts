@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hnlDecayTable, threeBodyIntegralI, threeBodyIntegralIOneMassive, HNL_DECAY_CHANNELS } from '../src/physics/hnl/decay.js';
+import {
+  alphaS, hnlDecayTable, qcdCorrection, threeBodyIntegralI, threeBodyIntegralI3, threeBodyIntegralIOneMassive, widthQuarkCharged, widthQuarkNeutral, HNL_DECAY_CHANNELS,
+} from '../src/physics/hnl/decay.js';
+import { CKM } from '../src/physics/constants.js';
 import {
   brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, SEMILEPTONIC_CHANNELS, widthLeptonicToHnl, widthSemileptonicToHnl, widthTauToPiHnl,
 } from '../src/physics/hnl/production.js';
@@ -50,6 +53,71 @@ describe('HNL decay widths (PHYSICS.md section 1.2, arXiv:1805.08567)', () => {
     expect(labels).toContain('pi+ mu-');
     expect(labels).toContain('pi0 nu');
     expect(labels).toContain('nu nu nu');
+  });
+});
+
+describe('HNL quark-level hadronic decays above 1 GeV (arXiv:1805.08567; FairShip python/hnl.py, HNLCalc/SIREN)', () => {
+  const GF = 1.1663787e-5;
+  const scale = (M: number) => (GF ** 2 * M ** 5) / (192 * Math.PI ** 3);
+  const hadronicLabels = new Set(HNL_DECAY_CHANNELS.filter((c) => c.hadronic).map((c) => c.label));
+  const isHadronic = (label: string) => hadronicLabels.has(label) || label.endsWith(' hadrons');
+
+  it('I(x_u, x_d, x_l): I(0, a, b) = I(a, b) = I(b, a) of the lepton integral, and I(0,0,0) = 1 (1805.08567 appendix C)', () => {
+    expect(threeBodyIntegralI3(0, 0, 0)).toBeCloseTo(1, 10);
+    for (const [a, b] of [[0.01, 0.2], [0.1, 0.3], [0.3, 0.5], [0.05, 0.9], [0.6, 0]]) {
+      expect(threeBodyIntegralI3(0, a, b)).toBeCloseTo(threeBodyIntegralI(a, b), 8);
+      expect(threeBodyIntegralI3(0, a, b)).toBeCloseTo(threeBodyIntegralI(b, a), 8);
+    }
+    expect(threeBodyIntegralI3(0.5, 0.3, 0.2)).toBe(0); // closed at x_u + x_d + x_l = 1
+  });
+
+  it('Delta_QCD(1.5 GeV) lies in (0, 0.5); one-loop alpha_s within 7% of FairShip alpha_s.dat (1 GeV 0.430, 3 GeV 0.252, 5 GeV 0.212)', () => {
+    expect(qcdCorrection(1.5)).toBeGreaterThan(0);
+    expect(qcdCorrection(1.5)).toBeLessThan(0.5);
+    for (const [mu, fairship] of [[1, 0.43], [3, 0.252], [5, 0.212]]) expect(Math.abs(alphaS(mu) / fairship - 1)).toBeLessThan(0.07);
+    expect(alphaS(1.77693)).toBeCloseTo(0.332, 12); // alpha_s(m_tau), the input (SIREN HNLDecay.cxx)
+  });
+
+  it('massless limit of N -> l- u dbar: 3 |V|^2 G_F^2 M^5 U^2/(192 pi^3) per pair before the (1 + Delta_QCD) factor (I = 1; 1805.08567)', () => {
+    // At M = 5 GeV the e, u, d masses shift I by ~8 (m_d/M)^2 ~ 1e-5 only.
+    const M = 5;
+    const massless = 3 * CKM.ud ** 2 * scale(M);
+    expect(Math.abs(widthQuarkCharged(M, 'e', 'u', 'd', CKM.ud, 1) / massless - 1)).toBeLessThan(1e-4);
+    expect(widthQuarkCharged(M, 'e', 'u', 'd', CKM.ud, 0.5) / widthQuarkCharged(M, 'e', 'u', 'd', CKM.ud, 1)).toBeCloseTo(0.5, 12); // prop. to U_e^2
+  });
+
+  it('M = 0.9 GeV: exclusive regime, no "hadrons" entries', () => {
+    const t = hnlDecayTable(0.9, mixingFrom(1e-6, [0.3, 0.4, 0.3]), true);
+    expect(t.regime).toBe('exclusive');
+    expect(Object.keys(t.branchingRatios).filter((k) => k.includes('hadrons'))).toEqual([]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it('M = 2 GeV, U_mu only: quark-level regime, BRs sum to 1, hadronic total = (1 + Delta_QCD) x quark level (FairShip max, SIREN remainder)', () => {
+    const M = 2;
+    const t = hnlDecayTable(M, only('mu'), true);
+    expect(t.regime).toBe('quark-level');
+    expect(t.branchingRatios['mu- hadrons']).toBeGreaterThan(0);
+    expect(t.branchingRatios['nu hadrons']).toBeGreaterThan(0);
+    expect(t.branchingRatios).not.toHaveProperty(['e- hadrons']);
+    expect(t.branchingRatios).not.toHaveProperty(['tau- hadrons']);
+    expect(Object.values(t.branchingRatios).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const pairs: [('u' | 'c'), ('d' | 's' | 'b'), number][] = [
+      ['u', 'd', CKM.ud], ['u', 's', CKM.us], ['c', 'd', CKM.cd], ['c', 's', CKM.cs], ['u', 'b', CKM.ub], ['c', 'b', CKM.cb],
+    ];
+    const cc = pairs.reduce((s, [u, d, v]) => s + widthQuarkCharged(M, 'mu', u, d, v, 1), 0);
+    const nc = (['u', 'd', 's', 'c', 'b'] as const).reduce((s, q) => s + widthQuarkNeutral(M, q, 1), 0);
+    const quarkTotal = (1 + qcdCorrection(M)) * (cc + nc);
+    const hadronicBr = Object.entries(t.branchingRatios).filter(([k]) => isHadronic(k)).reduce((s, [, br]) => s + br, 0);
+    const hadronic = (hadronicBr * t.totalWidth) / 2; // single-charge-state widths (Majorana factor 2)
+    expect(Math.abs(hadronic / quarkTotal - 1)).toBeLessThan(1e-9);
+  });
+
+  it('total width rises monotonically from 0.9 to 5 GeV (50 masses, each flavour), across the 1 GeV switch', () => {
+    for (const f of ['e', 'mu', 'tau'] as const) {
+      const widths = Array.from({ length: 50 }, (_, i) => hnlDecayTable(0.9 + (4.1 * i) / 49, only(f), true).totalWidth);
+      for (let i = 1; i < widths.length; i++) expect(widths[i], `${f} ${i}`).toBeGreaterThan(widths[i - 1]);
+    }
   });
 });
 

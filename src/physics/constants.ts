@@ -52,6 +52,27 @@ export const CKM = {
 } as const;
 
 /**
+ * Current quark masses in GeV (PDG 2024 "Quark masses": u, d, s MS-bar at 2 GeV; c = m_c(m_c),
+ * b = m_b(m_b)). They only set the thresholds of the quark-level HNL widths (arXiv:1805.08567
+ * section 3.2), nothing else.
+ */
+export const QUARK_MASS_GEV = {
+  u: 2.16e-3,
+  d: 4.7e-3,
+  s: 93.5e-3,
+  c: 1.273,
+  b: 4.183,
+} as const;
+
+/**
+ * Strong coupling alpha_s(m_tau) = 0.332 from the hadronic tau width (PDG 2024 "Quantum
+ * chromodynamics", tau-decay determination; the value SIREN's HNLDecay.cxx uses), run at one
+ * loop with ALPHA_S_NF = 3 active flavours for the HNL quark-level QCD correction.
+ */
+export const ALPHA_S_MTAU = 0.332;
+export const ALPHA_S_NF = 3;
+
+/**
  * Meson decay constants in GeV, convention f_pi ~ 130 MeV (PDG 2024 / FLAG, as collected in
  * PHYSICS.md section 0; the vector ones as used in arXiv:1805.08567 table 9).
  */
