@@ -2,15 +2,15 @@
 // N -> l- l+ nu). Twin of src/processes/dalitzKinematics.ts. Four-vectors are (px, py, pz, E).
 
 // Lower end and width of m12^2 - m1^2 (m12^2 = (p1 + p2)^2) at fixed m23^2 = (p2 + p3)^2,
-// lambda1 = lambda(M^2, m23^2, m1^2) from the caller. Twin of m12Range in src/physics/kinematics.ts: the lower end
+// lambda1 = lambda(M^2, m23^2, m1^2) and above = m23^2 - m2^2 (particle 3 massless: b = above/(2 m23)) from the caller. Twin of m12Range in src/physics/kinematics.ts: the lower end
 // m2^2 + 2[E2 m1^2/(E1 + a) + a m2^2/(E2 + b)] is a sum of positive terms, not
 // (E1+E2)^2 - (a+b)^2, which loses 1e-4 in float32 at small m23.
-fn m12Range(M: f32, m1: f32, m2: f32, m23sq: f32, lambda1: f32) -> vec2<f32> {
+fn m12Range(M: f32, m1: f32, m2: f32, m23sq: f32, lambda1: f32, above: f32) -> vec2<f32> {
   let m23 = sqrt(m23sq);
   let E2 = (m23sq + m2 * m2) / (2.0 * m23);
   let E1 = (M * M - m23sq - m1 * m1) / (2.0 * m23);
   let a = sqrt(max(0.0, lambda1)) / (2.0 * m23);
-  let b = sqrt(max(0.0, E2 * E2 - m2 * m2));
+  let b = above / (2.0 * m23);
   return vec2<f32>(m2 * m2 + 2.0 * (E2 * m1 * m1 / (E1 + a) + a * m2 * m2 / (E2 + b)), 4.0 * a * b);
 }
 
@@ -24,11 +24,11 @@ struct DalitzMomenta {
 // and toHigh to the ends of its range. 2 and 3 are made in their rest frame at angle theta* to
 // the axis, sin(theta*) from the distances to both limits (no cancellation near the boundary),
 // then boosted along the axis; particle 1 moves along -z.
-fn dalitzMomenta(m23sq: f32, lambda1: f32, fromLow: f32, toHigh: f32, M: f32, m1: f32, m2: f32) -> DalitzMomenta {
+fn dalitzMomenta(m23sq: f32, lambda1: f32, fromLow: f32, toHigh: f32, M: f32, m1: f32, m2: f32, above: f32) -> DalitzMomenta {
   let m23 = sqrt(m23sq);
   let E2 = (m23sq + m2 * m2) / (2.0 * m23);
   let a = sqrt(max(0.0, lambda1)) / (2.0 * m23);
-  let b = sqrt(max(0.0, E2 * E2 - m2 * m2));
+  let b = above / (2.0 * m23);
   let sinT = sqrt(max(0.0, toHigh * fromLow)) / (2.0 * a * b);
   let cosT = (toHigh - fromLow) / (toHigh + fromLow);
   let twoStar = vec4<f32>(b * sinT, 0.0, -b * cosT, E2);

@@ -25,11 +25,11 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let gap = exp(lnHi) * oneMinusExpNeg(((f32(nOuter - outer.k) - outer.f) / f32(nOuter)) * spanO);
   let lambdaK = gap * ((mK + mMu) * (mK + mMu) - m23sq);
   let inner = sampleBins(u.y, P_INNER_CDF + outer.k * nInner, nInner);
-  let range = m12Range(mK, mMu, m, m23sq, lambdaK);
+  let range = m12Range(mK, mMu, m, m23sq, lambdaK, m23sq - m * m);
   let t = (f32(inner.k) + inner.f) / f32(nInner);
   let oneMinusT = (f32(nInner - inner.k) - inner.f) / f32(nInner);
   let pos = logPosition(range.x, range.y, t, oneMinusT);
-  let d = dalitzMomenta(m23sq, lambdaK, pos.x, pos.y, mK, mMu, m);
+  let d = dalitzMomenta(m23sq, lambdaK, pos.x, pos.y, mK, mMu, m, m23sq - m * m);
   let uTheta = u.z;
   let phi = TWO_PI * u.w;
   let psi = TWO_PI * v.x;

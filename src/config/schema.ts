@@ -122,6 +122,48 @@ export const MuonTargetZprimeScenario = z
   })
   .strict();
 
+/** Meson spectrum d^2N/dx_F dp_T^2 ~ (1 - |x_F|)^n exp(-b p_T^2) in the proton-nucleon centre of mass. */
+const MesonSpectrum = z
+  .object({ n: positive('x_F exponent n of (1 - |x_F|)^n'), b_GeV2: positive('p_T^2 slope b in GeV^-2 of exp(-b p_T^2)') })
+  .strict();
+
+export const Na62DumpSource = z
+  .object({
+    type: z.literal('na62-dump'),
+    proton_momentum_GeV: positive('primary proton momentum, GeV/c').default(400),
+    absorber: z.enum(['tax', 'target'], { error: 'expected "tax" (the copper TAX, dump mode) or "target" (the beryllium T10 target)' }).default('tax'),
+    charm_pairs_per_pot: nonNegative('c cbar pairs per proton on target'),
+    beauty_pairs_per_pot: nonNegative('b bbar pairs per proton on target'),
+    fragmentation: z
+      .object({
+        D0: nonNegative('fraction of c quarks that make a D0'),
+        D: nonNegative('fraction of c quarks that make a D+'),
+        Ds: nonNegative('fraction of c quarks that make a Ds+'),
+        B: nonNegative('fraction of b quarks that make a B+'),
+        B0: nonNegative('fraction of b quarks that make a B0'),
+        Bs: nonNegative('fraction of b quarks that make a Bs'),
+      })
+      .strict(),
+    charm_spectrum: MesonSpectrum,
+    beauty_spectrum: MesonSpectrum,
+    cascade_enhancement: z.boolean().default(false),
+    notes,
+  })
+  .strict();
+
+export const Na62DumpHnlScenario = z
+  .object({
+    name: z.string({ error: 'expected a name' }),
+    description: z.string().optional(),
+    process: z.literal('na62-dump-hnl'),
+    source: Na62DumpSource,
+    model: HnlModel.extend({ polarised: z.boolean().default(true) }),
+    detector: Detector,
+    exposure: z.object({ protons_on_target: positive('protons on target'), note: z.string().optional() }).strict(),
+    notes,
+  })
+  .strict();
+
 export type HnlModel = z.infer<typeof HnlModel>;
 export type ZprimeModel = z.infer<typeof ZprimeModel>;
 export type Na62KaonBeam = z.infer<typeof Na62KaonBeam>;
@@ -196,13 +238,15 @@ export const NucleusDipoleScenario = z
   .strict();
 export type NucleusDipoleScenario = z.infer<typeof NucleusDipoleScenario>;
 
-export const PROCESSES = ['na62-kaon-hnl', 'na62-kaon-zprime', 'muon-target-zprime', 'nucleus-cevns', 'nucleus-dipole'] as const;
+export const PROCESSES = ['na62-kaon-hnl', 'na62-dump-hnl', 'na62-kaon-zprime', 'muon-target-zprime', 'nucleus-cevns', 'nucleus-dipole'] as const;
 
-export const Scenario = z.discriminatedUnion('process', [HnlScenario, ZprimeScenario, MuonTargetZprimeScenario, NucleusCevnsScenario, NucleusDipoleScenario], {
+export const Scenario = z.discriminatedUnion('process', [HnlScenario, Na62DumpHnlScenario, ZprimeScenario, MuonTargetZprimeScenario, NucleusCevnsScenario, NucleusDipoleScenario], {
   error: `unknown process; known: ${PROCESSES.map((p) => `"${p}"`).join(', ')}`,
 });
 
 export type Scenario = z.infer<typeof Scenario>;
 export type HnlScenario = z.infer<typeof HnlScenario>;
+export type Na62DumpHnlScenario = z.infer<typeof Na62DumpHnlScenario>;
+export type Na62DumpSource = z.infer<typeof Na62DumpSource>;
 export type ZprimeScenario = z.infer<typeof ZprimeScenario>;
 export type MuonTargetZprimeScenario = z.infer<typeof MuonTargetZprimeScenario>;

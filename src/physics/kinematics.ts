@@ -39,17 +39,20 @@ export function boost(p: Vec4, parent: Vec4, mass: number): Vec4 {
 
 /**
  * The lower end and the width of m12^2 - m1^2 (m12^2 = (p1 + p2)^2) at fixed m23^2 = (p2 + p3)^2,
- * lambda1 = lambda(M^2, m23^2, m1^2) from the caller (its best-conditioned form); null outside
+ * lambda1 = lambda(M^2, m23^2, m1^2) and above = m23^2 - m2^2 from the caller (their best-conditioned
+ * forms); particle 3 massless; null outside
  * the Dalitz plot. The lower end m2^2 + 2[E2 m1^2/(E1 + a) + a m2^2/(E2 + b)] is a sum of positive
  * terms, not (E1 + E2)^2 - (a + b)^2, which loses 1e-4 in float32 at small m23.
  */
-export function m12Range(M: number, m1: number, m2: number, m23sq: number, lambda1: number): [number, number] | null {
+export function m12Range(M: number, m1: number, m2: number, m23sq: number, lambda1: number, above = m23sq - m2 * m2): [number, number] | null {
   const m23 = Math.sqrt(m23sq);
   const E2 = (m23sq + m2 * m2) / (2 * m23); // particle 2 in the (2 3) rest frame
   const E1 = (M * M - m23sq - m1 * m1) / (2 * m23); // particle 1 in the same frame
-  if (E1 < m1 || E2 < m2 || lambda1 < 0) return null;
+  if (E1 < m1 || above < 0 || lambda1 < 0) return null;
   const a = Math.sqrt(lambda1) / (2 * m23);
-  const b = Math.sqrt(E2 * E2 - m2 * m2);
+  // b = sqrt(E2^2 - m2^2) = (m23^2 - m2^2)/(2 m23) as particle 3 is massless; `above` =
+  // m23^2 - m2^2 from the caller keeps it exact near m23 = m2.
+  const b = above / (2 * m23);
   return [m2 * m2 + 2 * ((E2 * m1 * m1) / (E1 + a) + (a * m2 * m2) / (E2 + b)), 4 * a * b];
 }
 

@@ -10,14 +10,15 @@ import { boost, type Vec4 } from '../physics/kinematics.js';
 
 /**
  * Particles 1, 3, 2 (px, py, pz, E) in the rest frame of M for m23^2 and m12^2 given by its
- * distances fromLow and toHigh to the ends of its range (lambda1 as for m12Range in src/physics/kinematics.ts); particle 1
+ * distances fromLow and toHigh to the ends of its range (lambda1 and above = m23^2 - m2^2 as for
+ * m12Range in src/physics/kinematics.ts); particle 1
  * moves along -z.
  */
-export function dalitzMomenta(m23sq: number, lambda1: number, fromLow: number, toHigh: number, M: number, m1: number, m2: number): [Vec4, Vec4, Vec4] {
+export function dalitzMomenta(m23sq: number, lambda1: number, fromLow: number, toHigh: number, M: number, m1: number, m2: number, above = m23sq - m2 * m2): [Vec4, Vec4, Vec4] {
   const m23 = Math.sqrt(m23sq);
   const E2 = (m23sq + m2 * m2) / (2 * m23);
   const a = Math.sqrt(Math.max(0, lambda1)) / (2 * m23);
-  const b = Math.sqrt(Math.max(0, E2 * E2 - m2 * m2));
+  const b = above / (2 * m23); // sqrt(E2^2 - m2^2) for massless 3, from above = m23^2 - m2^2
   const sinT = Math.sqrt(Math.max(0, toHigh * fromLow)) / (2 * a * b);
   const cosT = (toHigh - fromLow) / (toHigh + fromLow);
   const twoStar: Vec4 = [b * sinT, 0, -b * cosT, E2];

@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../config/errors.js';
-import type { HnlScenario, MuonTargetZprimeScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
+import type { HnlScenario, Na62DumpHnlScenario, MuonTargetZprimeScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
 import { DipoleSample } from './dipoleReweight.js';
 import { widthNuGamma } from '../physics/dipole.js';
 import { HBARC_GEV_M } from '../physics/constants.js';
@@ -36,7 +36,7 @@ import { renderScanPlots } from './plot.js';
 export const SCAN_MANIFEST = '_scan.json';
 
 /** The scenarios a scan runs over: HNLs over U^2, muon-philic mediators over g. */
-export type ScannableScenario = HnlScenario | ZprimeScenario | MuonTargetZprimeScenario | NucleusDipoleScenario;
+export type ScannableScenario = HnlScenario | Na62DumpHnlScenario | ZprimeScenario | MuonTargetZprimeScenario | NucleusDipoleScenario;
 
 export interface ScanManifest {
   readonly type: 'fipgen-scan';
@@ -106,7 +106,7 @@ export function scannable(scenario: Scenario): ScannableScenario {
 }
 
 export function couplingName(scenario: ScannableScenario): 'U2' | 'g' | 'mu' {
-  return scenario.process === 'na62-kaon-hnl' ? 'U2' : scenario.process === 'nucleus-dipole' ? 'mu' : 'g';
+  return scenario.process === 'na62-kaon-hnl' || scenario.process === 'na62-dump-hnl' ? 'U2' : scenario.process === 'nucleus-dipole' ? 'mu' : 'g';
 }
 
 export interface ScanOptions {
@@ -175,7 +175,7 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, shared: 
   const definition = processFor(scenario);
   const plan = definition.plan(scenario, o.eventsPerMass);
   const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: shared.backend, gpuOptions: shared.gpuOptions, plan };
-  if (scenario.process === 'na62-kaon-hnl') {
+  if (scenario.process === 'na62-kaon-hnl' || scenario.process === 'na62-dump-hnl') {
     const params = plan.params as { hnl_mass: number; hnl_ctau: number };
     const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));
     const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });

@@ -28,6 +28,20 @@ export const TOLERANCE = {
   factorRelative: 2e-5,
   /** Fraction of events whose acceptance flags may differ (tracks on a boundary). */
   flagDisagreementFraction: 1e-3,
+  /**
+   * Ulps of N's float32 angle in dump mode, relative to the terms its transverse momentum is
+   * the sum of: a side exit R/sin(theta) of the decay volume (N from z = 23 m grazing a 1 m
+   * radius at 80-180 m) carries this relative error, and P ~ (s_out - s_in)/L amplifies it by
+   * s_out/(s_out - s_in) (the per-event formula is in test/process.na62DumpHnl.test.ts).
+   */
+  pathAmplifiedUlps: 8,
+  /**
+   * A three-body matrix-element weight (mean 1), absolute: |M|^2 is a sum of products of dot
+   * products such as M(E - h s.p), which cancel for a light lepton along the spin; the absolute
+   * error stays at the scale of the unsuppressed |M|^2 (~1e-6 of the mean), so a suppressed
+   * event (weight 0.03) can differ by 2e-4 relative. 1e-5 absolute, ln w gets 1e-5/w.
+   */
+  matrixElementWeightAbsolute: 1e-5,
   /** Relative difference of the sums of weights (all, and accepted). */
   sumOfWeightsRelative: 1e-2,
 } as const;

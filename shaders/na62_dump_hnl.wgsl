@@ -1,0 +1,184 @@
+// NA62 dump mode: D/B mesons -> N, N forced to decay in the decay volume to two charged tracks,
+// acceptance. Twin of sampleCpu in src/processes/na62DumpHnl.ts (read its comments for the why).
+
+const PRODUCTION_TWO_BODY: f32 = 0.0;
+const PRODUCTION_THREE_BODY: f32 = 1.0;
+const DECAY_TWO_BODY: f32 = 0.0;
+const MESON_STAYS: f32 = 0.0;
+const MESON_RHO_CHARGED: f32 = 1.0;
+
+// cos(theta) from 1 + a cos(theta) by its inverse CDF. Twin of linearCos.
+fn linearCos(a: f32, u: f32) -> f32 {
+  return (4.0 * u - 2.0 + a) / (1.0 + sqrt((1.0 - a) * (1.0 - a) + 4.0 * a * u));
+}
+
+fn mdot(a: vec4<f32>, b: vec4<f32>) -> f32 {
+  return a.w * b.w - dot(a.xyz, b.xyz);
+}
+
+// |M|^2/(64 G_F^2 U^2) of N -> l1- l2+ nu at rest, spin axis s, helicity sign h. Twin of leptonicMatrixElement.
+fn leptonicMatrixElement(d: u32, M: f32, s: vec3<f32>, h: f32, p1: vec4<f32>, p2: vec4<f32>, pNu: vec4<f32>, m1: f32, m2: f32) -> f32 {
+  let P = vec4<f32>(-h * M * s, M);
+  return params[P_DECAY_CA + d] * mdot(P, p2) * mdot(pNu, p1) + params[P_DECAY_CB + d] * mdot(P, p1) * mdot(pNu, p2)
+    + params[P_DECAY_CI + d] * m1 * m2 * mdot(P, pNu);
+}
+
+fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
+  return vec4<f32>(rotateEuler(p.xyz, w.x, TWO_PI * w.y, TWO_PI * w.z), p.w);
+}
+
+fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
+  let mN = params[P_HNL_MASS];
+  // Production channel, then the meson.
+  var u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
+  var v = uniforms4(key, event, STREAM_PRODUCTION, 1u);
+  let c = pickChannel(u.x, P_PROD_CUM, u32(params[P_N_PROD]));
+  let mP = params[P_PROD_PARENT_MASS + c];
+  let meson = sampleDumpMeson(mP, u32(params[P_PROD_SPECTRUM + c]), uniforms4(key, event, STREAM_SOURCE, 0u), v.w);
+  let nSign = params[P_PROD_N_SIGN + c];
+  let chain = select(-1.0, 1.0, v.x < 0.5) * nSign;
+  let kind = params[P_PROD_KIND + c];
+  let dir = isotropicDirection(u.z, u.w);
+  var N: vec4<f32>;
+  var h = 0.0;
+  if (kind == PRODUCTION_TWO_BODY) {
+    N = boost(vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]), meson.p, mP);
+    if (params[P_POLARISED] == 1.0) {
+      h = select(-1.0, 1.0, u.y < params[P_PROD_HELICITY_PLUS + c]);
+    }
+  } else if (kind == PRODUCTION_THREE_BODY) {
+    let bins = u32(params[P_N_ENERGY_BINS]);
+    let b = sampleBins(u.y, P_ENERGY_CDF + u32(params[P_PROD_TABLE + c]) * bins, bins);
+    let kinetic = ((f32(b.k) + b.f) / f32(bins)) * (params[P_PROD_E_MAX + c] - params[P_PROD_E_MIN + c]);
+    let pN = sqrt(kinetic * (2.0 * mN + kinetic));
+    N = boost(vec4<f32>(pN * dir, mN + kinetic), meson.p, mP);
+  } else {
+    let dirTau = isotropicDirection(v.y, v.z);
+    let tau = boost(vec4<f32>(params[P_TAU_PSTAR] * dirTau, params[P_TAU_ESTAR]), meson.p, mP);
+    N = boost(vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]), tau, params[P_TAU_MASS]);
+  }
+
+  // Decay position.
+  u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
+  let pN = length(N.xyz);
+  let axis = N.xyz / pN;
+  let interval = cylinderInterval(meson.x, params[P_DV_Z_MIN] - meson.x.z, params[P_DV_Z_MAX] - meson.x.z, axis, params[P_DV_RADIUS]);
+  var flags = 0u;
+  var s = 0.0;
+  var decayLogProb = LOG_WEIGHT_ZERO;
+  if (interval.y > interval.x) {
+    let forced = forcedDecay(interval.x, interval.y, (pN / mN) * params[P_HNL_CTAU], u.x);
+    s = forced.s;
+    decayLogProb = forced.logProb;
+    flags |= FLAG_IN_DECAY_VOLUME;
+  }
+  let vtx = meson.x + s * axis;
+
+  // Decay.
+  u = uniforms4(key, event, STREAM_DECAY, 0u);
+  v = uniforms4(key, event, STREAM_DECAY, 1u);
+  let d = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
+  let lnv = select(1.0, -1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
+  let hDecay = h * lnv;
+  let q = chain * lnv;
+  let m1 = params[P_DECAY_M1 + d];
+  let m2 = params[P_DECAY_M2 + d];
+  var d1: vec4<f32>;
+  var d2: vec4<f32>;
+  var d3 = vec4<f32>(0.0);
+  var meWeight = 1.0;
+  if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
+    let k = params[P_DECAY_PSTAR + d];
+    let cosT = linearCos(params[P_DECAY_ALPHA + d] * hDecay, u.z);
+    let dirL = aroundAxis(axis, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
+    let pair = decayTwoBody(N, mN, dirL, k, sqrt(k * k + m1 * m1), sqrt(k * k + m2 * m2));
+    let md = params[P_DECAY_MESON_DECAY + d];
+    if (md == MESON_STAYS) {
+      d1 = pair.d1;
+      d2 = pair.d2;
+    } else {
+      let dirPi = isotropicDirection(v.x, v.y);
+      let mPi = params[P_PI_MASS];
+      if (md == MESON_RHO_CHARGED) {
+        let kp = params[P_RHO_CHARGED_PSTAR];
+        let pis = decayTwoBody(pair.d2, params[P_RHO_MASS], dirPi, kp, sqrt(kp * kp + mPi * mPi), sqrt(kp * kp + params[P_PI0_MASS] * params[P_PI0_MASS]));
+        d1 = pair.d1;
+        d2 = pis.d1;
+        d3 = pis.d2;
+      } else {
+        let kp = params[P_RHO_NEUTRAL_PSTAR];
+        let pis = decayTwoBody(pair.d2, params[P_RHO_MASS], dirPi, kp, sqrt(kp * kp + mPi * mPi), sqrt(kp * kp + mPi * mPi));
+        d2 = pis.d1;
+        d1 = pis.d2;
+        d3 = pair.d1;
+      }
+    }
+  } else {
+    let w = uniforms4(key, event, STREAM_DECAY, 2u);
+    let span23 = (mN - m1) * (mN - m1) - m2 * m2;
+    let above = span23 * v.z;
+    let m23sq = m2 * m2 + above;
+    let lambda1 = span23 * (1.0 - v.z) * ((mN + m1) * (mN + m1) - m23sq);
+    let width = m12Range(mN, m1, m2, m23sq, lambda1, above).y;
+    let r = dalitzMomenta(m23sq, lambda1, width * v.w, width * (1.0 - v.w), mN, m1, m2, above);
+    let p1 = orient(r.p1, w);
+    let p2 = orient(r.p2, w);
+    let pNu = orient(r.p3, w);
+    let me = leptonicMatrixElement(d, mN, axis, hDecay, p1, p2, pNu, m1, m2);
+    meWeight = me * span23 * width / params[P_DECAY_NORM + d];
+    d1 = boost(p1, N, mN);
+    d2 = boost(p2, N, mN);
+    d3 = boost(pNu, N, mN);
+  }
+
+  // Detector.
+  let acc1 = na62TrackAcceptance(vtx, d1.xyz, -q);
+  let acc2 = na62TrackAcceptance(vtx, d2.xyz, q);
+  let both = acc1 & acc2;
+  if ((both & TRACK_IN_STRAW) != 0u) {
+    flags |= FLAG_IN_STRAW;
+  }
+  if ((both & TRACK_IN_LKR) != 0u) {
+    flags |= FLAG_IN_LKR;
+  }
+  if ((acc1 & TRACK_IN_MUV3) != 0u) {
+    flags |= FLAG_D1_IN_MUV3;
+  }
+  if ((acc2 & TRACK_IN_MUV3) != 0u) {
+    flags |= FLAG_D2_IN_MUV3;
+  }
+  let all = FLAG_IN_DECAY_VOLUME | FLAG_IN_STRAW | FLAG_IN_LKR;
+  if ((flags & all) == all) {
+    flags |= FLAG_ACCEPTED;
+  }
+
+  var logWeight = LOG_WEIGHT_ZERO;
+  if ((flags & FLAG_IN_DECAY_VOLUME) != 0u) {
+    logWeight = params[P_LOG_NORM] + decayLogProb + log(meWeight);
+  }
+  putF(COL_LOG_WEIGHT, i, logWeight);
+  putU(COL_FLAGS, i, flags);
+  putU(COL_PRODUCTION_CHANNEL, i, c);
+  putU(COL_DECAY_CHANNEL, i, d);
+  putI(COL_PARENT_PDG, i, i32(chain * nSign * params[P_PROD_PARENT_PDG + c]));
+  put4(COL_PARENT_PX, i, meson.p);
+  putF(COL_PROD_X, i, meson.x.x);
+  putF(COL_PROD_Y, i, meson.x.y);
+  putF(COL_PROD_Z, i, meson.x.z);
+  put4(COL_LLP_PX, i, N);
+  putF(COL_LLP_HELICITY, i, h * chain);
+  putF(COL_DECAY_LOG_PROB, i, decayLogProb);
+  putF(COL_DECAY_S_IN, i, interval.x);
+  putF(COL_DECAY_S_OUT, i, interval.y);
+  putF(COL_DECAY_S, i, s);
+  putF(COL_DECAY_X, i, vtx.x);
+  putF(COL_DECAY_Y, i, vtx.y);
+  putF(COL_DECAY_Z, i, vtx.z);
+  putF(COL_DECAY_ME_WEIGHT, i, meWeight);
+  putI(COL_D1_PDG, i, i32(q * params[P_DECAY_PDG1 + d]));
+  put4(COL_D1_PX, i, d1);
+  putI(COL_D2_PDG, i, i32(q * params[P_DECAY_PDG2 + d]));
+  put4(COL_D2_PX, i, d2);
+  putI(COL_D3_PDG, i, i32(select(q, 1.0, params[P_DECAY_SELF_CONJUGATE3 + d] == 1.0) * params[P_DECAY_PDG3 + d]));
+  put4(COL_D3_PX, i, d3);
+}

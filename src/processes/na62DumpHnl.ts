@@ -1,0 +1,520 @@
+/**
+ * NA62 in dump mode: 400 GeV/c protons on the copper TAX make D and B mesons (and tau leptons
+ * from Ds), which make heavy neutral leptons; N decays inside the decay volume to a final state
+ * with two charged tracks, which must cross the STRAW spectrometer and reach the LKr.
+ * CPU reference sampler; its WGSL twin is shaders/na62_dump_hnl.wgsl (with na62_dump.wgsl).
+ *
+ * Weight of an event (expected events for the exposure; the talk's formula, shared/seeds/000):
+ *   w = (N_POT/N_gen) * sum_c r_c * P(decay in volume) * sum_d BR(N -> d) * w_ME,
+ *   r_c = 2 chi_QQ f_meson BR(meson -> ... N)  (2: a meson and an antimeson per pair),
+ * channels c (production) and d (visible decays) picked in proportion to r_c and BR(d); w_ME
+ * the three-body matrix-element weight (mean 1; 1 for two-body decays).
+ *
+ * Polarisation (src/physics/hnl/polarisation.ts): N from P -> l N has helicity +1 with the
+ * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
+ * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. N from
+ * three-body meson decays and from tau decays is taken as unpolarised (h = 0).
+ * `model.polarised = false` decays every N unpolarised.
+ */
+import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
+import { InputError } from '../config/errors.js';
+import { aroundAxis, cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { STREAM, uniforms4 } from '../engine/rng/philox.js';
+import type { PhiloxKey } from '../engine/rng/seed.js';
+import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
+import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
+import { SIN2_THETA_W_MZ } from '../physics/constants.js';
+import { hnlDecayTable } from '../physics/hnl/decay.js';
+import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios, totalU2 } from '../physics/hnl/mixing.js';
+import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
+import {
+  brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS, type LeptonicParent, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel,
+} from '../physics/hnl/production.js';
+import { integrate } from '../physics/integrate.js';
+import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
+import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
+import { CASCADE_ENHANCEMENT, dumpSourceParams, sampleDumpMeson, SPECTRUM } from '../sources/na62Dump.js';
+import { dalitzMomenta } from './dalitzKinematics.js';
+import { makePlan, type Plan, type ProcessDefinition } from './process.js';
+
+const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
+const pdg = (name: string, doc: string): SamplerColumn => ({ name, kind: 'i32', unit: '', doc });
+
+export const NA62_DUMP_HNL_LAYOUT = makeLayout(
+  [
+    f('log_weight', '', 'natural log of the event weight (expected events); the host writes weight = exp(log_weight)'),
+    { name: 'flags', kind: 'u32', unit: '', doc: 'acceptance bits, expanded to the boolean columns' },
+    { name: 'production_channel', kind: 'u32', unit: '', doc: 'index into the production-channel dictionary' },
+    { name: 'decay_channel', kind: 'u32', unit: '', doc: 'index into the decay-channel dictionary' },
+    pdg('parent_pdg', 'PDG id of the meson that made N'),
+    ...fourVector('parent', 'the meson that made N'),
+    ...position('prod', 'production vertex (meson decay, in the absorber)'),
+    ...fourVector('llp', 'heavy neutral lepton N'),
+    f('llp_helicity', '', "N's helicity: +1 or -1 from P -> l N, 0 where it is taken as unpolarised"),
+    f('decay_log_prob', '', 'ln P, P the probability that N decays inside the decay volume (LOG_WEIGHT_ZERO when N misses it)'),
+    f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
+    f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
+    f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
+    ...position('decay', 'N decay vertex'),
+    f('decay_me_weight', '', 'three-body matrix-element weight of the decay (mean 1 over the Dalitz plot and orientations; 1 for two-body decays), included in log_weight'),
+    pdg('d1_pdg', 'PDG id of charged track 1 (negative in the particle chain N -> l- ...)'),
+    ...fourVector('d1', 'charged track 1'),
+    pdg('d2_pdg', 'PDG id of charged track 2 (positive in the particle chain)'),
+    ...fourVector('d2', 'charged track 2'),
+    pdg('d3_pdg', 'PDG id of the neutral third particle (nu, or pi0 from rho+; 0: none, or a neutrino whose flavour is summed over)'),
+    ...fourVector('d3', 'the neutral third particle (zero when there is none)'),
+  ],
+  [
+    { name: 'accepted', bit: 0, doc: 'in_decay_volume, in_straw and in_lkr' },
+    { name: 'in_decay_volume', bit: 1, doc: 'the N line of flight crosses the decay volume (else weight 0)' },
+    { name: 'in_straw', bit: 2, doc: 'both charged tracks inside all four STRAW chambers (outside the beam holes)' },
+    { name: 'in_lkr', bit: 3, doc: 'both charged tracks inside the LKr acceptance' },
+    { name: 'd1_in_muv3', bit: 4, doc: 'track 1 inside the MUV3 acceptance (muon identification possible)' },
+    { name: 'd2_in_muv3', bit: 5, doc: 'track 2 inside the MUV3 acceptance' },
+  ],
+);
+
+const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8, d1Muv3: 16, d2Muv3: 32 };
+export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tau: 2 } as const;
+export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
+/** What the meson of a two-body decay does: stays (pi, K), rho+ -> pi+ pi0, rho0 -> pi+ pi-. */
+export const MESON_DECAY = { none: 0, rhoCharged: 1, rhoNeutral: 2 } as const;
+/** Bins of the N energy spectrum of each three-body production channel. */
+const ENERGY_BINS = 64;
+
+interface ProductionChannel {
+  label: string;
+  /** N per proton on target through this channel. */
+  rate: number;
+  kind: number;
+  parent: Particle;
+  spectrum: number;
+  pStar: number;
+  eStar: number;
+  helicityPlus: number;
+  /** Three-body: the N energy spectrum (widths per bin) and its range. */
+  energy?: { eMin: number; eMax: number; widths: number[] };
+  /** +1 when the listed decay makes N, -1 when it makes Nbar (tau+ -> pi+ Nbar). */
+  nSign: number;
+}
+
+const positive = (name: string) => name.replace(/-$/, '+');
+
+function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): ProductionChannel[] {
+  const src = s.source;
+  const chiC = src.charm_pairs_per_pot * (src.cascade_enhancement ? CASCADE_ENHANCEMENT.charm : 1);
+  const chiB = src.beauty_pairs_per_pot * (src.cascade_enhancement ? CASCADE_ENHANCEMENT.beauty : 1);
+  const fr = src.fragmentation;
+  const out: ProductionChannel[] = [];
+  const twoBody = (lp: LeptonicParent, mesons: number, spectrum: number) => {
+    for (const a of FLAVOURS) {
+      const br = brLeptonicToHnl(lp, a, mN, U);
+      if (!(br > 0)) continue;
+      const ml = LEPTON_OF[a].mass;
+      const pStar = twoBodyMomentum(lp.particle.mass, mN, ml);
+      out.push({
+        label: `${lp.particle.name} -> ${positive(LEPTON_OF[a].name)} N`, rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
+        pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1,
+      });
+    }
+  };
+  const threeBody = (ch: SemileptonicChannel, mesons: number, spectrum: number) => {
+    for (const a of FLAVOURS) {
+      if (!(U[a] > 0)) continue;
+      const energy = semileptonicEnergySpectrum(ch, LEPTON_OF[a], mN, U[a], ENERGY_BINS);
+      const br = energy.widths.reduce((x, y) => x + y, 0) / widthFromLifetime(ch.parent.lifetime);
+      if (!(br > 0)) continue;
+      out.push({
+        label: `${ch.parent.name} -> ${ch.daughter.name} ${positive(LEPTON_OF[a].name)} N`, rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
+        pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1,
+      });
+    }
+  };
+  const [D0toK, DtoK0, BtoD0, B0toD] = SEMILEPTONIC_CHANNELS;
+  twoBody(LEPTONIC_PARENTS.D, chiC * fr.D, SPECTRUM.charm);
+  threeBody(DtoK0, chiC * fr.D, SPECTRUM.charm);
+  threeBody(D0toK, chiC * fr.D0, SPECTRUM.charm);
+  twoBody(LEPTONIC_PARENTS.Ds, chiC * fr.Ds, SPECTRUM.charm);
+  const tauBr = brDsTauToPiHnl(mN, U);
+  if (tauBr > 0) {
+    const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, PARTICLES.pi.mass);
+    out.push({
+      label: 'Ds+ -> tau+ nu, tau+ -> pi+ N', rate: 2 * chiC * fr.Ds * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: SPECTRUM.charm,
+      pStar, eStar: Math.hypot(pStar, mN), helicityPlus: 0.5, nSign: -1,
+    });
+  }
+  twoBody(LEPTONIC_PARENTS.B, chiB * fr.B, SPECTRUM.beauty);
+  threeBody(BtoD0, chiB * fr.B, SPECTRUM.beauty);
+  threeBody(B0toD, chiB * fr.B0, SPECTRUM.beauty);
+  return out;
+}
+
+interface DecayChannel {
+  label: string;
+  br: number;
+  kind: number;
+  /** Two-body: the lepton (or nu) and the meson; three-body: l1- and l2+. */
+  m1: number;
+  m2: number;
+  alpha: number;
+  mesonDecay: number;
+  coefficients: LeptonicCoefficients;
+  /** Three-body: the Dalitz integral of the unpolarised |M|^2 in the sampler's variables. */
+  norm: number;
+  pdg1: number;
+  pdg2: number;
+  pdg3: number;
+  /** 1 when particle 3 is its own antiparticle (pi0, or no particle). */
+  selfConjugate3: number;
+}
+
+const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
+
+/** g_L of the lepton l_b in N -> nu_a l_b l_b: -1/2 + s_W^2, +1 with the W exchange when a = b (1805.08567 eq. 4.8). */
+function gL(a: Flavour, b: Flavour): number {
+  return -0.5 + SIN2_THETA_W_MZ + (a === b ? 1 : 0);
+}
+
+/**
+ * Dalitz integral of the unpolarised |M|^2/(64 G_F^2 U^2) in the sampler's variables: m23^2 uniform
+ * over [m2^2, (M - m1)^2], m12^2 uniform over its range, momenta from dalitzMomenta. An event's
+ * matrix-element weight |M|^2 (range of m23^2)(range of m12^2)/norm then has mean 1.
+ */
+function leptonicNorm(c: LeptonicCoefficients, M: number, m1: number, m2: number): number {
+  const span23 = (M - m1) ** 2 - m2 * m2;
+  const at = (t23: number) => {
+    const above = span23 * t23;
+    const m23sq = m2 * m2 + above;
+    const lambda1 = span23 * (1 - t23) * ((M + m1) ** 2 - m23sq);
+    const range = m12Range(M, m1, m2, m23sq, lambda1, above);
+    if (!range) return 0;
+    const [, width] = range;
+    return integrate((t12) => {
+      const [p1, pNu, p2] = dalitzMomenta(m23sq, lambda1, width * t12, width * (1 - t12), M, m1, m2, above);
+      return leptonicMatrixElement(c, M, [0, 0, 0, M], [0, 0, 0, 0], 0, p1, p2, pNu, m1, m2) * width;
+    }, 0, 1, 8);
+  };
+  return span23 * integrate(at, 0, 1, 16);
+}
+
+function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>): DecayChannel[] {
+  const out: DecayChannel[] = [];
+  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, coefficients: NONE, norm: 1, pdg3: 0, selfConjugate3: 1 };
+  for (const a of ['e', 'mu'] as const) {
+    const l = LEPTON_OF[a];
+    for (const [meson, kind, mesonDecay] of [
+      [PARTICLES.pi, 'pseudoscalar', MESON_DECAY.none],
+      [PARTICLES.K, 'pseudoscalar', MESON_DECAY.none],
+      [PARTICLES.rho, 'vector', MESON_DECAY.rhoCharged],
+    ] as const) {
+      const label = `${meson.name} ${l.name}`;
+      const br = branchingRatios[label] ?? 0;
+      if (!(br > 0)) continue;
+      const rho = mesonDecay === MESON_DECAY.rhoCharged;
+      out.push({
+        ...base, label, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind), mesonDecay,
+        pdg1: l.pdg, pdg2: rho ? PARTICLES.pi.pdg : meson.pdg, pdg3: rho ? PARTICLES.pi0.pdg : 0,
+      });
+    }
+  }
+  const rho0 = branchingRatios['rho0 nu'] ?? 0;
+  if (rho0 > 0) {
+    out.push({
+      ...base, label: 'rho0 nu', br: rho0, kind: DECAY_KIND.twoBody, m1: 0, m2: PARTICLES.rho0.mass, alpha: twoBodyDecayAsymmetry(mN, 0, PARTICLES.rho0.mass, 'vector'),
+      mesonDecay: MESON_DECAY.rhoNeutral, pdg1: -PARTICLES.pi.pdg, pdg2: PARTICLES.pi.pdg, pdg3: 0, selfConjugate3: 0,
+    });
+  }
+  const U2 = totalU2(U);
+  const leptonic: [string, Flavour, Flavour, LeptonicCoefficients, number][] = [
+    ['e- mu+ nu', 'e', 'mu', { cA: 1, cB: 0, cI: 0 }, PARTICLES.nu_mu.pdg],
+    ['mu- e+ nu', 'mu', 'e', { cA: 1, cB: 0, cI: 0 }, PARTICLES.nu_e.pdg],
+    ...(['e', 'mu'] as const).map((b): [string, Flavour, Flavour, LeptonicCoefficients, number] => [
+      `${b}+ ${b}- nu`, b, b,
+      {
+        cA: FLAVOURS.reduce((s, a) => s + U[a] * gL(a, b) ** 2, 0) / U2,
+        cB: SIN2_THETA_W_MZ ** 2,
+        cI: FLAVOURS.reduce((s, a) => s + U[a] * gL(a, b) * SIN2_THETA_W_MZ, 0) / U2,
+      },
+      0,
+    ]),
+  ];
+  for (const [label, a, b, coefficients, nuPdg] of leptonic) {
+    const br = branchingRatios[label] ?? 0;
+    if (!(br > 0)) continue;
+    const m1 = LEPTON_OF[a].mass;
+    const m2 = LEPTON_OF[b].mass;
+    out.push({
+      ...base, label, br, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm: leptonicNorm(coefficients, mN, m1, m2),
+      pdg1: LEPTON_OF[a].pdg, pdg2: -LEPTON_OF[b].pdg, pdg3: nuPdg, selfConjugate3: nuPdg === 0 ? 1 : 0,
+    });
+  }
+  return out;
+}
+
+function planParams(scenario: Scenario, events: number) {
+  if (scenario.process !== 'na62-dump-hnl') throw new Error(`na62-dump-hnl cannot plan a ${scenario.process} scenario`);
+  const model = scenario.model;
+  const fractions = parseMixingRatios(model.mixing);
+  if (typeof fractions === 'string') throw new InputError('model.mixing', model.mixing, fractions);
+  const U = mixingFrom(model.U2, fractions);
+  const mN = model.mass;
+  const production = productionChannels(scenario, mN, U);
+  if (production.length === 0) {
+    const reach = Math.max(...Object.values(LEPTONIC_PARENTS).map((p) => p.particle.mass)) - PARTICLES.e.mass;
+    throw new InputError('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (B+ -> e+ N), lower for mu and tau mixing`);
+  }
+  const table = hnlDecayTable(mN, U, model.majorana);
+  const decays = decayChannels(mN, U, table.branchingRatios);
+  if (decays.length === 0) {
+    throw new InputError('model.mass', mN, `N has no decay to two charged tracks generated here (pi/K/rho with e or mu, rho0 nu, e/mu pairs) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold`);
+  }
+  const sumRates = production.reduce((s, c) => s + c.rate, 0);
+  const sumBr = decays.reduce((s, d) => s + d.br, 0);
+  const pot = scenario.exposure.protons_on_target;
+  const geometry = na62GeometryParams(loadNa62Geometry(scenario.detector.geometry));
+  const source = dumpSourceParams(scenario.source);
+  const threeBody = production.filter((c) => c.energy);
+  const rhoCharged = twoBodyMomentum(PARTICLES.rho.mass, PARTICLES.pi.mass, PARTICLES.pi0.mass);
+  const rhoNeutral = twoBodyMomentum(PARTICLES.rho0.mass, PARTICLES.pi.mass, PARTICLES.pi.mass);
+  const params = {
+    ...source,
+    ...geometry,
+    hnl_mass: mN,
+    hnl_ctau: table.ctau,
+    majorana: model.majorana ? 1 : 0,
+    polarised: model.polarised ? 1 : 0,
+    log_norm: Math.log(pot / events) + Math.log(sumRates) + Math.log(sumBr),
+    n_prod: production.length,
+    prod_cum: cumulative(production.map((c) => c.rate)),
+    prod_kind: production.map((c) => c.kind),
+    prod_parent_mass: production.map((c) => c.parent.mass),
+    prod_parent_pdg: production.map((c) => c.parent.pdg),
+    prod_spectrum: production.map((c) => c.spectrum),
+    prod_pstar: production.map((c) => c.pStar),
+    prod_estar: production.map((c) => c.eStar),
+    prod_helicity_plus: production.map((c) => c.helicityPlus),
+    prod_n_sign: production.map((c) => c.nSign),
+    prod_table: production.map((c) => Math.max(0, threeBody.indexOf(c))),
+    prod_e_min: production.map((c) => c.energy?.eMin ?? 0),
+    prod_e_max: production.map((c) => c.energy?.eMax ?? 0),
+    n_energy_bins: ENERGY_BINS,
+    // One cumulative table per three-body channel, ENERGY_BINS entries each (a dummy when there is none).
+    energy_cdf: threeBody.length > 0 ? threeBody.flatMap((c) => cumulative(c.energy!.widths)) : [1],
+    tau_pstar: twoBodyMomentum(PARTICLES.Ds.mass, PARTICLES.tau.mass, 0),
+    tau_estar: Math.hypot(twoBodyMomentum(PARTICLES.Ds.mass, PARTICLES.tau.mass, 0), PARTICLES.tau.mass),
+    tau_mass: PARTICLES.tau.mass,
+    n_decay: decays.length,
+    decay_cum: cumulative(decays.map((d) => d.br)),
+    decay_kind: decays.map((d) => d.kind),
+    decay_m1: decays.map((d) => d.m1),
+    decay_m2: decays.map((d) => d.m2),
+    decay_pstar: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? twoBodyMomentum(mN, d.m1, d.m2) : 0)),
+    decay_alpha: decays.map((d) => d.alpha),
+    decay_meson_decay: decays.map((d) => d.mesonDecay),
+    decay_ca: decays.map((d) => d.coefficients.cA),
+    decay_cb: decays.map((d) => d.coefficients.cB),
+    decay_ci: decays.map((d) => d.coefficients.cI),
+    decay_norm: decays.map((d) => d.norm),
+    decay_pdg1: decays.map((d) => d.pdg1),
+    decay_pdg2: decays.map((d) => d.pdg2),
+    decay_pdg3: decays.map((d) => d.pdg3),
+    decay_self_conjugate3: decays.map((d) => d.selfConjugate3),
+    pi_mass: PARTICLES.pi.mass,
+    pi0_mass: PARTICLES.pi0.mass,
+    rho_mass: PARTICLES.rho.mass,
+    rho_charged_pstar: rhoCharged,
+    rho_neutral_pstar: rhoNeutral,
+  };
+  const info = {
+    'HNL mass [GeV]': mN,
+    'mixing U_e^2, U_mu^2, U_tau^2': [U.e, U.mu, U.tau],
+    'HNL type': model.majorana ? 'Majorana' : 'Dirac',
+    'polarised decays': model.polarised,
+    'HNL total width [GeV]': table.totalWidth,
+    'HNL c*tau [m]': table.ctau,
+    'decay regime': table.regime,
+    'N per proton on target': sumRates,
+    ...Object.fromEntries(production.map((c) => [`N per POT from ${c.label}`, c.rate])),
+    'BR of the generated decays (two charged tracks)': sumBr,
+    ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
+    'exposure [protons on target]': pot,
+    'not generated': 'Bs and B0 -> D*, D -> K* (vector final states), Bc; N decays with tau, D or Ds, and to pi0/eta/omega/phi nu (no two tracks without photons)',
+  };
+  return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
+}
+
+export type Na62DumpHnlParams = ReturnType<typeof planParams>['params'];
+
+function plan(scenario: Scenario, events: number): Plan<Na62DumpHnlParams> {
+  return makePlan(na62DumpHnl, scenario, events, planParams(scenario, events));
+}
+
+/** cos(theta) from 1 + a cos(theta) on [-1, 1] by inverting its CDF, (4u - 2 + a)/(1 + sqrt((1 - a)^2 + 4au)): no division by a. */
+export function linearCos(a: number, u: number): number {
+  return (4 * u - 2 + a) / (1 + Math.sqrt((1 - a) ** 2 + 4 * a * u));
+}
+
+function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
+  const P = plan.params;
+  const L = NA62_DUMP_HNL_LAYOUT.index;
+  const u = new Float64Array(4);
+  const v = new Float64Array(4);
+  const w = new Float64Array(4);
+  const { put, put4 } = columnWriter(out, n);
+  const mN = P.hnl_mass;
+  for (let i = 0; i < n; i++) {
+    const event = firstEvent + i;
+    // Production channel, then the meson from the absorber.
+    uniforms4(key, event, STREAM.production, 0, u);
+    uniforms4(key, event, STREAM.production, 1, v);
+    const c = pickChannel(u[0], P.prod_cum, P.n_prod);
+    const mP = P.prod_parent_mass[c];
+    uniforms4(key, event, STREAM.source, 0, w);
+    const meson = sampleDumpMeson(P, mP, P.prod_spectrum[c], w, v[3]);
+    // The charge-conjugate chain (P- -> l- Nbar) half of the time: charges flip, correlations stay.
+    const chain = (v[0] < 0.5 ? 1 : -1) * P.prod_n_sign[c];
+    const kind = P.prod_kind[c];
+    const dir = isotropicDirection(u[2], u[3]);
+    let N: Vec4;
+    let h = 0;
+    if (kind === PRODUCTION_KIND.twoBody) {
+      N = boost([P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]], meson.p, mP);
+      if (P.polarised === 1) h = u[1] < P.prod_helicity_plus[c] ? 1 : -1;
+    } else if (kind === PRODUCTION_KIND.threeBody) {
+      const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
+      // The kinetic energy first (E_min = m_N): a slow N keeps its momentum's precision.
+      const kinetic = ((k + fr) / P.n_energy_bins) * (P.prod_e_max[c] - P.prod_e_min[c]);
+      const pN = Math.sqrt(kinetic * (2 * mN + kinetic));
+      N = boost([pN * dir[0], pN * dir[1], pN * dir[2], mN + kinetic], meson.p, mP);
+    } else {
+      // Ds -> tau nu, then tau -> pi N, both isotropic.
+      const dirTau = isotropicDirection(v[1], v[2]);
+      const tau = boost([P.tau_pstar * dirTau[0], P.tau_pstar * dirTau[1], P.tau_pstar * dirTau[2], P.tau_estar], meson.p, mP);
+      N = boost([P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]], tau, P.tau_mass);
+    }
+
+    // Decay position, forced into the decay volume along the N line of flight.
+    uniforms4(key, event, STREAM.decayPosition, 0, u);
+    const pN = Math.hypot(N[0], N[1], N[2]);
+    const axis = [N[0] / pN, N[1] / pN, N[2] / pN];
+    const [sIn, sOut] = cylinderInterval(meson.x, meson.y, P.dv_z_min - meson.z, P.dv_z_max - meson.z, axis[0], axis[1], axis[2], P.dv_radius);
+    let flags = 0;
+    let s = 0;
+    let decayLogProb = LOG_WEIGHT_ZERO;
+    if (sOut > sIn) {
+      const forced = forcedDecay(sIn, sOut, (pN / mN) * P.hnl_ctau, u[0]);
+      s = forced.s;
+      decayLogProb = forced.logProb;
+      flags |= FLAG.inDecayVolume;
+    }
+    const vx = meson.x + s * axis[0];
+    const vy = meson.y + s * axis[1];
+    const vz = meson.z + s * axis[2];
+
+    // Decay channel; a Majorana N decays to the conjugate state (l+ X-) half of the time,
+    // with the opposite spin correlation.
+    uniforms4(key, event, STREAM.decay, 0, u);
+    uniforms4(key, event, STREAM.decay, 1, v);
+    const d = pickChannel(u[0], P.decay_cum, P.n_decay);
+    const lnv = P.majorana === 1 && u[1] >= 0.5 ? -1 : 1;
+    const hDecay = h * lnv;
+    const q = chain * lnv; // +1: track 1 negative, track 2 positive
+    let d1: Vec4;
+    let d2: Vec4;
+    let d3: Vec4 = [0, 0, 0, 0];
+    let meWeight = 1;
+    if (P.decay_kind[d] === DECAY_KIND.twoBody) {
+      const m1 = P.decay_m1[d];
+      const m2 = P.decay_m2[d];
+      const k = P.decay_pstar[d];
+      const cos = linearCos(P.decay_alpha[d] * hDecay, u[2]);
+      const dirL = aroundAxis(axis, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
+      const [lep, mes] = decayTwoBody(N, mN, dirL, k, Math.hypot(k, m1), Math.hypot(k, m2));
+      const md = P.decay_meson_decay[d];
+      if (md === MESON_DECAY.none) {
+        d1 = lep;
+        d2 = mes;
+      } else {
+        // rho -> pi pi, isotropic in the rho frame (its polarisation is not followed).
+        const dirPi = isotropicDirection(v[0], v[1]);
+        if (md === MESON_DECAY.rhoCharged) {
+          const kp = P.rho_charged_pstar;
+          [d2, d3] = decayTwoBody(mes, P.rho_mass, dirPi, kp, Math.hypot(kp, P.pi_mass), Math.hypot(kp, P.pi0_mass));
+          d1 = lep;
+        } else {
+          const kp = P.rho_neutral_pstar;
+          [d2, d1] = decayTwoBody(mes, P.rho_mass, dirPi, kp, Math.hypot(kp, P.pi_mass), Math.hypot(kp, P.pi_mass));
+          d3 = lep;
+        }
+      }
+    } else {
+      // N -> l1- l2+ nu: m23^2 and m12^2 uniform, weighted by the polarised |M|^2.
+      uniforms4(key, event, STREAM.decay, 2, w);
+      const m1 = P.decay_m1[d];
+      const m2 = P.decay_m2[d];
+      const span23 = (mN - m1) ** 2 - m2 * m2;
+      const above = span23 * v[2]; // m23^2 - m2^2, from the uniform: no cancellation near m2
+      const m23sq = m2 * m2 + above;
+      const lambda1 = span23 * (1 - v[2]) * ((mN + m1) ** 2 - m23sq);
+      const range = m12Range(mN, m1, m2, m23sq, lambda1, above);
+      const width = range ? range[1] : 0;
+      const [r1, rNu, r2] = dalitzMomenta(m23sq, lambda1, width * v[3], width * (1 - v[3]), mN, m1, m2, above);
+      const orient = (p: Vec4): Vec4 => [...rotateEuler([p[0], p[1], p[2]], w[0], TWO_PI * w[1], TWO_PI * w[2]), p[3]] as Vec4;
+      const p1 = orient(r1);
+      const p2 = orient(r2);
+      const pNu = orient(rNu);
+      const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [axis[0], axis[1], axis[2], 0], hDecay, p1, p2, pNu, m1, m2);
+      meWeight = (me * span23 * width) / P.decay_norm[d];
+      d1 = boost(p1, N, mN);
+      d2 = boost(p2, N, mN);
+      d3 = boost(pNu, N, mN);
+    }
+
+    // Detector: both charged tracks.
+    const acc1 = na62TrackAcceptance(P, vx, vy, vz, d1[0], d1[1], d1[2], -q);
+    const acc2 = na62TrackAcceptance(P, vx, vy, vz, d2[0], d2[1], d2[2], q);
+    const both = acc1 & acc2;
+    if (both & TRACK_IN_STRAW) flags |= FLAG.inStraw;
+    if (both & TRACK_IN_LKR) flags |= FLAG.inLkr;
+    if (acc1 & TRACK_IN_MUV3) flags |= FLAG.d1Muv3;
+    if (acc2 & TRACK_IN_MUV3) flags |= FLAG.d2Muv3;
+    const all = FLAG.inDecayVolume | FLAG.inStraw | FLAG.inLkr;
+    if ((flags & all) === all) flags |= FLAG.accepted;
+
+    const logWeight = flags & FLAG.inDecayVolume ? P.log_norm + decayLogProb + Math.log(meWeight) : LOG_WEIGHT_ZERO;
+    put(L.log_weight, i, logWeight);
+    put(L.flags, i, flags);
+    put(L.production_channel, i, c);
+    put(L.decay_channel, i, d);
+    put(L.parent_pdg, i, (chain * P.prod_n_sign[c]) * P.prod_parent_pdg[c]);
+    put4(L.parent_px, i, meson.p);
+    put(L.prod_x, i, meson.x);
+    put(L.prod_y, i, meson.y);
+    put(L.prod_z, i, meson.z);
+    put4(L.llp_px, i, N);
+    put(L.llp_helicity, i, h * chain);
+    put(L.decay_log_prob, i, decayLogProb);
+    put(L.decay_s_in, i, sIn);
+    put(L.decay_s_out, i, sOut);
+    put(L.decay_s, i, s);
+    put(L.decay_x, i, vx);
+    put(L.decay_y, i, vy);
+    put(L.decay_z, i, vz);
+    put(L.decay_me_weight, i, meWeight);
+    put(L.d1_pdg, i, q * P.decay_pdg1[d]);
+    put4(L.d1_px, i, d1);
+    put(L.d2_pdg, i, q * P.decay_pdg2[d]);
+    put4(L.d2_px, i, d2);
+    put(L.d3_pdg, i, (P.decay_self_conjugate3[d] === 1 ? 1 : q) * P.decay_pdg3[d] + 0); // + 0: no -0 for a missing particle
+    put4(L.d3_px, i, d3);
+  }
+}
+
+export const na62DumpHnl: ProcessDefinition<Na62DumpHnlParams> = {
+  id: 'na62-dump-hnl',
+  layout: NA62_DUMP_HNL_LAYOUT,
+  shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'na62_dump.wgsl', 'na62_acceptance.wgsl', 'dalitz.wgsl', 'na62_dump_hnl.wgsl'],
+  plan,
+  sampleCpu,
+};

@@ -1,0 +1,292 @@
+/**
+ * na62-dump-hnl: HNLs from D and B mesons made by 400 GeV protons in the TAX (PHYSICS.md 1.1-1.3).
+ * The meson spectra and depths against the distributions they are drawn from, N's energy in
+ * three-body production against the Dalitz integral, the polarised decay angle against its
+ * analytic form, the three-body decay against its matrix element, reweighting in U^2 against
+ * regenerating, CPU against WebGPU event by event, and bad input.
+ */
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/config/errors.js';
+import { loadScenario } from '../src/config/load.js';
+import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
+import { run } from '../src/engine/run.js';
+import { acceptedMask } from '../src/engine/totals.js';
+import { SIN2_THETA_W_MZ } from '../src/physics/constants.js';
+import { twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
+import { LEPTON_OF, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/production.js';
+import { integrate } from '../src/physics/integrate.js';
+import { dalitzRange12 } from '../src/physics/kinematics.js';
+import { PARTICLES } from '../src/physics/particles.js';
+import { na62DumpHnl } from '../src/processes/na62DumpHnl.js';
+import { processFor } from '../src/processes/registry.js';
+import { AcceptedSample } from '../src/scan/hnlReweight.js';
+import { ABSORBERS } from '../src/sources/na62Dump.js';
+import { gpuAvailable } from './helpers/gpu.js';
+import { sampleColumns } from './helpers/sample.js';
+import { F32_EPS, TOLERANCE } from './helpers/tolerances.js';
+
+const sample = (backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) => sampleColumns('na62-dump-hnl', backend, n, [7, 2], overrides);
+
+/** Minkowski product of (px, py, pz, E) four-vectors taken from the columns of event i. */
+function p4(cols: Record<string, Float64Array>, prefix: string, i: number): [number, number, number, number] {
+  return [cols[`${prefix}_px`][i], cols[`${prefix}_py`][i], cols[`${prefix}_pz`][i], cols[`${prefix}_e`][i]];
+}
+const mdot = (a: number[], b: number[]) => a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2];
+
+describe('na62-dump-hnl: the meson source (PHYSICS.md 1.3)', async () => {
+  const N = 20_000;
+  const { cols, plan } = await sample('cpu', N);
+  const P = plan.params as Record<string, number & number[]>;
+
+  it('x_F and p_T^2 of the charm mesons follow (1 - |x_F|)^n exp(-b p_T^2): <|x_F|> = 1/(n+2), <p_T^2> = 1/b within 4 sigma', () => {
+    const xf: number[] = [];
+    const pt2: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const p = p4(cols, 'parent', i);
+      // Back to the proton-nucleon centre of mass along z.
+      const pL = P.cm_gamma * p[2] - P.cm_beta_gamma * p[3];
+      xf.push(Math.abs((2 * pL) / P.sqrt_s));
+      pt2.push(p[0] * p[0] + p[1] * p[1]);
+    }
+    const [n, b] = [5.81, 0.954];
+    const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+    // Var|x_F| of the Beta(1, n+1) law: (n+1)/((n+2)^2 (n+3)); p_T^2 is exponential, sd = mean.
+    const sdX = Math.sqrt((n + 1) / ((n + 2) ** 2 * (n + 3)) / N);
+    expect(Math.abs(mean(xf) - 1 / (n + 2))).toBeLessThan(4 * sdX);
+    expect(Math.abs(mean(pt2) - 1 / b)).toBeLessThan((4 * (1 / b)) / Math.sqrt(N));
+  });
+
+  it('production depth in the TAX: exponential in lambda_I = 153 mm truncated to 1.615 m (mean within 4 sigma), all inside the copper', () => {
+    const { zFront, length, interactionLength: lam } = ABSORBERS.tax;
+    const depth = Array.from(cols.prod_z, (z) => z - zFront);
+    expect(Math.min(...depth)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...depth)).toBeLessThanOrEqual(length + 1e-9);
+    const q = Math.exp(-length / lam);
+    const mean = lam - (length * q) / (1 - q);
+    const sd = lam; // at most the untruncated exponential's
+    expect(Math.abs(depth.reduce((s, x) => s + x, 0) / N - mean)).toBeLessThan((4 * sd) / Math.sqrt(N));
+  });
+});
+
+describe('na62-dump-hnl: N from three-body meson decays', () => {
+  it("N's energy in the D0 rest frame follows the Dalitz integral of the matrix element (chi^2 over 10 bins, alpha = 1e-3)", async () => {
+    // Only D0 -> K- mu+ N: yields of everything else set to zero.
+    const N = 20_000;
+    const mN = 0.6;
+    const { cols } = await sample('cpu', N, [`model.mass=${mN}`, 'source.fragmentation.D=0', 'source.fragmentation.Ds=0', 'source.beauty_pairs_per_pot=0']);
+    const ch = SEMILEPTONIC_CHANNELS[0];
+    const fine = semileptonicEnergySpectrum(ch, LEPTON_OF.mu, mN, 1, 640);
+    const expected = Array.from({ length: 10 }, (_, k) => fine.widths.slice(64 * k, 64 * k + 64).reduce((a, b) => a + b, 0));
+    const total = expected.reduce((a, b) => a + b, 0);
+    const counts = new Array(10).fill(0);
+    for (let i = 0; i < N; i++) {
+      const parent = p4(cols, 'parent', i);
+      // E_N in the parent frame = p_N . p_P / m_P, independent of how the sampler made it.
+      const eN = mdot(p4(cols, 'llp', i), parent) / ch.parent.mass;
+      counts[Math.min(9, Math.floor(((eN - fine.eMin) / (fine.eMax - fine.eMin)) * 10))]++;
+    }
+    let chi2 = 0;
+    for (let k = 0; k < 10; k++) chi2 += (counts[k] - (N * expected[k]) / total) ** 2 / ((N * expected[k]) / total);
+    expect(chi2).toBeLessThan(27.9);
+  });
+});
+
+describe('na62-dump-hnl: polarised decays', () => {
+  // N -> mu- pi+ from D+/Ds+ -> mu+ N at m_N = 1 GeV: the muon's angle to N's flight in N's frame
+  // follows 1 + alpha h cos(theta) (src/physics/hnl/polarisation.ts, checked there against Dirac
+  // traces), so <cos> = alpha h/3 for each decay helicity h (its sign flips for the
+  // lepton-number-violating decay: h_decay = llp_helicity x sign(d1_pdg)).
+  const only = ['model.mixing=0:1:0', 'source.fragmentation.D0=0', 'source.beauty_pairs_per_pot=0'];
+  async function meanCos(overrides: string[]) {
+    const N = 30_000;
+    const { cols, plan } = await sample('cpu', N, [...only, ...overrides]);
+    const d = plan.decayChannels.indexOf('pi+ mu-');
+    const sums = new Map<number, [number, number]>();
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d || !plan.productionChannels[cols.production_channel[i]].match(/^Ds?\+ -> mu\+ N$/)) continue;
+      const n = p4(cols, 'llp', i);
+      const l = p4(cols, 'd1', i);
+      const m = 1;
+      // cos(theta*) from invariants: E*_l = p_l.p_N/m, |p*_l| from it, p_l.s with s the helicity vector.
+      const eStar = mdot(l, n) / m;
+      const pStar = Math.sqrt(eStar * eStar - PARTICLES.mu.mass ** 2);
+      const pN = Math.hypot(n[0], n[1], n[2]);
+      const s = [(n[3] * n[0]) / (pN * m), (n[3] * n[1]) / (pN * m), (n[3] * n[2]) / (pN * m), pN / m];
+      const cos = -mdot(l, s) / pStar;
+      const h = cols.llp_helicity[i] * Math.sign(cols.d1_pdg[i]);
+      const acc = sums.get(h) ?? [0, 0];
+      sums.set(h, [acc[0] + cos, acc[1] + 1]);
+    }
+    return sums;
+  }
+  const alpha = twoBodyDecayAsymmetry(1, PARTICLES.mu.mass, PARTICLES.pi.mass, 'pseudoscalar');
+
+  it('polarised: <cos theta> = alpha h / 3 for h = +1 and -1 within 4 sigma', async () => {
+    const sums = await meanCos([]);
+    for (const h of [1, -1]) {
+      const [sum, n] = sums.get(h)!;
+      expect(n).toBeGreaterThan(1000);
+      // Var(cos) <= 1/3.
+      expect(Math.abs(sum / n - (alpha * h) / 3)).toBeLessThan(4 * Math.sqrt(1 / 3 / n));
+    }
+    expect(Math.abs(alpha)).toBeGreaterThan(0.9);
+  });
+
+  it('model.polarised = false: isotropic (<cos theta> = 0 within 4 sigma) and every helicity 0', async () => {
+    const sums = await meanCos(['model.polarised=false']);
+    expect([...sums.keys()]).toEqual([0]);
+    const [sum, n] = sums.get(0)!;
+    expect(Math.abs(sum / n)).toBeLessThan(4 * Math.sqrt(1 / 3 / n));
+  });
+});
+
+describe('na62-dump-hnl: three-body decays from the matrix element', () => {
+  it('N -> nu mu+ mu-: the weighted m(mu+ mu-)^2 histogram follows the Dalitz integral of |M|^2 (1805.08567 eq. 4.8 structure, within 4 sigma per bin)', async () => {
+    const N = 40_000;
+    const M = 1.5;
+    const { cols, plan } = await sample('cpu', N, [`model.mass=${M}`, 'model.mixing=0:1:0']);
+    const d = plan.decayChannels.indexOf('mu+ mu- nu');
+    expect(d).toBeGreaterThanOrEqual(0);
+    // Independent evaluation from invariants (1 = mu-, 2 = mu+, 3 = nu), unpolarised:
+    // |M|^2 ~ gL^2 (p.p2)(k.p1) + gR^2 (p.p1)(k.p2) + gL gR m^2 (p.k), gL = 1/2 + s_W^2, gR = s_W^2.
+    const m = PARTICLES.mu.mass;
+    const gL = 0.5 + SIN2_THETA_W_MZ;
+    const gR = SIN2_THETA_W_MZ;
+    const me = (s12: number, s23: number) => {
+      const s13 = M * M + 2 * m * m - s12 - s23;
+      const pp2 = (M * M + m * m - s13) / 2;
+      const kp1 = (s13 - m * m) / 2;
+      const pp1 = (M * M + m * m - s23) / 2;
+      const kp2 = (s23 - m * m) / 2;
+      const pk = (M * M - s12) / 2;
+      return gL * gL * pp2 * kp1 + gR * gR * pp1 * kp2 + gL * gR * m * m * pk;
+    };
+    const lo = 4 * m * m;
+    const hi = M * M;
+    const bins = 8;
+    const expected = Array.from({ length: bins }, (_, k) =>
+      integrate((s12) => {
+        // The range of s23 = (p2 + p3)^2 at fixed s12 = (p1 + p2)^2: dalitzRange12 with the order (3, 2, 1).
+        const [c, e] = dalitzRange12(M, 0, m, m, s12);
+        return integrate((s23) => me(s12, s23), c, e, 8);
+      }, lo + ((hi - lo) * k) / bins, lo + ((hi - lo) * (k + 1)) / bins, 4),
+    );
+    const total = expected.reduce((a, b) => a + b, 0);
+    const sum = new Array(bins).fill(0);
+    const sum2 = new Array(bins).fill(0);
+    let all = 0;
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d) continue;
+      const a = p4(cols, 'd1', i);
+      const b = p4(cols, 'd2', i);
+      const pair = [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]];
+      const k = Math.min(bins - 1, Math.floor(((mdot(pair, pair) - lo) / (hi - lo)) * bins));
+      // Unpolarised shape: the weight without the spin term is the test's target; the spin
+      // term averages out over N's random helicity and the random orientation.
+      const w = cols.decay_me_weight[i];
+      sum[k] += w;
+      sum2[k] += w * w;
+      all++;
+    }
+    expect(all).toBeGreaterThan(1000);
+    for (let k = 0; k < bins; k++) {
+      const frac = expected[k] / total;
+      expect(Math.abs(sum[k] / all - frac), `bin ${k}`).toBeLessThan(4 * Math.sqrt(sum2[k]) / all + 1e-9);
+    }
+  });
+});
+
+describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', () => {
+  it('m_N = 1 GeV, U_mu^2 from 1e-6 (flat decay density) to 1e-3 (decay length shorter than the distance to the volume): within 4 sigma', async () => {
+    const N = 40_000;
+    const [U2A, U2B] = [1e-6, 1e-3];
+    const scenarioA = loadScenario('na62-dump-hnl', [`model.U2=${U2A}`]);
+    const scenarioB = loadScenario('na62-dump-hnl', [`model.U2=${U2B}`]);
+    const planA = na62DumpHnl.plan(scenarioA, N);
+    const sample = new AcceptedSample(planA.params.hnl_mass, acceptedMask(na62DumpHnl.layout));
+    const a = await run({ scenario: scenarioA, events: N, seed: 'dump-a', backend: 'cpu', onBatch: (b) => sample.add(b) });
+    const [atA, atB] = [U2A, U2B].map((u) => sample.expectations(U2A, planA.params.hnl_ctau, [u], planA.productionChannels.length));
+    const direct = await run({ scenario: scenarioB, events: N, seed: 'dump-b', backend: 'cpu' });
+    expect(atA.expected[0] / a.sumWeightsAccepted - 1).toBeCloseTo(0, 8);
+    const sigma = Math.hypot(atB.error[0], direct.sumWeightsAcceptedError);
+    expect(direct.sumWeightsAccepted).toBeGreaterThan(0);
+    expect(Math.abs(atB.expected[0] - direct.sumWeightsAccepted)).toBeLessThan(4 * sigma);
+    // Teeth: the long-lifetime U^4 scaling misses by far.
+    expect(Math.abs(a.sumWeightsAccepted * (U2B / U2A) ** 2 - direct.sumWeightsAccepted)).toBeGreaterThan(10 * sigma);
+  });
+});
+
+describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) agree event by event, 1e4 events', async () => {
+  const N = 10_000;
+  const cases: [string, string[]][] = [
+    ['preset (1 GeV, U_mu, Majorana, polarised)', []],
+    ['0.5 GeV, U_e, Dirac', ['model.mass=0.5', 'model.mixing=1:0:0', 'model.majorana=false']],
+    ['2.5 GeV, 1:1:1 (B mesons, quark-level regime)', ['model.mass=2.5', 'model.mixing=1:1:1']],
+    ['1.2 GeV, unpolarised, beryllium target', ['model.mass=1.2', 'model.polarised=false', 'source.absorber=target']],
+  ];
+  for (const [label, overrides] of cases) {
+    const cpu = await sample('cpu', N, overrides);
+    const gpu = await sample('webgpu', N, overrides);
+    const L = cpu.plan.process.layout;
+    it(`${label}: every GPU word written; same channels, PDG ids and helicities`, () => {
+      for (const c of L.columns) expect(gpu.raw[c.name].indexOf(SENTINEL_WORD), c.name).toBe(-1);
+      for (const c of ['production_channel', 'decay_channel', 'parent_pdg', 'd1_pdg', 'd2_pdg', 'd3_pdg', 'llp_helicity']) expect(gpu.cols[c], c).toEqual(cpu.cols[c]);
+    });
+    it(`${label}: momenta within ${TOLERANCE.momentumPerParentEnergy.toExponential(1)} x E_parent, positions within ${TOLERANCE.positionMetres.toExponential(1)} m, weights within their float32 conditioning`, () => {
+      // N's angle: its transverse momentum is the sum of the decay's (<= m_P/2) and the
+      // parent's share, so in float32 it carries a relative error of a few ulp of
+      // (m_P/2 + p_T,parent)/p_T,N; the distance to a side exit, R/sin(theta), has the same
+      // relative error, and ln P ~ ln(s_out - s_in) amplifies it by s_out/(s_out - s_in).
+      const angleRel = (i: number) => {
+        const c = cpu.cols;
+        const mP = Math.sqrt(Math.max(0, c.parent_e[i] ** 2 - c.parent_px[i] ** 2 - c.parent_py[i] ** 2 - c.parent_pz[i] ** 2));
+        return (TOLERANCE.pathAmplifiedUlps * F32_EPS * (mP / 2 + Math.hypot(c.parent_px[i], c.parent_py[i]))) / Math.hypot(c.llp_px[i], c.llp_py[i]);
+      };
+      const lnP = (i: number) => {
+        const [sIn, sOut] = [cpu.cols.decay_s_in[i], cpu.cols.decay_s_out[i]];
+        return TOLERANCE.logWeight + (sOut > sIn ? (angleRel(i) * sOut) / (sOut - sIn) : 0);
+      };
+      const distance = (i: number) => TOLERANCE.positionMetres + angleRel(i) * Math.max(Math.abs(cpu.cols.decay_s_in[i]), Math.abs(cpu.cols.decay_s_out[i]));
+      const tolerance: Record<string, (i: number) => number> = {
+        decay_log_prob: lnP,
+        log_weight: (i) => lnP(i) + TOLERANCE.matrixElementWeightAbsolute / cpu.cols.decay_me_weight[i],
+        decay_me_weight: () => TOLERANCE.matrixElementWeightAbsolute,
+        decay_s_in: distance,
+        decay_s_out: distance,
+        decay_s: distance,
+        decay_x: distance,
+        decay_y: distance,
+        decay_z: distance,
+        llp_helicity: () => 0,
+      };
+      for (const c of L.columns) {
+        if (c.kind !== 'f32') continue;
+        const tol = tolerance[c.name] ?? (c.unit === 'GeV' ? (i: number) => TOLERANCE.momentumPerParentEnergy * cpu.cols.parent_e[i] : () => TOLERANCE.positionMetres);
+        if (!tolerance[c.name] && c.unit !== 'GeV' && c.unit !== 'm') throw new Error(`no tolerance stated for ${c.name}`);
+        for (let i = 0; i < N; i++) {
+          const d = Math.abs(gpu.cols[c.name][i] - cpu.cols[c.name][i]);
+          if (d > tol(i)) expect.fail(`${c.name}, event ${i}: GPU ${gpu.cols[c.name][i]} vs CPU ${cpu.cols[c.name][i]} (tolerance ${tol(i)})`);
+        }
+      }
+    });
+    it(`${label}: flags differ on at most ${TOLERANCE.flagDisagreementFraction * 100}% of events`, () => {
+      let differ = 0;
+      for (let i = 0; i < N; i++) if (gpu.cols.flags[i] !== cpu.cols.flags[i]) differ++;
+      expect(differ / N).toBeLessThanOrEqual(TOLERANCE.flagDisagreementFraction);
+    });
+  }
+});
+
+describe('na62-dump-hnl: bad input', () => {
+  const plan = (o: string[]) => {
+    const s = loadScenario('na62-dump-hnl', o);
+    return processFor(s).plan(s, 1);
+  };
+  it('a mass no D or B meson can make, a mass with no two-track decay, bad mixing ratios, an unknown absorber', () => {
+    expect(() => plan(['model.mass=5.5'])).toThrow(/model\.mass = 5\.5: no D or B meson decay can produce it/);
+    expect(() => plan(['model.mass=0.0009', 'model.mixing=0:0:1'])).toThrow(/model\.mass = 0\.0009: N has no decay to two charged tracks/);
+    expect(() => plan(['model.mixing=1:-1:0'])).toThrow(/model\.mixing/);
+    expect(() => plan(['model.mixing=one'])).toThrow(/model\.mixing/);
+    expect(() => plan(['source.absorber=lead'])).toThrow(/source\.absorber/);
+  });
+});
