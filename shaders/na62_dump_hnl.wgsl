@@ -7,11 +7,6 @@ const DECAY_TWO_BODY: f32 = 0.0;
 const MESON_STAYS: f32 = 0.0;
 const MESON_RHO_CHARGED: f32 = 1.0;
 
-// cos(theta) from 1 + a cos(theta) by its inverse CDF. Twin of linearCos.
-fn linearCos(a: f32, u: f32) -> f32 {
-  return (4.0 * u - 2.0 + a) / (1.0 + sqrt((1.0 - a) * (1.0 - a) + 4.0 * a * u));
-}
-
 fn mdot(a: vec4<f32>, b: vec4<f32>) -> f32 {
   return a.w * b.w - dot(a.xyz, b.xyz);
 }

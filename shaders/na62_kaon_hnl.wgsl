@@ -1,4 +1,4 @@
-// NA62 kaon mode: K+ -> l+ N, N -> pi l forced into the decay volume, acceptance.
+// NA62 kaon mode: K+ -> l+ N (polarised), N -> pi l forced into the decay volume, acceptance.
 // Twin of sampleCpu in src/processes/na62KaonHnl.ts.
 
 // Event i of the batch: key is the run's Philox key, event its 64-bit index in the run.
@@ -11,6 +11,10 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let prod = pickChannel(u.x, P_PROD_CUM, u32(params[P_N_PROD]));
   let dirN = isotropicDirection(u.y, u.z);
   let N = boost(vec4<f32>(params[P_PROD_PSTAR + prod] * dirN, params[P_PROD_ESTAR + prod]), K.p, params[P_KAON_MASS]);
+  var h = 0.0;
+  if (params[P_POLARISED] == 1.0) {
+    h = select(-1.0, 1.0, u.w < params[P_PROD_HELICITY_PLUS + prod]);
+  }
 
   // Decay position.
   u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
@@ -33,11 +37,12 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   }
   let vtx = K.x + s * d;
 
-  // Decay: N -> l pi, isotropic in the N rest frame.
+  // Decay: N -> l pi, 1 + alpha h cos(theta) about N's flight (alpha -> -alpha for l+ pi-).
   u = uniforms4(key, event, STREAM_DECAY, 0u);
   let ch = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
   let qLepton = select(-1.0, 1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
-  let dirL = isotropicDirection(u.z, u.w);
+  let cosT = linearCos(-qLepton * h * params[P_DECAY_ALPHA + ch], u.z);
+  let dirL = aroundAxis(d, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
   let pair = decayTwoBody(N, mN, dirL, params[P_DECAY_PSTAR + ch], params[P_DECAY_E_LEPTON + ch], params[P_DECAY_E_PION + ch]);
 
   // Detector.
@@ -63,6 +68,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   putF(COL_DECAY_S_OUT, i, interval.y);
   putF(COL_DECAY_S, i, s);
   put4(COL_LLP_PX, i, N);
+  putF(COL_LLP_HELICITY, i, h);
   putF(COL_DECAY_X, i, vtx.x);
   putF(COL_DECAY_Y, i, vtx.y);
   putF(COL_DECAY_Z, i, vtx.z);

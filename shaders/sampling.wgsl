@@ -191,3 +191,8 @@ fn rotateEuler(v: vec3<f32>, u: f32, phi: f32, psi: f32) -> vec3<f32> {
   let z2 = -sinTheta * x1 + cosTheta * z1;
   return vec3<f32>(cos(phi) * x2 - sin(phi) * y1, sin(phi) * x2 + cos(phi) * y1, z2);
 }
+
+// cos(theta) from the density (1 + a cos(theta))/2 by its inverse CDF. Twin of linearCos in sampling.ts.
+fn linearCos(a: f32, u: f32) -> f32 {
+  return (4.0 * u - 2.0 + a) / (1.0 + sqrt((1.0 - a) * (1.0 - a) + 4.0 * a * u));
+}

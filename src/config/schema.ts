@@ -31,6 +31,8 @@ export const HnlModel = z
       })
       .default('1:1:0'),
     majorana: z.boolean().default(true),
+    /** Decay N with the helicity it is made with in P -> l N (false: isotropic, to compare). */
+    polarised: z.boolean().default(true),
     notes,
   })
   .strict();
@@ -157,7 +159,7 @@ export const Na62DumpHnlScenario = z
     description: z.string().optional(),
     process: z.literal('na62-dump-hnl'),
     source: Na62DumpSource,
-    model: HnlModel.extend({ polarised: z.boolean().default(true) }),
+    model: HnlModel,
     detector: Detector,
     exposure: z.object({ protons_on_target: positive('protons on target'), note: z.string().optional() }).strict(),
     notes,

@@ -18,7 +18,7 @@
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { aroundAxis, cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, linearCos, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -348,11 +348,6 @@ export type Na62DumpHnlParams = ReturnType<typeof planParams>['params'];
 
 function plan(scenario: Scenario, events: number): Plan<Na62DumpHnlParams> {
   return makePlan(na62DumpHnl, scenario, events, planParams(scenario, events));
-}
-
-/** cos(theta) from 1 + a cos(theta) on [-1, 1] by inverting its CDF, (4u - 2 + a)/(1 + sqrt((1 - a)^2 + 4au)): no division by a. */
-export function linearCos(a: number, u: number): number {
-  return (4 * u - 2 + a) / (1 + Math.sqrt((1 - a) ** 2 + 4 * a * u));
 }
 
 function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {

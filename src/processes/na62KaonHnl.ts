@@ -9,10 +9,14 @@
  * ratios (so each event's BR/pick-probability is the constant sum), w_K is the kaon
  * decay-point weight and P the exact probability that N decays between entering and
  * leaving the decay volume.
+ *
+ * Polarisation (src/physics/hnl/polarisation.ts): N is made with helicity +1 with the fraction
+ * leptonicProductionHelicityPlus(m_K, m_l, m_N), else -1, and decays to l pi with density
+ * 1 + alpha h cos(theta) about its flight (alpha -> -alpha for a Majorana N's l+ pi- decay).
  */
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, pickChannel } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, linearCos, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -20,6 +24,7 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { hnlDecayTable } from '../physics/hnl/decay.js';
 import { type Flavour, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
+import { leptonicProductionHelicityPlus, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/production.js';
 import { boost, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
@@ -42,6 +47,7 @@ export const NA62_KAON_HNL_LAYOUT = makeLayout(
     ...fourVector('parent', 'K+ at its decay'),
     ...position('prod', 'production vertex (K+ decay)'),
     ...fourVector('llp', 'heavy neutral lepton N'),
+    f('llp_helicity', '', "N's helicity from K+ -> l+ N (+1 or -1; 0 with model.polarised = false)"),
     ...position('decay', 'N decay vertex'),
     { name: 'd1_pdg', kind: 'i32', unit: '', doc: 'PDG id of daughter 1 (the charged lepton)' },
     ...fourVector('d1', 'daughter 1 (charged lepton)'),
@@ -98,11 +104,13 @@ function planParams(scenario: Scenario, events: number) {
     hnl_mass: mN,
     hnl_ctau: decayTable.ctau,
     majorana: model.majorana ? 1 : 0,
+    polarised: model.polarised ? 1 : 0,
     log_norm: Math.log(exposure / events) + Math.log(sumProd) + Math.log(sumDecay),
     n_prod: production.length,
     prod_cum: cumulative(production.map((c) => c.br)),
     prod_pstar: production.map((c) => twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass)),
     prod_estar: production.map((c) => Math.hypot(twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass), mN)),
+    prod_helicity_plus: production.map((c) => leptonicProductionHelicityPlus(mK, LEPTON_OF[c.a].mass, mN)),
     n_decay: decays.length,
     decay_cum: cumulative(decays.map((c) => c.br)),
     decay_pstar: decays.map((c) => twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi)),
@@ -110,11 +118,13 @@ function planParams(scenario: Scenario, events: number) {
     decay_e_pion: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), mPi)),
     decay_lepton_pdg: decays.map((c) => LEPTON_OF[c.a].pdg),
     decay_hadron_pdg: decays.map(() => PARTICLES.pi.pdg),
+    decay_alpha: decays.map((c) => twoBodyDecayAsymmetry(mN, LEPTON_OF[c.a].mass, mPi, 'pseudoscalar')),
   };
   const info = {
     'HNL mass [GeV]': mN,
     'mixing U_e^2, U_mu^2, U_tau^2': [U.e, U.mu, U.tau],
     'HNL type': model.majorana ? 'Majorana' : 'Dirac',
+    'polarised decays': model.polarised,
     'HNL total width [GeV]': decayTable.totalWidth,
     'HNL c*tau [m]': decayTable.ctau,
     'decay regime': decayTable.regime,
@@ -156,6 +166,7 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     const dirN = isotropicDirection(u[1], u[2]);
     const pStar = P.prod_pstar[prod];
     const N = boost([pStar * dirN[0], pStar * dirN[1], pStar * dirN[2], P.prod_estar[prod]], K.p, P.kaon_mass);
+    const h = P.polarised === 1 ? (u[3] < P.prod_helicity_plus[prod] ? 1 : -1) : 0;
 
     // Decay position: forced into the decay volume along the N line of flight.
     uniforms4(key, event, STREAM.decayPosition, 0, u);
@@ -181,12 +192,14 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     const vy = K.y + s * dy;
     const vz = K.z + s * dz;
 
-    // Decay: N -> l pi, isotropic in the N rest frame (unpolarised here).
+    // Decay: N -> l pi, 1 + alpha h cos(theta) about N's flight in its rest frame.
     uniforms4(key, event, STREAM.decay, 0, u);
     const ch = pickChannel(u[0], P.decay_cum, P.n_decay);
-    // Lepton charge: l- pi+ for a Dirac N (lepton number of K+ -> l+ N); either for Majorana.
+    // Lepton charge: l- pi+ for a Dirac N (lepton number of K+ -> l+ N); either for Majorana,
+    // whose l+ pi- decay has the opposite spin correlation.
     const qLepton = P.majorana === 1 && u[1] >= 0.5 ? 1 : -1;
-    const dirL = isotropicDirection(u[2], u[3]);
+    const cos = linearCos(-qLepton * h * P.decay_alpha[ch], u[2]);
+    const dirL = aroundAxis([dx, dy, dz], cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
     const [lep, pion]: [Vec4, Vec4] = decayTwoBody(N, P.hnl_mass, dirL, P.decay_pstar[ch], P.decay_e_lepton[ch], P.decay_e_pion[ch]);
 
     // Detector.
@@ -207,6 +220,7 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.decay_s_out, i, sOut);
     put(L.decay_s, i, s);
     put4(L.llp_px, i, N);
+    put(L.llp_helicity, i, h);
     put(L.decay_x, i, vx);
     put(L.decay_y, i, vy);
     put(L.decay_z, i, vz);

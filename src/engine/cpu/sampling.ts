@@ -167,3 +167,12 @@ export function rotateEuler(v: readonly number[], u: number, phi: number, psi: n
   // Rz(phi)
   return [Math.cos(phi) * x2 - Math.sin(phi) * y1, Math.sin(phi) * x2 + Math.cos(phi) * y1, z2];
 }
+
+/**
+ * cos(theta) drawn from the density (1 + a cos(theta))/2 on [-1, 1] (|a| <= 1, a polarised
+ * two-body decay) by inverting its CDF: (4u - 2 + a)/(1 + sqrt((1 - a)^2 + 4au)), no division
+ * by a. Twin of linearCos in shaders/sampling.wgsl.
+ */
+export function linearCos(a: number, u: number): number {
+  return (4 * u - 2 + a) / (1 + Math.sqrt((1 - a) ** 2 + 4 * a * u));
+}
