@@ -18,6 +18,11 @@ fn leptonicMatrixElement(d: u32, M: f32, s: vec3<f32>, h: f32, p1: vec4<f32>, p2
     + params[P_DECAY_CI + d] * m1 * m2 * mdot(P, pNu);
 }
 
+// From N's rest frame (reached from its production frame) to the lab: two boosts.
+fn toLab(p: vec4<f32>, nStar: vec4<f32>, mN: f32, frame: vec4<f32>, frameMass: f32) -> vec4<f32> {
+  return boost(boost(p, nStar, mN), frame, frameMass);
+}
+
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
   return vec4<f32>(rotateEuler(p.xyz, w.x, TWO_PI * w.y, TWO_PI * w.z), p.w);
 }
@@ -33,11 +38,15 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let nSign = params[P_PROD_N_SIGN + c];
   let chain = select(-1.0, 1.0, v.x < 0.5) * nSign;
   let kind = params[P_PROD_KIND + c];
+  // N's direction in its production frame (the meson's or the tau's), its spin axis; N decays
+  // in the rest frame reached from there. Twin of the CPU comments.
   let dir = isotropicDirection(u.z, u.w);
-  var N: vec4<f32>;
+  var nStar: vec4<f32>;
+  var frame = meson.p;
+  var frameMass = mP;
   var h = 0.0;
   if (kind == PRODUCTION_TWO_BODY) {
-    N = boost(vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]), meson.p, mP);
+    nStar = vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]);
     if (params[P_POLARISED] == 1.0) {
       h = select(-1.0, 1.0, u.y < params[P_PROD_HELICITY_PLUS + c]);
     }
@@ -46,12 +55,14 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let b = sampleBins(u.y, P_ENERGY_CDF + u32(params[P_PROD_TABLE + c]) * bins, bins);
     let kinetic = ((f32(b.k) + b.f) / f32(bins)) * (params[P_PROD_E_MAX + c] - params[P_PROD_E_MIN + c]);
     let pN = sqrt(kinetic * (2.0 * mN + kinetic));
-    N = boost(vec4<f32>(pN * dir, mN + kinetic), meson.p, mP);
+    nStar = vec4<f32>(pN * dir, mN + kinetic);
   } else {
     let dirTau = isotropicDirection(v.y, v.z);
-    let tau = boost(vec4<f32>(params[P_TAU_PSTAR] * dirTau, params[P_TAU_ESTAR]), meson.p, mP);
-    N = boost(vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]), tau, params[P_TAU_MASS]);
+    frame = boost(vec4<f32>(params[P_TAU_PSTAR] * dirTau, params[P_TAU_ESTAR]), meson.p, mP);
+    frameMass = params[P_TAU_MASS];
+    nStar = vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]);
   }
+  let N = boost(nStar, frame, frameMass);
 
   // Decay position.
   u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
@@ -85,8 +96,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let k = params[P_DECAY_PSTAR + d];
     let cosT = linearCos(params[P_DECAY_ALPHA + d] * hDecay, u.z);
-    let dirL = aroundAxis(axis, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
-    let pair = decayTwoBody(N, mN, dirL, k, sqrt(k * k + m1 * m1), sqrt(k * k + m2 * m2));
+    let dirL = aroundAxis(dir, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
+    let pair = TwoBody(toLab(vec4<f32>(k * dirL, sqrt(k * k + m1 * m1)), nStar, mN, frame, frameMass),
+                       toLab(vec4<f32>(-k * dirL, sqrt(k * k + m2 * m2)), nStar, mN, frame, frameMass));
     let md = params[P_DECAY_MESON_DECAY + d];
     if (md == MESON_STAYS) {
       d1 = pair.d1;
@@ -119,11 +131,11 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let p1 = orient(r.p1, w);
     let p2 = orient(r.p2, w);
     let pNu = orient(r.p3, w);
-    let me = leptonicMatrixElement(d, mN, axis, hDecay, p1, p2, pNu, m1, m2);
+    let me = leptonicMatrixElement(d, mN, dir, hDecay, p1, p2, pNu, m1, m2);
     meWeight = me * span23 * width / params[P_DECAY_NORM + d];
-    d1 = boost(p1, N, mN);
-    d2 = boost(p2, N, mN);
-    d3 = boost(pNu, N, mN);
+    d1 = toLab(p1, nStar, mN, frame, frameMass);
+    d2 = toLab(p2, nStar, mN, frame, frameMass);
+    d3 = toLab(pNu, nStar, mN, frame, frameMass);
   }
 
   // Detector.

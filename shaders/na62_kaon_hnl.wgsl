@@ -10,7 +10,8 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var u = uniforms4(key, event, STREAM_PRODUCTION, 0u);
   let prod = pickChannel(u.x, P_PROD_CUM, u32(params[P_N_PROD]));
   let dirN = isotropicDirection(u.y, u.z);
-  let N = boost(vec4<f32>(params[P_PROD_PSTAR + prod] * dirN, params[P_PROD_ESTAR + prod]), K.p, params[P_KAON_MASS]);
+  let nStar = vec4<f32>(params[P_PROD_PSTAR + prod] * dirN, params[P_PROD_ESTAR + prod]);
+  let N = boost(nStar, K.p, params[P_KAON_MASS]);
   var h = 0.0;
   if (params[P_POLARISED] == 1.0) {
     h = select(-1.0, 1.0, u.w < params[P_PROD_HELICITY_PLUS + prod]);
@@ -42,8 +43,10 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let ch = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
   let qLepton = select(-1.0, 1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
   let cosT = linearCos(-qLepton * h * params[P_DECAY_ALPHA + ch], u.z);
-  let dirL = aroundAxis(d, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
-  let pair = decayTwoBody(N, mN, dirL, params[P_DECAY_PSTAR + ch], params[P_DECAY_E_LEPTON + ch], params[P_DECAY_E_PION + ch]);
+  // Spin axis dirN in the rest frame reached from the kaon's: decay there, then two boosts.
+  let dirL = aroundAxis(dirN, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
+  let star = decayTwoBody(nStar, mN, dirL, params[P_DECAY_PSTAR + ch], params[P_DECAY_E_LEPTON + ch], params[P_DECAY_E_PION + ch]);
+  let pair = TwoBody(boost(star.d1, K.p, params[P_KAON_MASS]), boost(star.d2, K.p, params[P_KAON_MASS]));
 
   // Detector.
   let both = na62TrackAcceptance(vtx, pair.d1.xyz, qLepton) & na62TrackAcceptance(vtx, pair.d2.xyz, -qLepton);

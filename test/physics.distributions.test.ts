@@ -98,18 +98,21 @@ for (const backend of ['cpu', 'webgpu'] as const) {
       expect(mean / count).toBeLessThan(0.45); // 0.5 for a flat distribution
     });
 
-    it('the charged lepton follows 1 + alpha h cos(theta) about the N flight in its rest frame (polarised N; KS of the per-event CDF, alpha = 1e-3), and the asymmetry is there', () => {
+    it('the charged lepton follows 1 + alpha h cos(theta) about the spin axis in its rest frame (polarised N; KS of the per-event CDF, alpha = 1e-3), and the asymmetry is there', () => {
       // alpha from src/physics/hnl/polarisation.ts (checked against Dirac traces there); the
       // decay's helicity sign is llp_helicity x sign(d1_pdg) (the l+ pi- decay of a Majorana N
       // has the opposite correlation). F(c) = [(c + 1) + a (c^2 - 1)/2]/2 maps each cos to a uniform.
       const u = new Float64Array(N);
       let asymmetry = 0;
       for (let i = 0; i < N; i++) {
+        // Helicity is defined in the kaon frame: in N's rest frame its spin axis points away
+        // from the kaon, -(K momentum there)/|...| (not N's lab direction).
         const N4 = v('llp', i);
         const lStar = toRestFrame(v('d1', i), N4, mN);
-        const pN = Math.hypot(N4[0], N4[1], N4[2]);
+        const kStar = toRestFrame(v('parent', i), N4, mN);
+        const pk = Math.hypot(kStar[0], kStar[1], kStar[2]);
         const pl = Math.hypot(lStar[0], lStar[1], lStar[2]);
-        const c = (lStar[0] * N4[0] + lStar[1] * N4[1] + lStar[2] * N4[2]) / (pN * pl);
+        const c = -(lStar[0] * kStar[0] + lStar[1] * kStar[1] + lStar[2] * kStar[2]) / (pk * pl);
         const lepton = Math.abs(cols.d1_pdg[i]) === 13 ? PARTICLES.mu : PARTICLES.e;
         const h = cols.llp_helicity[i] * Math.sign(cols.d1_pdg[i]);
         const a = twoBodyDecayAsymmetry(mN, lepton.mass, PARTICLES.pi.mass, 'pseudoscalar') * h;

@@ -15,7 +15,7 @@ import { SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { LEPTON_OF, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/production.js';
 import { integrate } from '../src/physics/integrate.js';
-import { dalitzRange12 } from '../src/physics/kinematics.js';
+import { boost, dalitzRange12, type Vec4 } from '../src/physics/kinematics.js';
 import { PARTICLES } from '../src/physics/particles.js';
 import { na62DumpHnl } from '../src/processes/na62DumpHnl.js';
 import { processFor } from '../src/processes/registry.js';
@@ -27,7 +27,7 @@ import { F32_EPS, TOLERANCE } from './helpers/tolerances.js';
 
 const sample = (backend: 'cpu' | 'webgpu', n: number, overrides: string[] = []) => sampleColumns('na62-dump-hnl', backend, n, [7, 2], overrides);
 
-/** Minkowski product of (px, py, pz, E) four-vectors taken from the columns of event i. */
+/** The (px, py, pz, E) four-vector `prefix` of event i. */
 function p4(cols: Record<string, Float64Array>, prefix: string, i: number): [number, number, number, number] {
   return [cols[`${prefix}_px`][i], cols[`${prefix}_py`][i], cols[`${prefix}_pz`][i], cols[`${prefix}_e`][i]];
 }
@@ -100,19 +100,18 @@ describe('na62-dump-hnl: polarised decays', () => {
   async function meanCos(overrides: string[]) {
     const N = 30_000;
     const { cols, plan } = await sample('cpu', N, [...only, ...overrides]);
+    const mN = plan.params.hnl_mass as number;
     const d = plan.decayChannels.indexOf('pi+ mu-');
     const sums = new Map<number, [number, number]>();
     for (let i = 0; i < N; i++) {
       if (cols.decay_channel[i] !== d || !plan.productionChannels[cols.production_channel[i]].match(/^Ds?\+ -> mu\+ N$/)) continue;
+      // In N's rest frame the spin of helicity +1 (defined in the meson's frame) points away
+      // from the meson: axis = -(meson momentum there)/|...|, not N's lab direction.
       const n = p4(cols, 'llp', i);
-      const l = p4(cols, 'd1', i);
-      const m = 1;
-      // cos(theta*) from invariants: E*_l = p_l.p_N/m, |p*_l| from it, p_l.s with s the helicity vector.
-      const eStar = mdot(l, n) / m;
-      const pStar = Math.sqrt(eStar * eStar - PARTICLES.mu.mass ** 2);
-      const pN = Math.hypot(n[0], n[1], n[2]);
-      const s = [(n[3] * n[0]) / (pN * m), (n[3] * n[1]) / (pN * m), (n[3] * n[2]) / (pN * m), pN / m];
-      const cos = -mdot(l, s) / pStar;
+      const toN = (p: number[]) => boost(p as Vec4, [-n[0], -n[1], -n[2], n[3]], mN);
+      const l = toN(p4(cols, 'd1', i));
+      const m = toN(p4(cols, 'parent', i));
+      const cos = -(l[0] * m[0] + l[1] * m[1] + l[2] * m[2]) / (Math.hypot(l[0], l[1], l[2]) * Math.hypot(m[0], m[1], m[2]));
       const h = cols.llp_helicity[i] * Math.sign(cols.d1_pdg[i]);
       const acc = sums.get(h) ?? [0, 0];
       sums.set(h, [acc[0] + cos, acc[1] + 1]);
@@ -285,6 +284,7 @@ describe('na62-dump-hnl: bad input', () => {
   it('a mass no D or B meson can make, a mass with no two-track decay, bad mixing ratios, an unknown absorber', () => {
     expect(() => plan(['model.mass=5.5'])).toThrow(/model\.mass = 5\.5: no D or B meson decay can produce it/);
     expect(() => plan(['model.mass=0.0009', 'model.mixing=0:0:1'])).toThrow(/model\.mass = 0\.0009: N has no decay to two charged tracks/);
+    expect(() => plan(['model.mass=3', 'source.beauty_pairs_per_pot=0'])).toThrow(/model\.mass = 3: no D or B meson decay can produce it/);
     expect(() => plan(['model.mixing=1:-1:0'])).toThrow(/model\.mixing/);
     expect(() => plan(['model.mixing=one'])).toThrow(/model\.mixing/);
     expect(() => plan(['source.absorber=lead'])).toThrow(/source\.absorber/);

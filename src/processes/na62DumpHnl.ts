@@ -51,7 +51,7 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     ...fourVector('parent', 'the meson that made N'),
     ...position('prod', 'production vertex (meson decay, in the absorber)'),
     ...fourVector('llp', 'heavy neutral lepton N'),
-    f('llp_helicity', '', "N's helicity: +1 or -1 from P -> l N, 0 where it is taken as unpolarised"),
+    f('llp_helicity', '', "N's helicity in the rest frame of the meson that made it: +1 or -1 from P -> l N, 0 where it is taken as unpolarised"),
     f('decay_log_prob', '', 'ln P, P the probability that N decays inside the decay volume (LOG_WEIGHT_ZERO when N misses it)'),
     f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
@@ -110,7 +110,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   const twoBody = (lp: LeptonicParent, mesons: number, spectrum: number) => {
     for (const a of FLAVOURS) {
       const br = brLeptonicToHnl(lp, a, mN, U);
-      if (!(br > 0)) continue;
+      if (!(br > 0 && mesons > 0)) continue;
       const ml = LEPTON_OF[a].mass;
       const pStar = twoBodyMomentum(lp.particle.mass, mN, ml);
       out.push({
@@ -124,7 +124,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(U[a] > 0)) continue;
       const energy = semileptonicEnergySpectrum(ch, LEPTON_OF[a], mN, U[a], ENERGY_BINS);
       const br = energy.widths.reduce((x, y) => x + y, 0) / widthFromLifetime(ch.parent.lifetime);
-      if (!(br > 0)) continue;
+      if (!(br > 0 && mesons > 0)) continue;
       out.push({
         label: `${ch.parent.name} -> ${ch.daughter.name} ${positive(LEPTON_OF[a].name)} N`, rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
         pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1,
@@ -137,7 +137,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   threeBody(D0toK, chiC * fr.D0, SPECTRUM.charm);
   twoBody(LEPTONIC_PARENTS.Ds, chiC * fr.Ds, SPECTRUM.charm);
   const tauBr = brDsTauToPiHnl(mN, U);
-  if (tauBr > 0) {
+  if (tauBr > 0 && chiC * fr.Ds > 0) {
     const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, PARTICLES.pi.mass);
     out.push({
       label: 'Ds+ -> tau+ nu, tau+ -> pi+ N', rate: 2 * chiC * fr.Ds * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: SPECTRUM.charm,
@@ -274,6 +274,9 @@ function planParams(scenario: Scenario, events: number) {
   const pot = scenario.exposure.protons_on_target;
   const geometry = na62GeometryParams(loadNa62Geometry(scenario.detector.geometry));
   const source = dumpSourceParams(scenario.source);
+  // The share of protons that interact in the absorber at all (the TAX: all; the 0.95
+  // lambda_I beryllium target: 61%); the depth is drawn within it.
+  const interacting = -Math.expm1(-source.absorber_length / source.absorber_lambda);
   const threeBody = production.filter((c) => c.energy);
   const rhoCharged = twoBodyMomentum(PARTICLES.rho.mass, PARTICLES.pi.mass, PARTICLES.pi0.mass);
   const rhoNeutral = twoBodyMomentum(PARTICLES.rho0.mass, PARTICLES.pi.mass, PARTICLES.pi.mass);
@@ -284,7 +287,7 @@ function planParams(scenario: Scenario, events: number) {
     hnl_ctau: table.ctau,
     majorana: model.majorana ? 1 : 0,
     polarised: model.polarised ? 1 : 0,
-    log_norm: Math.log(pot / events) + Math.log(sumRates) + Math.log(sumBr),
+    log_norm: Math.log(pot / events) + Math.log(interacting) + Math.log(sumRates) + Math.log(sumBr),
     n_prod: production.length,
     prod_cum: cumulative(production.map((c) => c.rate)),
     prod_kind: production.map((c) => c.kind),
@@ -334,7 +337,8 @@ function planParams(scenario: Scenario, events: number) {
     'HNL total width [GeV]': table.totalWidth,
     'HNL c*tau [m]': table.ctau,
     'decay regime': table.regime,
-    'N per proton on target': sumRates,
+    'fraction of protons interacting in the absorber': interacting,
+    'N per interacting proton': sumRates,
     ...Object.fromEntries(production.map((c) => [`N per POT from ${c.label}`, c.rate])),
     'BR of the generated decays (two charged tracks)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
@@ -370,24 +374,33 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     // The charge-conjugate chain (P- -> l- Nbar) half of the time: charges flip, correlations stay.
     const chain = (v[0] < 0.5 ? 1 : -1) * P.prod_n_sign[c];
     const kind = P.prod_kind[c];
+    // N's direction in the frame it is made in (the meson's, or the tau's): its helicity, and
+    // so its spin, is along `dir` there. N decays in the rest frame reached from that frame
+    // (two boosts to the lab), so the spin axis is exact; the lab direction is not it.
     const dir = isotropicDirection(u[2], u[3]);
-    let N: Vec4;
+    let nStar: Vec4; // N in its production frame
+    let frame: Vec4 = meson.p; // that frame's lab four-momentum
+    let frameMass = mP;
     let h = 0;
     if (kind === PRODUCTION_KIND.twoBody) {
-      N = boost([P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]], meson.p, mP);
+      nStar = [P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]];
       if (P.polarised === 1) h = u[1] < P.prod_helicity_plus[c] ? 1 : -1;
     } else if (kind === PRODUCTION_KIND.threeBody) {
       const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
       // The kinetic energy first (E_min = m_N): a slow N keeps its momentum's precision.
       const kinetic = ((k + fr) / P.n_energy_bins) * (P.prod_e_max[c] - P.prod_e_min[c]);
       const pN = Math.sqrt(kinetic * (2 * mN + kinetic));
-      N = boost([pN * dir[0], pN * dir[1], pN * dir[2], mN + kinetic], meson.p, mP);
+      nStar = [pN * dir[0], pN * dir[1], pN * dir[2], mN + kinetic];
     } else {
       // Ds -> tau nu, then tau -> pi N, both isotropic.
       const dirTau = isotropicDirection(v[1], v[2]);
-      const tau = boost([P.tau_pstar * dirTau[0], P.tau_pstar * dirTau[1], P.tau_pstar * dirTau[2], P.tau_estar], meson.p, mP);
-      N = boost([P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]], tau, P.tau_mass);
+      frame = boost([P.tau_pstar * dirTau[0], P.tau_pstar * dirTau[1], P.tau_pstar * dirTau[2], P.tau_estar], meson.p, mP);
+      frameMass = P.tau_mass;
+      nStar = [P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]];
     }
+    const N = boost(nStar, frame, frameMass);
+    /** From N's rest frame (spin along dir for h = +1) to the lab. */
+    const toLab = (p: Vec4): Vec4 => boost(boost(p, nStar, mN), frame, frameMass);
 
     // Decay position, forced into the decay volume along the N line of flight.
     uniforms4(key, event, STREAM.decayPosition, 0, u);
@@ -424,8 +437,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const m2 = P.decay_m2[d];
       const k = P.decay_pstar[d];
       const cos = linearCos(P.decay_alpha[d] * hDecay, u[2]);
-      const dirL = aroundAxis(axis, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
-      const [lep, mes] = decayTwoBody(N, mN, dirL, k, Math.hypot(k, m1), Math.hypot(k, m2));
+      const dirL = aroundAxis(dir, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
+      const lep = toLab([k * dirL[0], k * dirL[1], k * dirL[2], Math.hypot(k, m1)]);
+      const mes = toLab([-k * dirL[0], -k * dirL[1], -k * dirL[2], Math.hypot(k, m2)]);
       const md = P.decay_meson_decay[d];
       if (md === MESON_DECAY.none) {
         d1 = lep;
@@ -459,11 +473,11 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const p1 = orient(r1);
       const p2 = orient(r2);
       const pNu = orient(rNu);
-      const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [axis[0], axis[1], axis[2], 0], hDecay, p1, p2, pNu, m1, m2);
+      const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [dir[0], dir[1], dir[2], 0], hDecay, p1, p2, pNu, m1, m2);
       meWeight = (me * span23 * width) / P.decay_norm[d];
-      d1 = boost(p1, N, mN);
-      d2 = boost(p2, N, mN);
-      d3 = boost(pNu, N, mN);
+      d1 = toLab(p1);
+      d2 = toLab(p2);
+      d3 = toLab(pNu);
     }
 
     // Detector: both charged tracks.

@@ -12,7 +12,8 @@
  *
  * Polarisation (src/physics/hnl/polarisation.ts): N is made with helicity +1 with the fraction
  * leptonicProductionHelicityPlus(m_K, m_l, m_N), else -1, and decays to l pi with density
- * 1 + alpha h cos(theta) about its flight (alpha -> -alpha for a Majorana N's l+ pi- decay).
+ * 1 + alpha h cos(theta) about its flight direction in the kaon frame (alpha -> -alpha for a
+ * Majorana N's l+ pi- decay).
  */
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
@@ -47,7 +48,7 @@ export const NA62_KAON_HNL_LAYOUT = makeLayout(
     ...fourVector('parent', 'K+ at its decay'),
     ...position('prod', 'production vertex (K+ decay)'),
     ...fourVector('llp', 'heavy neutral lepton N'),
-    f('llp_helicity', '', "N's helicity from K+ -> l+ N (+1 or -1; 0 with model.polarised = false)"),
+    f('llp_helicity', '', "N's helicity in the kaon rest frame, from K+ -> l+ N (+1 or -1; 0 with model.polarised = false)"),
     ...position('decay', 'N decay vertex'),
     { name: 'd1_pdg', kind: 'i32', unit: '', doc: 'PDG id of daughter 1 (the charged lepton)' },
     ...fourVector('d1', 'daughter 1 (charged lepton)'),
@@ -165,7 +166,8 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     const prod = pickChannel(u[0], P.prod_cum, P.n_prod);
     const dirN = isotropicDirection(u[1], u[2]);
     const pStar = P.prod_pstar[prod];
-    const N = boost([pStar * dirN[0], pStar * dirN[1], pStar * dirN[2], P.prod_estar[prod]], K.p, P.kaon_mass);
+    const nStar: Vec4 = [pStar * dirN[0], pStar * dirN[1], pStar * dirN[2], P.prod_estar[prod]];
+    const N = boost(nStar, K.p, P.kaon_mass);
     const h = P.polarised === 1 ? (u[3] < P.prod_helicity_plus[prod] ? 1 : -1) : 0;
 
     // Decay position: forced into the decay volume along the N line of flight.
@@ -199,8 +201,10 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     // whose l+ pi- decay has the opposite spin correlation.
     const qLepton = P.majorana === 1 && u[1] >= 0.5 ? 1 : -1;
     const cos = linearCos(-qLepton * h * P.decay_alpha[ch], u[2]);
-    const dirL = aroundAxis([dx, dy, dz], cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
-    const [lep, pion]: [Vec4, Vec4] = decayTwoBody(N, P.hnl_mass, dirL, P.decay_pstar[ch], P.decay_e_lepton[ch], P.decay_e_pion[ch]);
+    // The helicity is along dirN in the kaon frame: N decays in the rest frame reached from
+    // there (boosted by nStar, then by the kaon), where its spin axis is exactly dirN.
+    const dirL = aroundAxis(dirN, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
+    const [lep, pion] = decayTwoBody(nStar, P.hnl_mass, dirL, P.decay_pstar[ch], P.decay_e_lepton[ch], P.decay_e_pion[ch]).map((p) => boost(p, K.p, P.kaon_mass));
 
     // Detector.
     const accL = na62TrackAcceptance(P, vx, vy, vz, lep[0], lep[1], lep[2], qLepton);
