@@ -193,6 +193,60 @@ describe('na62-dump-hnl: three-body decays from the matrix element', () => {
       expect(Math.abs(sum[k] / all - frac), `bin ${k}`).toBeLessThan(4 * Math.sqrt(sum2[k]) / all + 1e-9);
     }
   });
+  it('N -> e- mu+ nu_mu (U_e): the weighted m(mu+ nu)^2 histogram follows (p_N.p_mu)(p_nu.p_e) (the muon-decay pairing; the swapped pairing fails), within 4 sigma per bin', async () => {
+    const N = 40_000;
+    const M = 1.2;
+    const { cols, plan } = await sample('cpu', N, [`model.mass=${M}`, 'model.mixing=1:0:0']);
+    const d = plan.decayChannels.indexOf('e- mu+ nu');
+    expect(d).toBeGreaterThanOrEqual(0);
+    const [m1, m2] = [PARTICLES.e.mass, PARTICLES.mu.mass];
+    // 1 = e-, 2 = mu+, 3 = nu; s13 from the other two invariants.
+    const pairing = (swap: boolean) => (s12: number, s23: number) => {
+      const s13 = M * M + m1 * m1 + m2 * m2 - s12 - s23;
+      const pN2 = (M * M + m2 * m2 - s13) / 2;
+      const pN1 = (M * M + m1 * m1 - s23) / 2;
+      const nu1 = (s13 - m1 * m1) / 2;
+      const nu2 = (s23 - m2 * m2) / 2;
+      return swap ? pN1 * nu2 : pN2 * nu1;
+    };
+    const lo = m2 * m2;
+    const hi = (M - m1) ** 2;
+    const bins = 8;
+    const fractions = (me: (s12: number, s23: number) => number) => {
+      const e = Array.from({ length: bins }, (_, k) =>
+        integrate((s23) => {
+          const [a, b] = dalitzRange12(M, m1, m2, 0, s23);
+          return integrate((s12) => me(s12, s23), a, b, 8);
+        }, lo + ((hi - lo) * k) / bins, lo + ((hi - lo) * (k + 1)) / bins, 4),
+      );
+      const t = e.reduce((x, y) => x + y, 0);
+      return e.map((x) => x / t);
+    };
+    const sum = new Array(bins).fill(0);
+    const sum2 = new Array(bins).fill(0);
+    let all = 0;
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d) continue;
+      const a = p4(cols, 'd2', i);
+      const b = p4(cols, 'd3', i);
+      const pair = [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]];
+      const k = Math.min(bins - 1, Math.max(0, Math.floor(((mdot(pair, pair) - lo) / (hi - lo)) * bins)));
+      const w = cols.decay_me_weight[i];
+      sum[k] += w;
+      sum2[k] += w * w;
+      all++;
+    }
+    expect(all).toBeGreaterThan(1000);
+    const right = fractions(pairing(false));
+    const wrong = fractions(pairing(true));
+    let wrongFails = false;
+    for (let k = 0; k < bins; k++) {
+      const sigma = Math.sqrt(sum2[k]) / all;
+      expect(Math.abs(sum[k] / all - right[k]), `bin ${k}`).toBeLessThan(4 * sigma + 1e-9);
+      if (Math.abs(sum[k] / all - wrong[k]) > 10 * sigma) wrongFails = true;
+    }
+    expect(wrongFails).toBe(true);
+  });
 });
 
 describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', () => {
