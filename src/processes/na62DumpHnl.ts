@@ -24,8 +24,7 @@ import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
-import { SIN2_THETA_W_MZ } from '../physics/constants.js';
-import { hnlDecayTable } from '../physics/hnl/decay.js';
+import { dileptonCouplings, hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios, totalU2 } from '../physics/hnl/mixing.js';
 import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import {
@@ -171,11 +170,6 @@ interface DecayChannel {
 
 const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
 
-/** g_L of the lepton l_b in N -> nu_a l_b l_b: -1/2 + s_W^2, +1 with the W exchange when a = b (1805.08567 eq. 4.8). */
-function gL(a: Flavour, b: Flavour): number {
-  return -0.5 + SIN2_THETA_W_MZ + (a === b ? 1 : 0);
-}
-
 /**
  * Dalitz integral of the unpolarised |M|^2/(64 G_F^2 U^2) in the sampler's variables: m23^2 uniform
  * over [m2^2, (M - m1)^2], m12^2 uniform over its range, momenta from dalitzMomenta. An event's
@@ -231,10 +225,11 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     ['mu- e+ nu', 'mu', 'e', { cA: 1, cB: 0, cI: 0 }, PARTICLES.nu_e.pdg],
     ...(['e', 'mu'] as const).map((b): [string, Flavour, Flavour, LeptonicCoefficients, number] => [
       `${b}+ ${b}- nu`, b, b,
+      // Incoherent over the neutrino flavour a, each with its couplings, weighted by U_a^2.
       {
-        cA: FLAVOURS.reduce((s, a) => s + U[a] * gL(a, b) ** 2, 0) / U2,
-        cB: SIN2_THETA_W_MZ ** 2,
-        cI: FLAVOURS.reduce((s, a) => s + U[a] * gL(a, b) * SIN2_THETA_W_MZ, 0) / U2,
+        cA: FLAVOURS.reduce((s, a) => s + U[a] * dileptonCouplings(a, b).gL ** 2, 0) / U2,
+        cB: dileptonCouplings(b, b).gR ** 2,
+        cI: FLAVOURS.reduce((s, a) => s + U[a] * dileptonCouplings(a, b).gL * dileptonCouplings(a, b).gR, 0) / U2,
       },
       0,
     ]),

@@ -126,13 +126,30 @@ function dileptonLog(x2: number, r: number): number {
   return Math.log((4 * x2 * x2) / ((1 - 3 * x2 + (1 - x2) * r) * (1 + r)));
 }
 
+/**
+ * Chiral couplings of a fermion pair f fbar made by the Z in N -> nu f fbar: g_L = T3 - Q s_W^2,
+ * g_R = -Q s_W^2. 1805.08567's coefficients are C1 = g_L^2 + g_R^2 and C2 = g_L g_R (eq. 4.8 for
+ * leptons: C1 = (1 -+ 4 s^2 + 8 s^4)/4, C2 = s^2 (2 s^2 -+ 1)/2; the up/down quark forms of
+ * widthQuarkNeutral). For N -> nu_a l_a l_a the W exchange adds +1 to g_L (Fierz).
+ */
+export function zCouplings(T3: number, Q: number): { gL: number; gR: number } {
+  return { gL: T3 - Q * S2W, gR: -Q * S2W };
+}
+
+/** g_L, g_R of the charged lepton l_b in N -> nu_a l_b^- l_b^+ (W exchange when a == b). */
+export function dileptonCouplings(a: Flavour, b: Flavour): { gL: number; gR: number } {
+  const z = zCouplings(-0.5, -1);
+  return { gL: z.gL + (a === b ? 1 : 0), gR: z.gR };
+}
+
+/** C1 f1(x) + 4 C2 f2(x) with C1 = g_L^2 + g_R^2, C2 = g_L g_R (1805.08567 eq. 4.8). */
+function neutralCurrentShape(g: { gL: number; gR: number }, x: number): number {
+  return (g.gL * g.gL + g.gR * g.gR) * dileptonF1(x) + 4 * g.gL * g.gR * dileptonF2(x);
+}
+
 /** N -> nu_a l_b^- l_b^+ (eq. 4.8): G_F^2 M^5 U_a^2/(192 pi^3) [C1 f1 + 4 C2 f2], W-Z interference when a == b. */
 export function widthNeutrinoDilepton(M: number, a: Flavour, b: Flavour, Ua2: number): number {
-  const x = LEPTON_OF[b].mass / M;
-  const same = a === b;
-  const C1 = 0.25 * (1 + (same ? 4 : -4) * S2W + 8 * S2W * S2W);
-  const C2 = 0.5 * S2W * (2 * S2W + (same ? 1 : -1));
-  return threeBodyScale(M) * Ua2 * (C1 * dileptonF1(x) + 4 * C2 * dileptonF2(x));
+  return threeBodyScale(M) * Ua2 * neutralCurrentShape(dileptonCouplings(a, b), LEPTON_OF[b].mass / M);
 }
 
 /** N -> l_a^- l_b^+ nu_b, a != b (eq. 4.7, charged current only): G_F^2 M^5 U_a^2/(192 pi^3) I(x_a, x_b, 0). */
@@ -244,16 +261,14 @@ export function widthQuarkCharged(M: number, a: Flavour, up: Quark, down: Quark,
 /**
  * N -> nu q qbar summed over neutrino flavours (1805.08567; FairShip hnl.py
  * Width_nu_f_fbar with quarks): 3 G_F^2 M^5 U^2/(192 pi^3)
- * [C1 f1(x_q) + 4 C2 f2(x_q)], no QCD correction. Couplings from the Z charges of q:
+ * [C1 f1(x_q) + 4 C2 f2(x_q)], no QCD correction. Couplings from the Z charges of q (zCouplings):
  * up-type C1 = (1 - 8/3 s^2 + 32/9 s^4)/4, C2 = s^2 (4/3 s^2 - 1)/3;
  * down-type C1 = (1 - 4/3 s^2 + 8/9 s^4)/4, C2 = s^2 (2/3 s^2 - 1)/6.
  */
 export function widthQuarkNeutral(M: number, q: Quark, U2: number): number {
   const up = q === 'u' || q === 'c';
-  const C1 = up ? 0.25 * (1 - (8 / 3) * S2W + (32 / 9) * S2W * S2W) : 0.25 * (1 - (4 / 3) * S2W + (8 / 9) * S2W * S2W);
-  const C2 = up ? (S2W / 3) * ((4 / 3) * S2W - 1) : (S2W / 6) * ((2 / 3) * S2W - 1);
-  const x = QUARK_MASS_GEV[q] / M;
-  return N_COLOURS * threeBodyScale(M) * U2 * (C1 * dileptonF1(x) + 4 * C2 * dileptonF2(x));
+  const g = up ? zCouplings(0.5, 2 / 3) : zCouplings(-0.5, -1 / 3);
+  return N_COLOURS * threeBodyScale(M) * U2 * neutralCurrentShape(g, QUARK_MASS_GEV[q] / M);
 }
 
 /** Above this mass (GeV) exclusive hadronic channels undercount (1805.08567 section 4.3). */
