@@ -66,18 +66,12 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
 
   // Decay position.
   u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
-  let pN = length(N.xyz);
-  let axis = N.xyz / pN;
-  let interval = cylinderInterval(meson.x, params[P_DV_Z_MIN] - meson.x.z, params[P_DV_Z_MAX] - meson.x.z, axis, params[P_DV_RADIUS]);
-  var flags = 0u;
-  var s = 0.0;
-  var decayLogProb = LOG_WEIGHT_ZERO;
-  if (interval.y > interval.x) {
-    let forced = forcedDecay(interval.x, interval.y, (pN / mN) * params[P_HNL_CTAU], u.x);
-    s = forced.s;
-    decayLogProb = forced.logProb;
-    flags |= FLAG_IN_DECAY_VOLUME;
-  }
+  let dec = decayInCylinder(meson.x, params[P_DV_Z_MIN] - meson.x.z, params[P_DV_Z_MAX] - meson.x.z, N, mN, params[P_HNL_CTAU], params[P_DV_RADIUS], u.x);
+  let axis = dec.axis;
+  let interval = dec.interval;
+  let s = dec.s;
+  let decayLogProb = dec.logProb;
+  var flags = select(0u, FLAG_IN_DECAY_VOLUME, dec.inside);
   let vtx = meson.x + s * axis;
 
   // Decay.

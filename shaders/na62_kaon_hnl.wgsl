@@ -20,25 +20,21 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   // Decay position.
   u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
   let mN = params[P_HNL_MASS];
-  let pN = length(N.xyz);
-  let d = N.xyz / pN;
   let toZMin = params[P_DV_START_AFTER_REGION] - K.zFromStart;
   let toZMax = params[P_DV_END_AFTER_REGION] + K.zToEnd;
-  let interval = cylinderInterval(K.x, toZMin, toZMax, d, params[P_DV_RADIUS]);
-  var flags = 0u;
-  var s = 0.0;
-  var decayLogProb = LOG_WEIGHT_ZERO;
+  let dec = decayInCylinder(K.x, toZMin, toZMax, N, mN, params[P_HNL_CTAU], params[P_DV_RADIUS], u.x);
+  let d = dec.axis;
+  let interval = dec.interval;
+  let s = dec.s;
+  let decayLogProb = dec.logProb;
+  var flags = select(0u, FLAG_IN_DECAY_VOLUME, dec.inside);
   var logWeight = LOG_WEIGHT_ZERO;
-  if (interval.y > interval.x) {
-    let forced = forcedDecay(interval.x, interval.y, (pN / mN) * params[P_HNL_CTAU], u.x);
-    s = forced.s;
-    decayLogProb = forced.logProb;
-    logWeight = params[P_LOG_NORM] + log(K.weight) + forced.logProb;
-    flags |= FLAG_IN_DECAY_VOLUME;
+  if (dec.inside) {
+    logWeight = params[P_LOG_NORM] + log(K.weight) + decayLogProb;
   }
   let vtx = K.x + s * d;
 
-  // Decay: N -> l pi, 1 + alpha h cos(theta) about N's flight (alpha -> -alpha for l+ pi-).
+  // Decay: N -> l pi, 1 + alpha h cos(theta) about its spin axis (alpha -> -alpha for l+ pi-).
   u = uniforms4(key, event, STREAM_DECAY, 0u);
   let ch = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
   let qLepton = select(-1.0, 1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);

@@ -146,6 +146,27 @@ fn forcedDecay(sIn: f32, sOut: f32, L: f32, u: f32) -> ForcedDecay {
   return ForcedDecay(sIn - L * logOneMinus(u * pInside), -sIn / L + log(pInside));
 }
 
+// A particle of four-momentum p made at o decays inside the z-aligned cylinder (planes toZMin,
+// toZMax ahead): its flight axis, [s_in, s_out], and the forced decay. Twin of decayInCylinder.
+struct CylinderDecay {
+  axis: vec3<f32>,
+  interval: vec2<f32>,
+  inside: bool,
+  s: f32,
+  logProb: f32,
+}
+
+fn decayInCylinder(o: vec3<f32>, toZMin: f32, toZMax: f32, p: vec4<f32>, m: f32, ctau: f32, radius: f32, u: f32) -> CylinderDecay {
+  let pAbs = length(p.xyz);
+  let axis = p.xyz / pAbs;
+  let interval = cylinderInterval(o, toZMin, toZMax, axis, radius);
+  if (!(interval.y > interval.x)) {
+    return CylinderDecay(axis, interval, false, 0.0, LOG_WEIGHT_ZERO);
+  }
+  let forced = forcedDecay(interval.x, interval.y, (pAbs / m) * ctau, u);
+  return CylinderDecay(axis, interval, true, forced.s, forced.logProb);
+}
+
 // Inverse CDF of a piecewise-constant density over `count` equal bins (cdf in params at
 // `offset`): the bin and the position in it. Twin of sampleBins in sampling.ts.
 struct BinSample {

@@ -18,7 +18,7 @@
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { aroundAxis, cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, linearCos, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCos, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -399,18 +399,8 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
 
     // Decay position, forced into the decay volume along the N line of flight.
     uniforms4(key, event, STREAM.decayPosition, 0, u);
-    const pN = Math.hypot(N[0], N[1], N[2]);
-    const axis = [N[0] / pN, N[1] / pN, N[2] / pN];
-    const [sIn, sOut] = cylinderInterval(meson.x, meson.y, P.dv_z_min - meson.z, P.dv_z_max - meson.z, axis[0], axis[1], axis[2], P.dv_radius);
-    let flags = 0;
-    let s = 0;
-    let decayLogProb = LOG_WEIGHT_ZERO;
-    if (sOut > sIn) {
-      const forced = forcedDecay(sIn, sOut, (pN / mN) * P.hnl_ctau, u[0]);
-      s = forced.s;
-      decayLogProb = forced.logProb;
-      flags |= FLAG.inDecayVolume;
-    }
+    const { axis, sIn, sOut, inside, s, logProb: decayLogProb } = decayInCylinder(meson.x, meson.y, P.dv_z_min - meson.z, P.dv_z_max - meson.z, N, mN, P.hnl_ctau, P.dv_radius, u[0]);
+    let flags = inside ? FLAG.inDecayVolume : 0;
     const vx = meson.x + s * axis[0];
     const vy = meson.y + s * axis[1];
     const vz = meson.z + s * axis[2];

@@ -17,7 +17,7 @@
  */
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { aroundAxis, cumulative, cylinderInterval, decayTwoBody, forcedDecay, isotropicDirection, linearCos, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCos, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -172,29 +172,16 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
 
     // Decay position: forced into the decay volume along the N line of flight.
     uniforms4(key, event, STREAM.decayPosition, 0, u);
-    const pN = Math.hypot(N[0], N[1], N[2]);
-    const dx = N[0] / pN;
-    const dy = N[1] / pN;
-    const dz = N[2] / pN;
     const toZMin = P.dv_start_after_region - K.zFromStart;
     const toZMax = P.dv_end_after_region + K.zToEnd;
-    const [sIn, sOut] = cylinderInterval(K.x, K.y, toZMin, toZMax, dx, dy, dz, P.dv_radius);
-    let flags = 0;
-    let s = 0;
-    let decayLogProb = LOG_WEIGHT_ZERO;
-    let logWeight = LOG_WEIGHT_ZERO;
-    if (sOut > sIn) {
-      const forced = forcedDecay(sIn, sOut, (pN / P.hnl_mass) * P.hnl_ctau, u[0]);
-      s = forced.s;
-      decayLogProb = forced.logProb;
-      logWeight = P.log_norm + Math.log(K.weight) + forced.logProb;
-      flags |= FLAG.inDecayVolume;
-    }
+    const { axis: [dx, dy, dz], sIn, sOut, inside, s, logProb: decayLogProb } = decayInCylinder(K.x, K.y, toZMin, toZMax, N, P.hnl_mass, P.hnl_ctau, P.dv_radius, u[0]);
+    let flags = inside ? FLAG.inDecayVolume : 0;
+    const logWeight = inside ? P.log_norm + Math.log(K.weight) + decayLogProb : LOG_WEIGHT_ZERO;
     const vx = K.x + s * dx;
     const vy = K.y + s * dy;
     const vz = K.z + s * dz;
 
-    // Decay: N -> l pi, 1 + alpha h cos(theta) about N's flight in its rest frame.
+    // Decay: N -> l pi, 1 + alpha h cos(theta) about its spin axis (dirN, see below).
     uniforms4(key, event, STREAM.decay, 0, u);
     const ch = pickChannel(u[0], P.decay_cum, P.n_decay);
     // Lepton charge: l- pi+ for a Dirac N (lepton number of K+ -> l+ N); either for Majorana,

@@ -4,6 +4,7 @@
  * uniforms, so event i comes out the same on both backends up to float32 rounding.
  */
 import { boost, type Vec4 } from '../../physics/kinematics.js';
+import { LOG_WEIGHT_ZERO } from '../layout.js';
 
 /** Two independent standard normals from two uniforms (Box-Muller). */
 export function gaussPair(u1: number, u2: number): [number, number] {
@@ -128,6 +129,35 @@ export function cylinderInterval(
 export function forcedDecay(sIn: number, sOut: number, L: number, u: number): { s: number; logProb: number } {
   const pInside = -Math.expm1(-(sOut - sIn) / L);
   return { s: sIn - L * Math.log1p(-u * pInside), logProb: -sIn / L + Math.log(pInside) };
+}
+
+/** Where a long-lived particle decays when forced into a z-aligned cylinder along its flight. */
+export interface CylinderDecay {
+  /** Unit flight direction. */
+  readonly axis: [number, number, number];
+  readonly sIn: number;
+  readonly sOut: number;
+  /** The line of flight crosses the cylinder (else s = 0 and logProb = LOG_WEIGHT_ZERO). */
+  readonly inside: boolean;
+  /** Distance from the production point to the decay point. */
+  readonly s: number;
+  /** ln P(decay inside). */
+  readonly logProb: number;
+}
+
+/**
+ * A particle of four-momentum p and mass m made at (x0, y0) with the cylinder's planes at
+ * toZMin, toZMax ahead (cylinderInterval's conventions) decays inside it: the interval on its
+ * line of flight and the forced decay with decay length |p|/m c*tau. Twin of decayInCylinder in
+ * shaders/sampling.wgsl.
+ */
+export function decayInCylinder(x0: number, y0: number, toZMin: number, toZMax: number, p: readonly number[], m: number, ctau: number, radius: number, u: number): CylinderDecay {
+  const pAbs = Math.hypot(p[0], p[1], p[2]);
+  const axis: [number, number, number] = [p[0] / pAbs, p[1] / pAbs, p[2] / pAbs];
+  const [sIn, sOut] = cylinderInterval(x0, y0, toZMin, toZMax, axis[0], axis[1], axis[2], radius);
+  if (!(sOut > sIn)) return { axis, sIn, sOut, inside: false, s: 0, logProb: LOG_WEIGHT_ZERO };
+  const forced = forcedDecay(sIn, sOut, (pAbs / m) * ctau, u);
+  return { axis, sIn, sOut, inside: true, s: forced.s, logProb: forced.logProb };
 }
 
 /**
