@@ -11,7 +11,7 @@ import { cevnsSigma, maxRecoil } from '../physics/cevns.js';
 import { ctauFromWidth, primakoffSigmaByHelicity, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
-import { brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, SEMILEPTONIC_CHANNELS } from '../physics/hnl/production.js';
+import { brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, productionLabel, SEMILEPTONIC_CHANNELS } from '../physics/hnl/production.js';
 import { targetByName } from '../physics/nuclei.js';
 import { MATERIALS } from '../physics/materials.js';
 import { bremSigma } from '../physics/zprime/brem.js';
@@ -67,17 +67,17 @@ export function calcCommand(): Command {
       for (const parent of Object.values(LEPTONIC_PARENTS)) {
         for (const a of FLAVOURS) {
           const br = brLeptonicToHnl(parent, a, mass, U);
-          if (br > 0) production[`${parent.particle.name} -> ${a}+ N`] = br;
+          if (br > 0) production[productionLabel.leptonic(parent, a)] = br;
         }
       }
       for (const ch of SEMILEPTONIC_CHANNELS) {
         for (const a of FLAVOURS) {
           const br = brSemileptonicToHnl(ch, a, mass, U);
-          if (br > 0) production[`${ch.parent.name} -> ${ch.daughter.name} ${a}+ N`] = br;
+          if (br > 0) production[productionLabel.semileptonic(ch, a)] = br;
         }
       }
       const tau = brDsTauToPiHnl(mass, U);
-      if (tau > 0) production['Ds+ -> tau+ nu, tau+ -> pi+ N'] = tau;
+      if (tau > 0) production[productionLabel.tau] = tau;
       print(Boolean(o.json), {
         mass_GeV: mass,
         U2: [U.e, U.mu, U.tau],

@@ -28,7 +28,7 @@ import { dileptonCouplings, hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios, totalU2 } from '../physics/hnl/mixing.js';
 import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import {
-  brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS, type LeptonicParent, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel,
+  brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel,
 } from '../physics/hnl/production.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
@@ -98,8 +98,6 @@ interface ProductionChannel {
   nSign: number;
 }
 
-const positive = (name: string) => name.replace(/-$/, '+');
-
 function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): ProductionChannel[] {
   const src = s.source;
   const chiC = src.charm_pairs_per_pot * (src.cascade_enhancement ? CASCADE_ENHANCEMENT.charm : 1);
@@ -113,7 +111,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const ml = LEPTON_OF[a].mass;
       const pStar = twoBodyMomentum(lp.particle.mass, mN, ml);
       out.push({
-        label: `${lp.particle.name} -> ${positive(LEPTON_OF[a].name)} N`, rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
+        label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
         pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1,
       });
     }
@@ -125,7 +123,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const br = energy.widths.reduce((x, y) => x + y, 0) / widthFromLifetime(ch.parent.lifetime);
       if (!(br > 0 && mesons > 0)) continue;
       out.push({
-        label: `${ch.parent.name} -> ${ch.daughter.name} ${positive(LEPTON_OF[a].name)} N`, rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
+        label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
         pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1,
       });
     }
@@ -139,7 +137,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   if (tauBr > 0 && chiC * fr.Ds > 0) {
     const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, PARTICLES.pi.mass);
     out.push({
-      label: 'Ds+ -> tau+ nu, tau+ -> pi+ N', rate: 2 * chiC * fr.Ds * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: SPECTRUM.charm,
+      label: productionLabel.tau, rate: 2 * chiC * fr.Ds * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: SPECTRUM.charm,
       pStar, eStar: Math.hypot(pStar, mN), helicityPlus: 0.5, nSign: -1,
     });
   }

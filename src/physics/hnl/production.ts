@@ -44,6 +44,13 @@ export function widthLeptonicToHnl(parent: LeptonicParent, lepton: Particle, mN:
   return ((G_F ** 2 * parent.f ** 2 * parent.ckm ** 2 * U2 * mP ** 3) / (8 * Math.PI)) * shape;
 }
 
+/** Production-channel labels, the keys of `fipgen calc hnl` and the generators' dictionaries. */
+export const productionLabel = {
+  leptonic: (parent: LeptonicParent, a: Flavour) => `${parent.particle.name} -> ${a}+ N`,
+  semileptonic: (ch: SemileptonicChannel, a: Flavour) => `${ch.parent.name} -> ${ch.daughter.name} ${a}+ N`,
+  tau: 'Ds+ -> tau+ nu, tau+ -> pi+ N',
+} as const;
+
 /** BR(P+ -> l_alpha+ N) for the mixing U. */
 export function brLeptonicToHnl(parent: LeptonicParent, flavour: Flavour, mN: number, U: Mixing): number {
   return widthLeptonicToHnl(parent, LEPTON_OF[flavour], mN, U[flavour]) / widthFromLifetime(parent.particle.lifetime);
