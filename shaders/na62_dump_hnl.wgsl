@@ -1,4 +1,4 @@
-// NA62 dump mode: D/B mesons -> N, N forced to decay in the decay volume to two charged tracks,
+// NA62 dump mode: D/B mesons -> N, N forced to decay in the decay volume to two charged tracks (or two photons),
 // acceptance. Twin of sampleCpu in src/processes/na62DumpHnl.ts (read its comments for the why).
 
 const PRODUCTION_TWO_BODY: f32 = 0.0;
@@ -6,6 +6,10 @@ const PRODUCTION_THREE_BODY: f32 = 1.0;
 const DECAY_TWO_BODY: f32 = 0.0;
 const MESON_STAYS: f32 = 0.0;
 const MESON_RHO_CHARGED: f32 = 1.0;
+const MESON_TWO_PHOTONS: f32 = 3.0;
+const SELF_CONJUGATE_D1: u32 = 1u;
+const SELF_CONJUGATE_D2: u32 = 2u;
+const SELF_CONJUGATE_D3: u32 = 4u;
 
 fn mdot(a: vec4<f32>, b: vec4<f32>) -> f32 {
   return a.w * b.w - dot(a.xyz, b.xyz);
@@ -25,6 +29,35 @@ fn toLab(p: vec4<f32>, nStar: vec4<f32>, mN: f32, frame: vec4<f32>, frameMass: f
 
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
   return vec4<f32>(rotateEuler(p.xyz, w.x, TWO_PI * w.y, TWO_PI * w.z), p.w);
+}
+
+// Acceptance bits of the two visible particles: charged tracks (charges -q, +q) or, for
+// photons, straight lines into the LKr. Twin of twoParticleFlags.
+fn twoParticleFlags(photons: bool, vtx: vec3<f32>, d1: vec3<f32>, d2: vec3<f32>, q: f32) -> u32 {
+  let charge = select(q, 0.0, photons);
+  let acc1 = na62TrackAcceptance(vtx, d1, -charge);
+  let acc2 = na62TrackAcceptance(vtx, d2, charge);
+  let both = acc1 & acc2;
+  var flags = select(0u, FLAG_IN_LKR, (both & TRACK_IN_LKR) != 0u);
+  if (photons) {
+    return flags | FLAG_TWO_PHOTONS;
+  }
+  if ((both & TRACK_IN_STRAW) != 0u) {
+    flags |= FLAG_IN_STRAW;
+  }
+  if ((acc1 & TRACK_IN_MUV3) != 0u) {
+    flags |= FLAG_D1_IN_MUV3;
+  }
+  if ((acc2 & TRACK_IN_MUV3) != 0u) {
+    flags |= FLAG_D2_IN_MUV3;
+  }
+  return flags;
+}
+
+// Twin of withAccepted.
+fn withAccepted(flags: u32) -> u32 {
+  let need = FLAG_IN_DECAY_VOLUME | FLAG_IN_LKR;
+  return select(flags, flags | FLAG_ACCEPTED, (flags & need) == need && (flags & (FLAG_IN_STRAW | FLAG_TWO_PHOTONS)) != 0u);
 }
 
 fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
@@ -100,7 +133,13 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     } else {
       let dirPi = isotropicDirection(v.x, v.y);
       let mPi = params[P_PI_MASS];
-      if (md == MESON_RHO_CHARGED) {
+      if (md == MESON_TWO_PHOTONS) {
+        let kg = 0.5 * m2;
+        let gammas = decayTwoBody(pair.d2, m2, dirPi, kg, kg, kg);
+        d1 = gammas.d1;
+        d2 = gammas.d2;
+        d3 = pair.d1;
+      } else if (md == MESON_RHO_CHARGED) {
         let kp = params[P_RHO_CHARGED_PSTAR];
         let pis = decayTwoBody(pair.d2, params[P_RHO_MASS], dirPi, kp, sqrt(kp * kp + mPi * mPi), sqrt(kp * kp + params[P_PI0_MASS] * params[P_PI0_MASS]));
         d1 = pair.d1;
@@ -133,25 +172,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   }
 
   // Detector.
-  let acc1 = na62TrackAcceptance(vtx, d1.xyz, -q);
-  let acc2 = na62TrackAcceptance(vtx, d2.xyz, q);
-  let both = acc1 & acc2;
-  if ((both & TRACK_IN_STRAW) != 0u) {
-    flags |= FLAG_IN_STRAW;
-  }
-  if ((both & TRACK_IN_LKR) != 0u) {
-    flags |= FLAG_IN_LKR;
-  }
-  if ((acc1 & TRACK_IN_MUV3) != 0u) {
-    flags |= FLAG_D1_IN_MUV3;
-  }
-  if ((acc2 & TRACK_IN_MUV3) != 0u) {
-    flags |= FLAG_D2_IN_MUV3;
-  }
-  let all = FLAG_IN_DECAY_VOLUME | FLAG_IN_STRAW | FLAG_IN_LKR;
-  if ((flags & all) == all) {
-    flags |= FLAG_ACCEPTED;
-  }
+  flags = withAccepted(flags | twoParticleFlags(params[P_DECAY_MESON_DECAY + d] == MESON_TWO_PHOTONS, vtx, d1.xyz, d2.xyz, q));
 
   var logWeight = LOG_WEIGHT_ZERO;
   if ((flags & FLAG_IN_DECAY_VOLUME) != 0u) {
@@ -176,10 +197,11 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   putF(COL_DECAY_Y, i, vtx.y);
   putF(COL_DECAY_Z, i, vtx.z);
   putF(COL_DECAY_ME_WEIGHT, i, meWeight);
-  putI(COL_D1_PDG, i, i32(q * params[P_DECAY_PDG1 + d]));
+  let selfConjugate = u32(params[P_DECAY_SELF_CONJUGATE + d]);
+  putI(COL_D1_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D1) != 0u) * params[P_DECAY_PDG1 + d]));
   put4(COL_D1_PX, i, d1);
-  putI(COL_D2_PDG, i, i32(q * params[P_DECAY_PDG2 + d]));
+  putI(COL_D2_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D2) != 0u) * params[P_DECAY_PDG2 + d]));
   put4(COL_D2_PX, i, d2);
-  putI(COL_D3_PDG, i, i32(select(q, 1.0, params[P_DECAY_SELF_CONJUGATE3 + d] == 1.0) * params[P_DECAY_PDG3 + d]));
+  putI(COL_D3_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D3) != 0u) * params[P_DECAY_PDG3 + d]));
   put4(COL_D3_PX, i, d3);
 }

@@ -249,6 +249,88 @@ describe('na62-dump-hnl: three-body decays from the matrix element', () => {
   });
 });
 
+describe('na62-dump-hnl: photon final states (detector.photon_final_states)', async () => {
+  // m_N = 0.6 GeV with U_e: pi0 nu and eta nu are open, the meson -> gamma gamma.
+  const N = 20_000;
+  const { cols, plan } = await sample('cpu', N, ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']);
+  const P = plan.params as Record<string, number & number[]>;
+  const photonChannels = plan.decayChannels.flatMap((label, d) => (label.endsWith('-> gamma gamma') ? [d] : []));
+  const isPhotons = (i: number) => photonChannels.includes(cols.decay_channel[i]);
+  const TWO_PHOTONS = 64;
+  const [IN_DV, IN_STRAW, IN_LKR, ACCEPTED] = [2, 4, 8, 1];
+
+  it('pi0 nu and eta nu are generated with BR(N -> P0 nu) x BR(P0 -> gamma gamma) (PDG 2024: 98.823%, 39.36%): channel shares within 4 sigma', async () => {
+    const { hnlDecayTable } = await import('../src/physics/hnl/decay.js');
+    const table = hnlDecayTable(0.6, { e: 1e-6, mu: 0, tau: 0 }, true);
+    const brs = plan.decayChannels.map((_, d) => P.decay_cum[d] - (d > 0 ? P.decay_cum[d - 1] : 0));
+    expect(plan.decayChannels).toContain('pi0 nu, pi0 -> gamma gamma');
+    expect(plan.decayChannels).toContain('eta nu, eta -> gamma gamma');
+    const total = plan.info['BR of the generated decays (two charged tracks, or two photons)'] as number;
+    for (const [label, br] of [['pi0 nu, pi0 -> gamma gamma', table.branchingRatios['pi0 nu'] * 0.98823], ['eta nu, eta -> gamma gamma', table.branchingRatios['eta nu'] * 0.3936]] as const) {
+      const d = plan.decayChannels.indexOf(label);
+      expect(brs[d]).toBeCloseTo(br / total, 6); // the cumulative table is float32
+      let n = 0;
+      for (let i = 0; i < N; i++) if (cols.decay_channel[i] === d) n++;
+      const p = br / total;
+      expect(Math.abs(n / N - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / N));
+    }
+  });
+
+  it('two photons of invariant mass m_pi0 or m_eta (1e-9 relative), PDG 22 for both chains, and an isotropic meson decay: the photon energy share is uniform (KS, alpha = 1e-3)', () => {
+    const shares: number[] = [];
+    for (let i = 0; i < N; i++) {
+      if (!isPhotons(i)) continue;
+      expect(cols.d1_pdg[i]).toBe(22);
+      expect(cols.d2_pdg[i]).toBe(22);
+      expect(cols.d3_pdg[i]).toBe(0);
+      const g1 = p4(cols, 'd1', i);
+      const g2 = p4(cols, 'd2', i);
+      const sum = g1.map((x, k) => x + g2[k]);
+      const mMeson = plan.decayChannels[cols.decay_channel[i]].startsWith('pi0') ? PARTICLES.pi0.mass : PARTICLES.eta.mass;
+      expect(Math.sqrt(mdot(sum, sum)) / mMeson - 1).toBeCloseTo(0, 9);
+      expect(mdot(g1, g1) / sum[3] ** 2).toBeCloseTo(0, 9);
+      // Isotropic decay of a spin-0 meson: E_1 uniform on [E (1 - beta), E (1 + beta)]/2.
+      const beta = Math.hypot(sum[0], sum[1], sum[2]) / sum[3];
+      shares.push((g1[3] / sum[3] - (1 - beta) / 2) / beta);
+    }
+    expect(shares.length).toBeGreaterThan(1000);
+    shares.sort((a, b) => a - b);
+    const D = Math.max(...shares.map((x, k) => Math.max(Math.abs((k + 1) / shares.length - x), Math.abs(x - k / shares.length))));
+    // Kolmogorov-Smirnov critical value at alpha = 1e-3: 1.95/sqrt(n).
+    expect(D).toBeLessThan(1.95 / Math.sqrt(shares.length));
+  });
+
+  it('photons are selected by the LKr alone: in_lkr iff both straight lines from the vertex hit the LKr octagon outside its inner radius; never in_straw; accepted = in_decay_volume and in_lkr', () => {
+    let accepted = 0;
+    for (let i = 0; i < N; i++) {
+      if (!isPhotons(i)) {
+        expect(cols.flags[i] & TWO_PHOTONS).toBe(0);
+        continue;
+      }
+      const f = cols.flags[i];
+      expect(f & TWO_PHOTONS).toBe(TWO_PHOTONS);
+      expect(f & IN_STRAW).toBe(0);
+      const hits = ['d1', 'd2'].every((d) => {
+        const g = p4(cols, d, i);
+        const dz = P.lkr_z - cols.decay_z[i];
+        const x = cols.decay_x[i] + (dz * g[0]) / g[2];
+        const y = cols.decay_y[i] + (dz * g[1]) / g[2];
+        return g[2] > 0 && Math.hypot(x, y) > P.lkr_inner_radius && Math.abs(x) < P.lkr_half_side && Math.abs(y) < P.lkr_half_side && Math.abs(x) + Math.abs(y) < P.lkr_octagon_sum;
+      });
+      expect(Boolean(f & IN_LKR)).toBe(hits);
+      expect(Boolean(f & ACCEPTED)).toBe(Boolean(f & IN_DV) && hits);
+      if (f & ACCEPTED) accepted++;
+    }
+    // Few of them: the photons of a light, fast pi0 mostly stay inside the LKr's 15 cm hole.
+    expect(accepted).toBeGreaterThan(10);
+  });
+
+  it('off by default: no photon channel is generated', () => {
+    const s = loadScenario('na62-dump-hnl', ['model.mass=0.6', 'model.mixing=1:0:0']);
+    expect(na62DumpHnl.plan(s, 1).decayChannels.some((l) => l.includes('gamma'))).toBe(false);
+  });
+});
+
 describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', () => {
   it('m_N = 1 GeV, U_mu^2 from 1e-6 (flat decay density) to 1e-3 (decay length shorter than the distance to the volume): within 4 sigma', async () => {
     const N = 40_000;
@@ -276,6 +358,7 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
     ['0.5 GeV, U_e, Dirac', ['model.mass=0.5', 'model.mixing=1:0:0', 'model.majorana=false']],
     ['2.5 GeV, 1:1:1 (B mesons, quark-level regime)', ['model.mass=2.5', 'model.mixing=1:1:1']],
     ['1.2 GeV, unpolarised, beryllium target', ['model.mass=1.2', 'model.polarised=false', 'source.absorber=target']],
+    ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
   ];
   for (const [label, overrides] of cases) {
     const cpu = await sample('cpu', N, overrides);
@@ -337,7 +420,8 @@ describe('na62-dump-hnl: bad input', () => {
   };
   it('a mass no D or B meson can make, a mass with no two-track decay, bad mixing ratios, an unknown absorber', () => {
     expect(() => plan(['model.mass=5.5'])).toThrow(/model\.mass = 5\.5: no D or B meson decay can produce it/);
-    expect(() => plan(['model.mass=0.0009', 'model.mixing=0:0:1'])).toThrow(/model\.mass = 0\.0009: N has no decay to two charged tracks/);
+    expect(() => plan(['model.mass=0.0009', 'model.mixing=0:0:1'])).toThrow(/model\.mass = 0\.0009: N has no decay generated here \(two charged tracks/);
+    expect(() => plan(['detector.photon_final_states=yes'])).toThrow(/detector\.photon_final_states/);
     expect(() => plan(['model.mass=3', 'source.beauty_pairs_per_pot=0'])).toThrow(/model\.mass = 3: no D or B meson decay can produce it/);
     expect(() => plan(['model.mixing=1:-1:0'])).toThrow(/model\.mixing/);
     expect(() => plan(['model.mixing=one'])).toThrow(/model\.mixing/);

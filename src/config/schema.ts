@@ -160,7 +160,9 @@ export const Na62DumpHnlScenario = z
     process: z.literal('na62-dump-hnl'),
     source: Na62DumpSource,
     model: HnlModel,
-    detector: Detector,
+    detector: Detector.extend({
+      photon_final_states: z.boolean({ error: 'expected true or false' }).default(false),
+    }),
     exposure: z.object({ protons_on_target: positive('protons on target'), note: z.string().optional() }).strict(),
     notes,
   })

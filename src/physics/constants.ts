@@ -90,3 +90,9 @@ export const DECAY_CONSTANT_GEV = {
   phi: 0.229,
   DsStar: 0.315,
 } as const;
+
+/**
+ * Branching ratios of the neutral mesons to two photons, for N -> pi0/eta nu seen in a
+ * calorimeter (PDG 2024 summary tables: pi0 -> gamma gamma 98.823%, eta -> gamma gamma 39.36%).
+ */
+export const BR_TO_TWO_PHOTONS = { pi0: 0.98823, eta: 0.3936 } as const;

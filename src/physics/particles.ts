@@ -31,6 +31,7 @@ export const PARTICLES = {
   nu_e: p('nu_e', 12, 0, Infinity, 0),
   nu_mu: p('nu_mu', 14, 0, Infinity, 0),
   nu_tau: p('nu_tau', 16, 0, Infinity, 0),
+  photon: p('gamma', 22, 0, Infinity, 0),
   // nucleons
   p: p('p', 2212, 0.93827209, Infinity, 1),
   // light pseudoscalars

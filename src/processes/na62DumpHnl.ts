@@ -30,6 +30,7 @@ import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoe
 import {
   brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel,
 } from '../physics/hnl/production.js';
+import { BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
@@ -57,28 +58,31 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
     ...position('decay', 'N decay vertex'),
     f('decay_me_weight', '', 'three-body matrix-element weight of the decay (mean 1 over the Dalitz plot and orientations; 1 for two-body decays), included in log_weight'),
-    pdg('d1_pdg', 'PDG id of charged track 1 (negative in the particle chain N -> l- ...)'),
-    ...fourVector('d1', 'charged track 1'),
-    pdg('d2_pdg', 'PDG id of charged track 2 (positive in the particle chain)'),
-    ...fourVector('d2', 'charged track 2'),
+    pdg('d1_pdg', 'PDG id of visible particle 1: charged track 1 (negative in the particle chain N -> l- ...), or a photon'),
+    ...fourVector('d1', 'visible particle 1 (charged track or photon)'),
+    pdg('d2_pdg', 'PDG id of visible particle 2: charged track 2 (positive in the particle chain), or a photon'),
+    ...fourVector('d2', 'visible particle 2 (charged track or photon)'),
     pdg('d3_pdg', 'PDG id of the neutral third particle (nu, or pi0 from rho+; 0: none, or a neutrino whose flavour is summed over)'),
     ...fourVector('d3', 'the neutral third particle (zero when there is none)'),
   ],
   [
-    { name: 'accepted', bit: 0, doc: 'in_decay_volume, in_straw and in_lkr' },
+    { name: 'accepted', bit: 0, doc: 'in_decay_volume and in_lkr, and in_straw for two charged tracks (two_photons: the LKr alone)' },
     { name: 'in_decay_volume', bit: 1, doc: 'the N line of flight crosses the decay volume (else weight 0)' },
-    { name: 'in_straw', bit: 2, doc: 'both charged tracks inside all four STRAW chambers (outside the beam holes)' },
-    { name: 'in_lkr', bit: 3, doc: 'both charged tracks inside the LKr acceptance' },
-    { name: 'd1_in_muv3', bit: 4, doc: 'track 1 inside the MUV3 acceptance (muon identification possible)' },
-    { name: 'd2_in_muv3', bit: 5, doc: 'track 2 inside the MUV3 acceptance' },
+    { name: 'in_straw', bit: 2, doc: 'both charged tracks inside all four STRAW chambers (outside the beam holes); never set for two photons' },
+    { name: 'in_lkr', bit: 3, doc: 'both visible particles (tracks, or photons on straight lines) inside the LKr acceptance' },
+    { name: 'd1_in_muv3', bit: 4, doc: 'track 1 inside the MUV3 acceptance (muon identification possible); never set for photons' },
+    { name: 'd2_in_muv3', bit: 5, doc: 'track 2 inside the MUV3 acceptance; never set for photons' },
+    { name: 'two_photons', bit: 6, doc: 'the visible final state is two photons (N -> pi0/eta nu, -> gamma gamma; detector.photon_final_states)' },
   ],
 );
 
-const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8, d1Muv3: 16, d2Muv3: 32 };
+const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8, d1Muv3: 16, d2Muv3: 32, twoPhotons: 64 };
 export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tau: 2 } as const;
 export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
-/** What the meson of a two-body decay does: stays (pi, K), rho+ -> pi+ pi0, rho0 -> pi+ pi-. */
-export const MESON_DECAY = { none: 0, rhoCharged: 1, rhoNeutral: 2 } as const;
+/** What the meson of a two-body decay does: stays (pi, K), rho+ -> pi+ pi0, rho0 -> pi+ pi-, pi0/eta -> gamma gamma. */
+export const MESON_DECAY = { none: 0, rhoCharged: 1, rhoNeutral: 2, twoPhotons: 3 } as const;
+/** Bits of a decay channel's `selfConjugate`: which of particles 1, 2, 3 keep their PDG id in the conjugate chain. */
+const SELF_CONJUGATE = { d1: 1, d2: 2, d3: 4 } as const;
 /** Bins of the N energy spectrum of each three-body production channel. */
 const ENERGY_BINS = 64;
 
@@ -162,8 +166,8 @@ interface DecayChannel {
   pdg1: number;
   pdg2: number;
   pdg3: number;
-  /** 1 when particle 3 is its own antiparticle (pi0, or no particle). */
-  selfConjugate3: number;
+  /** SELF_CONJUGATE bits: the particles that are their own antiparticles (photon, pi0, or no particle). */
+  selfConjugate: number;
 }
 
 const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
@@ -190,9 +194,9 @@ function leptonicNorm(c: LeptonicCoefficients, M: number, m1: number, m2: number
   return span23 * integrate(at, 0, 1, 16);
 }
 
-function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>): DecayChannel[] {
+function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>, photons: boolean): DecayChannel[] {
   const out: DecayChannel[] = [];
-  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, coefficients: NONE, norm: 1, pdg3: 0, selfConjugate3: 1 };
+  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
   for (const a of ['e', 'mu'] as const) {
     const l = LEPTON_OF[a];
     for (const [meson, kind, mesonDecay] of [
@@ -214,7 +218,17 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   if (rho0 > 0) {
     out.push({
       ...base, label: 'rho0 nu', br: rho0, kind: DECAY_KIND.twoBody, m1: 0, m2: PARTICLES.rho0.mass, alpha: twoBodyDecayAsymmetry(mN, 0, PARTICLES.rho0.mass, 'vector'),
-      mesonDecay: MESON_DECAY.rhoNeutral, pdg1: -PARTICLES.pi.pdg, pdg2: PARTICLES.pi.pdg, pdg3: 0, selfConjugate3: 0,
+      mesonDecay: MESON_DECAY.rhoNeutral, pdg1: -PARTICLES.pi.pdg, pdg2: PARTICLES.pi.pdg, pdg3: 0, selfConjugate: 0,
+    });
+  }
+  // pi0/eta nu with the meson -> gamma gamma, for the LKr-only selection (the neutrino's flavour is summed over).
+  for (const [meson, brPhotons] of photons ? ([[PARTICLES.pi0, BR_TO_TWO_PHOTONS.pi0], [PARTICLES.eta, BR_TO_TWO_PHOTONS.eta]] as const) : []) {
+    const br = (branchingRatios[`${meson.name} nu`] ?? 0) * brPhotons;
+    if (!(br > 0)) continue;
+    out.push({
+      ...base, label: `${meson.name} nu, ${meson.name} -> gamma gamma`, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass,
+      alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, 'pseudoscalar'), mesonDecay: MESON_DECAY.twoPhotons,
+      pdg1: PARTICLES.photon.pdg, pdg2: PARTICLES.photon.pdg, selfConjugate: SELF_CONJUGATE.d1 | SELF_CONJUGATE.d2 | SELF_CONJUGATE.d3,
     });
   }
   const U2 = totalU2(U);
@@ -239,7 +253,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     const m2 = LEPTON_OF[b].mass;
     out.push({
       ...base, label, br, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm: leptonicNorm(coefficients, mN, m1, m2),
-      pdg1: LEPTON_OF[a].pdg, pdg2: -LEPTON_OF[b].pdg, pdg3: nuPdg, selfConjugate3: nuPdg === 0 ? 1 : 0,
+      pdg1: LEPTON_OF[a].pdg, pdg2: -LEPTON_OF[b].pdg, pdg3: nuPdg, selfConjugate: nuPdg === 0 ? SELF_CONJUGATE.d3 : 0,
     });
   }
   return out;
@@ -258,9 +272,10 @@ function planParams(scenario: Scenario, events: number) {
     throw new InputError('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (B+ -> e+ N), lower for mu and tau mixing`);
   }
   const table = hnlDecayTable(mN, U, model.majorana);
-  const decays = decayChannels(mN, U, table.branchingRatios);
+  const photons = scenario.detector.photon_final_states;
+  const decays = decayChannels(mN, U, table.branchingRatios, photons);
   if (decays.length === 0) {
-    throw new InputError('model.mass', mN, `N has no decay to two charged tracks generated here (pi/K/rho with e or mu, rho0 nu, e/mu pairs) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold`);
+    throw new InputError('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho with e or mu, rho0 nu, e/mu pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
   }
   const sumRates = production.reduce((s, c) => s + c.rate, 0);
   const sumBr = decays.reduce((s, d) => s + d.br, 0);
@@ -315,7 +330,7 @@ function planParams(scenario: Scenario, events: number) {
     decay_pdg1: decays.map((d) => d.pdg1),
     decay_pdg2: decays.map((d) => d.pdg2),
     decay_pdg3: decays.map((d) => d.pdg3),
-    decay_self_conjugate3: decays.map((d) => d.selfConjugate3),
+    decay_self_conjugate: decays.map((d) => d.selfConjugate),
     pi_mass: PARTICLES.pi.mass,
     pi0_mass: PARTICLES.pi0.mass,
     rho_mass: PARTICLES.rho.mass,
@@ -333,10 +348,10 @@ function planParams(scenario: Scenario, events: number) {
     'fraction of protons interacting in the absorber': interacting,
     'N per interacting proton': sumRates,
     ...Object.fromEntries(production.map((c) => [`N per POT from ${c.label}`, c.rate])),
-    'BR of the generated decays (two charged tracks)': sumBr,
+    'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': 'Bs and B0 -> D*, D -> K* (vector final states), Bc; N decays with tau, D or Ds, and to pi0/eta/omega/phi nu (no two tracks without photons)',
+    'not generated': `Bs and B0 -> D*, D -> K* (vector final states), Bc; N decays with tau, D or Ds, eta' nu, omega nu and phi nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -430,7 +445,12 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       } else {
         // rho -> pi pi, isotropic in the rho frame (its polarisation is not followed).
         const dirPi = isotropicDirection(v[0], v[1]);
-        if (md === MESON_DECAY.rhoCharged) {
+        if (md === MESON_DECAY.twoPhotons) {
+          // pi0/eta -> gamma gamma, isotropic (spin 0); the neutrino is particle 3.
+          const kg = 0.5 * m2;
+          [d1, d2] = decayTwoBody(mes, m2, dirPi, kg, kg, kg);
+          d3 = lep;
+        } else if (md === MESON_DECAY.rhoCharged) {
           const kp = P.rho_charged_pstar;
           [d2, d3] = decayTwoBody(mes, P.rho_mass, dirPi, kp, Math.hypot(kp, P.pi_mass), Math.hypot(kp, P.pi0_mass));
           d1 = lep;
@@ -463,16 +483,8 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       d3 = toLab(pNu);
     }
 
-    // Detector: both charged tracks.
-    const acc1 = na62TrackAcceptance(P, vx, vy, vz, d1[0], d1[1], d1[2], -q);
-    const acc2 = na62TrackAcceptance(P, vx, vy, vz, d2[0], d2[1], d2[2], q);
-    const both = acc1 & acc2;
-    if (both & TRACK_IN_STRAW) flags |= FLAG.inStraw;
-    if (both & TRACK_IN_LKR) flags |= FLAG.inLkr;
-    if (acc1 & TRACK_IN_MUV3) flags |= FLAG.d1Muv3;
-    if (acc2 & TRACK_IN_MUV3) flags |= FLAG.d2Muv3;
-    const all = FLAG.inDecayVolume | FLAG.inStraw | FLAG.inLkr;
-    if ((flags & all) === all) flags |= FLAG.accepted;
+    // Detector: both charged tracks through the spectrometer, or both photons on straight lines into the LKr.
+    flags = withAccepted(flags | twoParticleFlags(P, P.decay_meson_decay[d] === MESON_DECAY.twoPhotons, vx, vy, vz, d1, d2, q));
 
     const logWeight = flags & FLAG.inDecayVolume ? P.log_norm + decayLogProb + Math.log(meWeight) : LOG_WEIGHT_ZERO;
     put(L.log_weight, i, logWeight);
@@ -494,13 +506,37 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.decay_y, i, vy);
     put(L.decay_z, i, vz);
     put(L.decay_me_weight, i, meWeight);
-    put(L.d1_pdg, i, q * P.decay_pdg1[d]);
+    put(L.d1_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d1 ? 1 : q) * P.decay_pdg1[d]);
     put4(L.d1_px, i, d1);
-    put(L.d2_pdg, i, q * P.decay_pdg2[d]);
+    put(L.d2_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d2 ? 1 : q) * P.decay_pdg2[d]);
     put4(L.d2_px, i, d2);
-    put(L.d3_pdg, i, (P.decay_self_conjugate3[d] === 1 ? 1 : q) * P.decay_pdg3[d] + 0); // + 0: no -0 for a missing particle
+    put(L.d3_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d3 ? 1 : q) * P.decay_pdg3[d] + 0); // + 0: no -0 for a missing particle
     put4(L.d3_px, i, d3);
   }
+}
+
+/**
+ * Acceptance bits of the two visible particles from the vertex (vx, vy, vz): charged tracks
+ * (charges -q and +q) through all four STRAW chambers and into the LKr, with MUV3 per track;
+ * or two photons (charge 0, straight lines) into the LKr.
+ */
+function twoParticleFlags(P: Na62DumpHnlParams, photons: boolean, vx: number, vy: number, vz: number, d1: Vec4, d2: Vec4, q: number): number {
+  const charge = photons ? 0 : q;
+  const acc1 = na62TrackAcceptance(P, vx, vy, vz, d1[0], d1[1], d1[2], -charge);
+  const acc2 = na62TrackAcceptance(P, vx, vy, vz, d2[0], d2[1], d2[2], charge);
+  const both = acc1 & acc2;
+  let flags = both & TRACK_IN_LKR ? FLAG.inLkr : 0;
+  if (photons) return flags | FLAG.twoPhotons;
+  if (both & TRACK_IN_STRAW) flags |= FLAG.inStraw;
+  if (acc1 & TRACK_IN_MUV3) flags |= FLAG.d1Muv3;
+  if (acc2 & TRACK_IN_MUV3) flags |= FLAG.d2Muv3;
+  return flags;
+}
+
+/** `accepted`: in the decay volume and the LKr, and through the STRAW chambers unless the final state is two photons. */
+function withAccepted(flags: number): number {
+  const need = FLAG.inDecayVolume | FLAG.inLkr;
+  return (flags & need) === need && flags & (FLAG.inStraw | FLAG.twoPhotons) ? flags | FLAG.accepted : flags;
 }
 
 export const na62DumpHnl: ProcessDefinition<Na62DumpHnlParams> = {
