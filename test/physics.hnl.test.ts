@@ -3,9 +3,8 @@ import {
   alphaS, hnlDecayTable, qcdCorrection, threeBodyIntegralI, threeBodyIntegralI3, threeBodyIntegralIOneMassive, widthQuarkCharged, widthQuarkNeutral, HNL_DECAY_CHANNELS,
 } from '../src/physics/hnl/decay.js';
 import { CKM } from '../src/physics/constants.js';
-import {
-  brDsTauToPiHnl, brLeptonicToHnl, brSemileptonicToHnl, LEPTONIC_PARENTS, SEMILEPTONIC_CHANNELS, widthLeptonicToHnl, widthSemileptonicToHnl, widthTauToPiHnl,
-} from '../src/physics/hnl/production.js';
+import { brDsTauToPiHnl, brLeptonicToHnl, LEPTONIC_PARENTS, widthLeptonicToHnl, widthTauToPiHnl } from '../src/physics/hnl/production.js';
+import { brSemileptonicToHnl, SEMILEPTONIC_CHANNELS, widthSemileptonicToHnl } from '../src/physics/hnl/semileptonic.js';
 import { mixingFrom, parseMixingRatios } from '../src/physics/hnl/mixing.js';
 import { PARTICLES } from '../src/physics/particles.js';
 
@@ -167,6 +166,7 @@ describe('HNL production in semileptonic decays and from tau (PHYSICS.md section
 
   it('massless limit = the textbook G_F^2 |V|^2 m^5/(192 pi^3) Int |f+|^2 lambda^(3/2) dxi (f+ squared once), integrated here independently', () => {
     for (const ch of SEMILEPTONIC_CHANNELS) {
+      if (ch.kind !== 'pseudoscalar') continue;
       const mP = ch.parent.mass;
       const x2 = (ch.daughter.mass / mP) ** 2;
       const ff = ch.formFactors;

@@ -4,7 +4,8 @@
  * the width of 1805.08567 eq. 3.8 (an independent closed-form-in-one-variable evaluation).
  */
 import { describe, expect, it } from 'vitest';
-import { LEPTON_OF, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, widthSemileptonicToHnl } from '../src/physics/hnl/production.js';
+import { LEPTON_OF } from '../src/physics/hnl/production.js';
+import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, widthSemileptonicToHnl } from '../src/physics/hnl/semileptonic.js';
 
 describe('semileptonic production: N energy spectrum from the matrix element', () => {
   const cases = SEMILEPTONIC_CHANNELS.flatMap((ch) =>

@@ -144,6 +144,7 @@ export const Na62DumpSource = z
         B: nonNegative('fraction of b quarks that make a B+'),
         B0: nonNegative('fraction of b quarks that make a B0'),
         Bs: nonNegative('fraction of b quarks that make a Bs'),
+        Bc: nonNegative('fraction of b quarks that make a Bc (optional; default 0: Bc -> l N off)').default(0),
       })
       .strict(),
     charm_spectrum: MesonSpectrum,

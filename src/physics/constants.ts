@@ -89,6 +89,8 @@ export const DECAY_CONSTANT_GEV = {
   omega: 0.195,
   phi: 0.229,
   DsStar: 0.315,
+  /** 1805.08567 table 8 (as transcribed by Raffaella07/HNLAnalysis python/decays.py line 55): Bc -> l N only. */
+  Bc: 0.434,
 } as const;
 
 /**

@@ -46,15 +46,20 @@ export const PARTICLES = {
   rho0: p('rho0', 113, 0.77526, Infinity, 0),
   omega: p('omega', 223, 0.78266, Infinity, 0),
   phi: p('phi', 333, 1.019461, Infinity, 0),
+  Kstar: p('K*+', 323, 0.89167, Infinity, 1),
+  Kstar0: p('K*0', 313, 0.89555, Infinity, 0),
   // charm and beauty
   D: p('D+', 411, 1.86966, 1.033e-12, 1),
   Dminus: p('D-', -411, 1.86966, 1.033e-12, -1),
   D0: p('D0', 421, 1.86484, 4.103e-13, 0),
   Ds: p('Ds+', 431, 1.96835, 5.012e-13, 1),
   DsStar: p('Ds*+', 433, 2.1122, Infinity, 1),
+  DStar: p('D*+', 413, 2.01026, Infinity, 1),
+  DStar0: p('D*0', 423, 2.00685, Infinity, 0),
   B: p('B+', 521, 5.27934, 1.638e-12, 1),
   B0: p('B0', 511, 5.27966, 1.517e-12, 0),
   Bs: p('Bs0', 531, 5.36692, 1.52e-12, 0),
+  Bc: p('Bc+', 541, 6.27447, 0.51e-12, 1),
 } as const satisfies Record<string, Particle>;
 
 export type ParticleKey = keyof typeof PARTICLES;

@@ -27,9 +27,8 @@ import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from
 import { dileptonCouplings, hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios, totalU2 } from '../physics/hnl/mixing.js';
 import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
-import {
-  brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel,
-} from '../physics/hnl/production.js';
+import { brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
+import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
@@ -102,6 +101,11 @@ interface ProductionChannel {
   nSign: number;
 }
 
+/** The fragmentation fraction (source.fragmentation) of each parent meson. */
+const FRAGMENTATION_KEY: Readonly<Record<string, keyof Na62DumpHnlScenario['source']['fragmentation']>> = {
+  D0: 'D0', 'D+': 'D', 'Ds+': 'Ds', 'B+': 'B', B0: 'B0', Bs0: 'Bs', 'Bc+': 'Bc',
+};
+
 function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): ProductionChannel[] {
   const src = s.source;
   const chiC = src.charm_pairs_per_pot * (src.cascade_enhancement ? CASCADE_ENHANCEMENT.charm : 1);
@@ -122,7 +126,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   };
   const threeBody = (ch: SemileptonicChannel, mesons: number, spectrum: number) => {
     for (const a of FLAVOURS) {
-      if (!(U[a] > 0)) continue;
+      if (!(U[a] > 0 && mesons > 0)) continue;
       const energy = semileptonicEnergySpectrum(ch, LEPTON_OF[a], mN, U[a], ENERGY_BINS);
       const br = energy.widths.reduce((x, y) => x + y, 0) / widthFromLifetime(ch.parent.lifetime);
       if (!(br > 0 && mesons > 0)) continue;
@@ -132,22 +136,22 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       });
     }
   };
-  const [D0toK, DtoK0, BtoD0, B0toD] = SEMILEPTONIC_CHANNELS;
-  twoBody(LEPTONIC_PARENTS.D, chiC * fr.D, SPECTRUM.charm);
-  threeBody(DtoK0, chiC * fr.D, SPECTRUM.charm);
-  threeBody(D0toK, chiC * fr.D0, SPECTRUM.charm);
-  twoBody(LEPTONIC_PARENTS.Ds, chiC * fr.Ds, SPECTRUM.charm);
+  const yieldOf = (meson: Particle): [number, number] => {
+    const key = FRAGMENTATION_KEY[meson.name];
+    const charm = key === 'D0' || key === 'D' || key === 'Ds';
+    return [(charm ? chiC : chiB) * (fr[key] ?? 0), charm ? SPECTRUM.charm : SPECTRUM.beauty];
+  };
+  for (const lp of [LEPTONIC_PARENTS.D, LEPTONIC_PARENTS.Ds, LEPTONIC_PARENTS.B, LEPTONIC_PARENTS.Bc]) twoBody(lp, ...yieldOf(lp.particle));
+  for (const ch of SEMILEPTONIC_CHANNELS) threeBody(ch, ...yieldOf(ch.parent));
   const tauBr = brDsTauToPiHnl(mN, U);
-  if (tauBr > 0 && chiC * fr.Ds > 0) {
+  const [dsMesons, dsSpectrum] = yieldOf(PARTICLES.Ds);
+  if (tauBr > 0 && dsMesons > 0) {
     const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, PARTICLES.pi.mass);
     out.push({
-      label: productionLabel.tau, rate: 2 * chiC * fr.Ds * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: SPECTRUM.charm,
+      label: productionLabel.tau, rate: 2 * dsMesons * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: dsSpectrum,
       pStar, eStar: Math.hypot(pStar, mN), helicityPlus: 0.5, nSign: -1,
     });
   }
-  twoBody(LEPTONIC_PARENTS.B, chiB * fr.B, SPECTRUM.beauty);
-  threeBody(BtoD0, chiB * fr.B, SPECTRUM.beauty);
-  threeBody(B0toD, chiB * fr.B0, SPECTRUM.beauty);
   return out;
 }
 
@@ -268,8 +272,9 @@ function planParams(scenario: Scenario, events: number) {
   const mN = model.mass;
   const production = productionChannels(scenario, mN, U);
   if (production.length === 0) {
-    const reach = Math.max(...Object.values(LEPTONIC_PARENTS).map((p) => p.particle.mass)) - PARTICLES.e.mass;
-    throw new InputError('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (B+ -> e+ N), lower for mu and tau mixing`);
+    const heaviest = scenario.source.fragmentation.Bc > 0 ? LEPTONIC_PARENTS.Bc : LEPTONIC_PARENTS.B;
+    const reach = heaviest.particle.mass - PARTICLES.e.mass;
+    throw new InputError('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (${heaviest.particle.name} -> e+ N), lower for mu and tau mixing`);
   }
   const table = hnlDecayTable(mN, U, model.majorana);
   const photons = scenario.detector.photon_final_states;
@@ -351,7 +356,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `Bs and B0 -> D*, D -> K* (vector final states), Bc; N decays with tau, D or Ds, eta' nu, omega nu and phi nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
+    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays, D -> tau nu, tau -> rho N and tau -> l nu N; N decays with tau, D or Ds, eta' nu, omega nu and phi nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
