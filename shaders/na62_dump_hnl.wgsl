@@ -2,7 +2,8 @@
 // acceptance. Twin of sampleCpu in src/processes/na62DumpHnl.ts (read its comments for the why).
 
 const PRODUCTION_TWO_BODY: f32 = 0.0;
-const PRODUCTION_THREE_BODY: f32 = 1.0;
+const PRODUCTION_TAU_TWO_BODY: f32 = 2.0;
+const PRODUCTION_TAU_THREE_BODY: f32 = 3.0;
 const DECAY_TWO_BODY: f32 = 0.0;
 const MESON_STAYS: f32 = 0.0;
 const MESON_RHO_CHARGED: f32 = 1.0;
@@ -78,22 +79,22 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var frame = meson.p;
   var frameMass = mP;
   var h = 0.0;
-  if (kind == PRODUCTION_TWO_BODY) {
+  if (kind == PRODUCTION_TAU_TWO_BODY || kind == PRODUCTION_TAU_THREE_BODY) {
+    let dirTau = isotropicDirection(v.y, v.z);
+    frame = boost(vec4<f32>(params[P_PROD_TAU_PSTAR + c] * dirTau, params[P_PROD_TAU_ESTAR + c]), meson.p, mP);
+    frameMass = params[P_TAU_MASS];
+  }
+  if (kind == PRODUCTION_TWO_BODY || kind == PRODUCTION_TAU_TWO_BODY) {
     nStar = vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]);
-    if (params[P_POLARISED] == 1.0) {
+    if (kind == PRODUCTION_TWO_BODY && params[P_POLARISED] == 1.0) {
       h = select(-1.0, 1.0, u.y < params[P_PROD_HELICITY_PLUS + c]);
     }
-  } else if (kind == PRODUCTION_THREE_BODY) {
+  } else {
     let bins = u32(params[P_N_ENERGY_BINS]);
     let b = sampleBins(u.y, P_ENERGY_CDF + u32(params[P_PROD_TABLE + c]) * bins, bins);
     let kinetic = ((f32(b.k) + b.f) / f32(bins)) * (params[P_PROD_E_MAX + c] - params[P_PROD_E_MIN + c]);
     let pN = sqrt(kinetic * (2.0 * mN + kinetic));
     nStar = vec4<f32>(pN * dir, mN + kinetic);
-  } else {
-    let dirTau = isotropicDirection(v.y, v.z);
-    frame = boost(vec4<f32>(params[P_TAU_PSTAR] * dirTau, params[P_TAU_ESTAR]), meson.p, mP);
-    frameMass = params[P_TAU_MASS];
-    nStar = vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]);
   }
   let N = boost(nStar, frame, frameMass);
 

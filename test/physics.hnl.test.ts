@@ -3,7 +3,9 @@ import {
   alphaS, hnlDecayTable, qcdCorrection, threeBodyIntegralI, threeBodyIntegralI3, threeBodyIntegralIOneMassive, widthQuarkCharged, widthQuarkNeutral, HNL_DECAY_CHANNELS,
 } from '../src/physics/hnl/decay.js';
 import { CKM } from '../src/physics/constants.js';
-import { brDsTauToPiHnl, brLeptonicToHnl, LEPTONIC_PARENTS, widthLeptonicToHnl, widthTauToPiHnl } from '../src/physics/hnl/production.js';
+import { brLeptonicToHnl, LEPTONIC_PARENTS, widthLeptonicToHnl } from '../src/physics/hnl/production.js';
+import { brTauToHnl, brToTau, TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange } from '../src/physics/hnl/tau.js';
+import { dalitzRange12 } from '../src/physics/kinematics.js';
 import { brSemileptonicToHnl, SEMILEPTONIC_CHANNELS, widthSemileptonicToHnl } from '../src/physics/hnl/semileptonic.js';
 import { mixingFrom, parseMixingRatios } from '../src/physics/hnl/mixing.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -198,9 +200,53 @@ describe('HNL production in semileptonic decays and from tau (PHYSICS.md section
     expect(Math.abs(brSemileptonicToHnl(channel(parent), l, 0, only(l)) / pdg - 1)).toBeLessThan(tol);
   });
 
-  it('BR(tau -> pi nu) at tree level: PDG 10.82% within 3% (radiative corrections)', () => {
-    const br = widthTauToPiHnl(0, 1) / (6.582119569e-25 / PARTICLES.tau.lifetime);
-    expect(Math.abs(br / 0.1082 - 1)).toBeLessThan(0.03);
+  const tauDecay = (label: string) => TAU_DECAYS_TO_HNL.find((d) => d.label === label)!;
+  it.each([
+    ['pi+ Nbar', 'tau', 0.1082],
+    ['rho+ Nbar', 'tau', 0.2549],
+    ['e+ nu N', 'e', 0.1782],
+    ['e+ nu Nbar', 'tau', 0.1782],
+    ['mu+ nu N', 'mu', 0.1739],
+    ['mu+ nu Nbar', 'tau', 0.1739],
+  ] as const)('BR(tau+ -> %s) at m_N -> 0, U_%s^2 = 1, tree level: PDG 2024 %f within 3% (radiative corrections)', (label, flavour, pdg) => {
+    expect(Math.abs(brTauToHnl(tauDecay(label), 1e-6, only(flavour)) / pdg - 1)).toBeLessThan(0.03);
+  });
+
+  it('BR(Ds+ -> tau+ nu), BR(D+ -> tau+ nu) at tree level: PDG 2024 (5.36 +- 0.10)% within 5%, (0.120 +- 0.027)% within its 23% error', () => {
+    expect(Math.abs(brToTau(LEPTONIC_PARENTS.Ds) / 0.0536 - 1)).toBeLessThan(0.05);
+    expect(Math.abs(brToTau(LEPTONIC_PARENTS.D) / 0.0012 - 1)).toBeLessThan(0.23);
+  });
+
+  // tau -> l nu N from the muon-decay matrix element, spin-averaged |M|^2 = 64 G_F^2 U^2 (p_tau.p_a)(p_b.p_c),
+  // dGamma = |M|^2 dm12^2 dm23^2/(256 pi^3 m^3) with m12^2 = (p_N + p_l)^2, m23^2 = (p_l + p_nu)^2 = m^2 + m_N^2 - 2 m E_N:
+  // N on the W's lepton line pairs the tau with N, (p_tau.p_N)(p_l.p_nu); N on the tau line pairs it with the neutrino, (p_tau.p_nu)(p_l.p_N).
+  it.each([
+    ['mu+ nu N', 0.5],
+    ['mu+ nu Nbar', 0.5],
+    ['e+ nu N', 1.2],
+    ['e+ nu Nbar', 1.2],
+  ] as const)('tau+ -> %s at m_N = %f: dGamma/dE_N of the closed form (HNLCalc) = the Dalitz integral of the muon-decay |M|^2 (1e-6, 7 energies)', (label, mN) => {
+    const decay = tauDecay(label);
+    const m = PARTICLES.tau.mass;
+    const ml = decay.lepton === 'e' ? PARTICLES.e.mass : PARTICLES.mu.mass;
+    const [eMin, eMax] = tauLeptonicEnergyRange(decay, mN);
+    for (let k = 1; k < 8; k++) {
+      const E = eMin + ((eMax - eMin) * k) / 8;
+      const m23 = m * m + mN * mN - 2 * m * E;
+      const [lo, hi] = dalitzRange12(m, mN, ml, 0, m23);
+      const me = (m12: number) => {
+        const tauN = m * E;
+        const lNu = 0.5 * (m23 - ml * ml);
+        const tauNu = 0.5 * (m * m - m12); // m12^2 = (p_tau - p_nu)^2
+        const lN = 0.5 * (m12 - mN * mN - ml * ml);
+        return 64 * 1.1663787e-5 ** 2 * (decay.nSign === 1 ? tauN * lNu : tauNu * lN);
+      };
+      let sum = 0;
+      const n = 2000; // |M|^2 is linear in m12^2: the midpoint rule is exact
+      for (let i = 0; i < n; i++) sum += me(lo + ((i + 0.5) / n) * (hi - lo));
+      const dalitz = ((sum / n) * (hi - lo) * 2 * m) / (256 * Math.PI ** 3 * m ** 3);
+      expect(Math.abs(tauLeptonicEnergyDensity(decay, mN, 1, E) / dalitz - 1)).toBeLessThan(1e-6);
+    }
   });
 
   it('close at their thresholds and scale with U_a^2 of the lepton flavour only', () => {
@@ -209,8 +255,12 @@ describe('HNL production in semileptonic decays and from tau (PHYSICS.md section
     expect(brSemileptonicToHnl(d0, 'mu', edge + 1e-6, only('mu'))).toBe(0);
     expect(brSemileptonicToHnl(d0, 'mu', edge - 1e-2, only('mu'))).toBeGreaterThan(0);
     expect(brSemileptonicToHnl(d0, 'mu', 0.5, only('e'))).toBe(0);
-    expect(brDsTauToPiHnl(PARTICLES.tau.mass - PARTICLES.pi.mass + 1e-6, only('tau'))).toBe(0);
-    expect(brDsTauToPiHnl(1.0, only('tau'))).toBeGreaterThan(0);
-    expect(brDsTauToPiHnl(1.0, only('mu'))).toBe(0);
+    const tauPi = tauDecay('pi+ Nbar');
+    expect(brTauToHnl(tauPi, PARTICLES.tau.mass - PARTICLES.pi.mass + 1e-6, only('tau'))).toBe(0);
+    expect(brTauToHnl(tauPi, 1.0, only('tau'))).toBeGreaterThan(0);
+    expect(brTauToHnl(tauPi, 1.0, only('mu'))).toBe(0);
+    expect(brTauToHnl(tauDecay('mu+ nu N'), PARTICLES.tau.mass - PARTICLES.mu.mass + 1e-6, only('mu'))).toBe(0);
+    expect(brTauToHnl(tauDecay('mu+ nu N'), 1.0, only('tau'))).toBe(0);
+    expect(brTauToHnl(tauDecay('mu+ nu Nbar'), 1.0, only('mu'))).toBe(0);
   });
 });

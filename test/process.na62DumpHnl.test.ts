@@ -364,7 +364,7 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
     ['preset (1 GeV, U_mu, Majorana, polarised)', []],
     ['0.5 GeV, U_e, Dirac', ['model.mass=0.5', 'model.mixing=1:0:0', 'model.majorana=false']],
     ['2.5 GeV, 1:1:1 (B mesons, quark-level regime)', ['model.mass=2.5', 'model.mixing=1:1:1']],
-    ['1.2 GeV, unpolarised, beryllium target', ['model.mass=1.2', 'model.polarised=false', 'source.absorber=target']],
+    ['1.2 GeV, 0:1:1 (N from tau -> pi/rho Nbar, l nu N/Nbar), unpolarised, beryllium target', ['model.mass=1.2', 'model.mixing=0:1:1', 'model.polarised=false', 'source.absorber=target']],
     ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
   ];
   for (const [label, overrides] of cases) {

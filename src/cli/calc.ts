@@ -11,8 +11,9 @@ import { cevnsSigma, maxRecoil } from '../physics/cevns.js';
 import { ctauFromWidth, primakoffSigmaByHelicity, recoilWindow, upscatterThreshold, widthNuGamma } from '../physics/dipole.js';
 import { hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
-import { brDsTauToPiHnl, brLeptonicToHnl, LEPTONIC_PARENTS, productionLabel } from '../physics/hnl/production.js';
+import { brLeptonicToHnl, LEPTONIC_PARENTS, productionLabel } from '../physics/hnl/production.js';
 import { brSemileptonicToHnl, SEMILEPTONIC_CHANNELS } from '../physics/hnl/semileptonic.js';
+import { brTauToHnl, brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS } from '../physics/hnl/tau.js';
 import { targetByName } from '../physics/nuclei.js';
 import { MATERIALS } from '../physics/materials.js';
 import { bremSigma } from '../physics/zprime/brem.js';
@@ -77,8 +78,12 @@ export function calcCommand(): Command {
           if (br > 0) production[productionLabel.semileptonic(ch, a)] = br;
         }
       }
-      const tau = brDsTauToPiHnl(mass, U);
-      if (tau > 0) production[productionLabel.tau] = tau;
+      for (const parent of TAU_PARENTS) {
+        for (const decay of TAU_DECAYS_TO_HNL) {
+          const br = brToTau(parent) * brTauToHnl(decay, mass, U);
+          if (br > 0) production[productionLabel.tau(parent, decay)] = br;
+        }
+      }
       print(Boolean(o.json), {
         mass_GeV: mass,
         U2: [U.e, U.mu, U.tau],

@@ -27,8 +27,9 @@ import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from
 import { dileptonCouplings, hnlDecayTable } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios, totalU2 } from '../physics/hnl/mixing.js';
 import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
-import { brDsTauToPiHnl, brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
+import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
+import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, widthTauToMesonHnl } from '../physics/hnl/tau.js';
 import { BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
@@ -76,7 +77,8 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
 );
 
 const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8, d1Muv3: 16, d2Muv3: 32, twoPhotons: 64 };
-export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tau: 2 } as const;
+/** How N is made: P -> l N; P -> H l N; P -> tau nu then tau -> meson N; P -> tau nu then tau -> l nu N. */
+export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tauTwoBody: 2, tauThreeBody: 3 } as const;
 export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
 /** What the meson of a two-body decay does: stays (pi, K), rho+ -> pi+ pi0, rho0 -> pi+ pi-, pi0/eta -> gamma gamma. */
 export const MESON_DECAY = { none: 0, rhoCharged: 1, rhoNeutral: 2, twoPhotons: 3 } as const;
@@ -95,8 +97,11 @@ interface ProductionChannel {
   pStar: number;
   eStar: number;
   helicityPlus: number;
-  /** Three-body: the N energy spectrum (widths per bin) and its range. */
+  /** Three-body: the N energy spectrum (widths per bin) and its range, in the meson's or the tau's frame. */
   energy?: { eMin: number; eMax: number; widths: number[] };
+  /** From a tau: the tau's momentum and energy in the meson frame (P -> tau nu); else 0. */
+  tauPStar: number;
+  tauEStar: number;
   /** +1 when the listed decay makes N, -1 when it makes Nbar (tau+ -> pi+ Nbar). */
   nSign: number;
 }
@@ -120,7 +125,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const pStar = twoBodyMomentum(lp.particle.mass, mN, ml);
       out.push({
         label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1,
+        pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1, tauPStar: 0, tauEStar: 0,
       });
     }
   };
@@ -132,7 +137,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(br > 0 && mesons > 0)) continue;
       out.push({
         label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
-        pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1,
+        pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1, tauPStar: 0, tauEStar: 0,
       });
     }
   };
@@ -143,14 +148,29 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   };
   for (const lp of [LEPTONIC_PARENTS.D, LEPTONIC_PARENTS.Ds, LEPTONIC_PARENTS.B, LEPTONIC_PARENTS.Bc]) twoBody(lp, ...yieldOf(lp.particle));
   for (const ch of SEMILEPTONIC_CHANNELS) threeBody(ch, ...yieldOf(ch.parent));
-  const tauBr = brDsTauToPiHnl(mN, U);
-  const [dsMesons, dsSpectrum] = yieldOf(PARTICLES.Ds);
-  if (tauBr > 0 && dsMesons > 0) {
-    const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, PARTICLES.pi.mass);
-    out.push({
-      label: productionLabel.tau, rate: 2 * dsMesons * tauBr, kind: PRODUCTION_KIND.tau, parent: PARTICLES.Ds, spectrum: dsSpectrum,
-      pStar, eStar: Math.hypot(pStar, mN), helicityPlus: 0.5, nSign: -1,
-    });
+  // From tau leptons: P -> tau nu, then tau -> pi/rho N or tau -> l nu N (N unpolarised).
+  const tauWidth = widthFromLifetime(PARTICLES.tau.lifetime);
+  for (const lp of TAU_PARENTS) {
+    const [mesons, spectrum] = yieldOf(lp.particle);
+    const toTau = mesons * brToTau(lp);
+    const tauPStar = twoBodyMomentum(lp.particle.mass, PARTICLES.tau.mass, 0);
+    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, tauPStar, tauEStar: Math.hypot(tauPStar, PARTICLES.tau.mass) };
+    for (const decay of TAU_DECAYS_TO_HNL) {
+      const U2 = U[decay.flavour];
+      if (!(U2 > 0 && toTau > 0)) continue;
+      const label = productionLabel.tau(lp, decay);
+      if (decay.twoBody) {
+        const br = widthTauToMesonHnl(decay.twoBody, mN, U2) / tauWidth;
+        if (!(br > 0)) continue;
+        const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, decay.twoBody.mass);
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar: Math.hypot(pStar, mN), nSign: decay.nSign });
+      } else {
+        const energy = tauLeptonicEnergySpectrum(decay, mN, U2, ENERGY_BINS);
+        const br = energy.widths.reduce((x, y) => x + y, 0) / tauWidth;
+        if (!(br > 0)) continue;
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, pStar: 0, eStar: 0, energy, nSign: decay.nSign });
+      }
+    }
   }
   return out;
 }
@@ -317,8 +337,8 @@ function planParams(scenario: Scenario, events: number) {
     n_energy_bins: ENERGY_BINS,
     // One cumulative table per three-body channel, ENERGY_BINS entries each (a dummy when there is none).
     energy_cdf: threeBody.length > 0 ? threeBody.flatMap((c) => cumulative(c.energy!.widths)) : [1],
-    tau_pstar: twoBodyMomentum(PARTICLES.Ds.mass, PARTICLES.tau.mass, 0),
-    tau_estar: Math.hypot(twoBodyMomentum(PARTICLES.Ds.mass, PARTICLES.tau.mass, 0), PARTICLES.tau.mass),
+    prod_tau_pstar: production.map((c) => c.tauPStar),
+    prod_tau_estar: production.map((c) => c.tauEStar),
     tau_mass: PARTICLES.tau.mass,
     n_decay: decays.length,
     decay_cum: cumulative(decays.map((d) => d.br)),
@@ -395,21 +415,22 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let frame: Vec4 = meson.p; // that frame's lab four-momentum
     let frameMass = mP;
     let h = 0;
-    if (kind === PRODUCTION_KIND.twoBody) {
+    if (kind === PRODUCTION_KIND.tauTwoBody || kind === PRODUCTION_KIND.tauThreeBody) {
+      // P -> tau nu, isotropic; N is made in the tau's frame (its polarisation is not followed).
+      const dirTau = isotropicDirection(v[1], v[2]);
+      const k = P.prod_tau_pstar[c];
+      frame = boost([k * dirTau[0], k * dirTau[1], k * dirTau[2], P.prod_tau_estar[c]], meson.p, mP);
+      frameMass = P.tau_mass;
+    }
+    if (kind === PRODUCTION_KIND.twoBody || kind === PRODUCTION_KIND.tauTwoBody) {
       nStar = [P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]];
-      if (P.polarised === 1) h = u[1] < P.prod_helicity_plus[c] ? 1 : -1;
-    } else if (kind === PRODUCTION_KIND.threeBody) {
+      if (kind === PRODUCTION_KIND.twoBody && P.polarised === 1) h = u[1] < P.prod_helicity_plus[c] ? 1 : -1;
+    } else {
       const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
       // The kinetic energy first (E_min = m_N): a slow N keeps its momentum's precision.
       const kinetic = ((k + fr) / P.n_energy_bins) * (P.prod_e_max[c] - P.prod_e_min[c]);
       const pN = Math.sqrt(kinetic * (2 * mN + kinetic));
       nStar = [pN * dir[0], pN * dir[1], pN * dir[2], mN + kinetic];
-    } else {
-      // Ds -> tau nu, then tau -> pi N, both isotropic.
-      const dirTau = isotropicDirection(v[1], v[2]);
-      frame = boost([P.tau_pstar * dirTau[0], P.tau_pstar * dirTau[1], P.tau_pstar * dirTau[2], P.tau_estar], meson.p, mP);
-      frameMass = P.tau_mass;
-      nStar = [P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]];
     }
     const N = boost(nStar, frame, frameMass);
     /** From N's rest frame (spin along dir for h = +1) to the lab. */

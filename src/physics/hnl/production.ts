@@ -9,6 +9,7 @@ import { kallen } from '../kinematics.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
 import type { Flavour, Mixing } from './mixing.js';
 import type { SemileptonicChannel } from './semileptonic.js';
+import type { TauDecayToHnl } from './tau.js';
 
 export const LEPTON_OF: Readonly<Record<Flavour, Particle>> = {
   e: PARTICLES.e,
@@ -49,29 +50,10 @@ export function widthLeptonicToHnl(parent: LeptonicParent, lepton: Particle, mN:
 export const productionLabel = {
   leptonic: (parent: LeptonicParent, a: Flavour) => `${parent.particle.name} -> ${a}+ N`,
   semileptonic: (ch: SemileptonicChannel, a: Flavour) => `${ch.parent.name} -> ${ch.daughter.name} ${a}+ N`,
-  tau: 'Ds+ -> tau+ nu, tau+ -> pi+ N',
+  tau: (parent: LeptonicParent, decay: TauDecayToHnl) => `${parent.particle.name} -> tau+ nu, tau+ -> ${decay.label}`,
 } as const;
 
 /** BR(P+ -> l_alpha+ N) for the mixing U. */
 export function brLeptonicToHnl(parent: LeptonicParent, flavour: Flavour, mN: number, U: Mixing): number {
   return widthLeptonicToHnl(parent, LEPTON_OF[flavour], mN, U[flavour]) / widthFromLifetime(parent.particle.lifetime);
-}
-
-/**
- * Gamma(tau -> pi N) in GeV for U2 = U_tau^2 (PHYSICS.md 1.1; 1805.08567 eq. 3.11):
- * G_F^2 f_pi^2 |V_ud|^2 U^2 m_tau^3/(16 pi) [(1 - x_N^2)^2 - x_pi^2 (1 + x_N^2)] sqrt(lambda(1, x_pi^2, x_N^2)).
- */
-export function widthTauToPiHnl(mN: number, U2tau: number): number {
-  const mTau = PARTICLES.tau.mass;
-  const xN2 = (mN / mTau) ** 2;
-  const xPi2 = (PARTICLES.pi.mass / mTau) ** 2;
-  if (mN + PARTICLES.pi.mass >= mTau) return 0;
-  const shape = ((1 - xN2) ** 2 - xPi2 * (1 + xN2)) * Math.sqrt(kallen(1, xPi2, xN2));
-  return ((G_F ** 2 * DECAY_CONSTANT_GEV.pi ** 2 * CKM.ud ** 2 * U2tau * mTau ** 3) / (16 * Math.PI)) * shape;
-}
-
-/** BR(Ds+ -> tau+ nu) x BR(tau+ -> pi+ N): HNLs from tau leptons of Ds decays. */
-export function brDsTauToPiHnl(mN: number, U: Mixing): number {
-  const dsToTau = widthLeptonicToHnl(LEPTONIC_PARENTS.Ds, PARTICLES.tau, 0, 1) / widthFromLifetime(PARTICLES.Ds.lifetime);
-  return dsToTau * (widthTauToPiHnl(mN, U.tau) / widthFromLifetime(PARTICLES.tau.lifetime));
 }

@@ -1,0 +1,111 @@
+/**
+ * HNLs from tau leptons (PHYSICS.md section 1.1): D+ and Ds+ -> tau+ nu, then
+ *   tau+ -> pi+ Nbar and tau+ -> rho+ Nbar (U_tau; 1805.08567 eqs. 3.11-3.12: the widths of
+ *     N -> l P and N -> l V with the roles of N and the tau exchanged),
+ *   tau+ -> l+ nu N (N from the W's lepton line: U_l) and tau+ -> l+ nu Nbar (N from the tau
+ *     line: U_tau), three-body, with N's energy spectrum in the tau frame.
+ * Labels name the chain of the tau+ (so N or Nbar); the tau's polarisation is not followed.
+ */
+import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
+import { integrate } from '../integrate.js';
+import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
+import { widthChargedPseudoscalar, widthChargedVector } from './decay.js';
+import type { Flavour, Mixing } from './mixing.js';
+import { LEPTON_OF, LEPTONIC_PARENTS, type LeptonicParent, widthLeptonicToHnl } from './production.js';
+
+/** The mesons whose leptonic decay makes the tau. */
+export const TAU_PARENTS: readonly LeptonicParent[] = [LEPTONIC_PARENTS.Ds, LEPTONIC_PARENTS.D];
+
+/** BR(P+ -> tau+ nu) at tree level (the HNL production formula at m_N = 0, U = 1). */
+export function brToTau(parent: LeptonicParent): number {
+  return widthLeptonicToHnl(parent, PARTICLES.tau, 0, 1) / widthFromLifetime(parent.particle.lifetime);
+}
+
+export interface TauDecayToHnl {
+  /** e.g. "pi+ Nbar", "mu+ nu N". */
+  readonly label: string;
+  /** The mixing the width is proportional to. */
+  readonly flavour: Flavour;
+  /** +1: the tau+ chain makes N; -1: Nbar. */
+  readonly nSign: 1 | -1;
+  /** Two-body: the meson; three-body: the charged lepton. */
+  readonly twoBody?: Particle;
+  readonly lepton?: Flavour;
+}
+
+const N = (mN: number): Particle => ({ name: 'N', pdg: 0, mass: mN, lifetime: Infinity, charge: 0 });
+
+export const TAU_DECAYS_TO_HNL: readonly TauDecayToHnl[] = [
+  { label: 'pi+ Nbar', flavour: 'tau', nSign: -1, twoBody: PARTICLES.pi },
+  { label: 'rho+ Nbar', flavour: 'tau', nSign: -1, twoBody: PARTICLES.rho },
+  { label: 'e+ nu N', flavour: 'e', nSign: 1, lepton: 'e' },
+  { label: 'mu+ nu N', flavour: 'mu', nSign: 1, lepton: 'mu' },
+  { label: 'e+ nu Nbar', flavour: 'tau', nSign: -1, lepton: 'e' },
+  { label: 'mu+ nu Nbar', flavour: 'tau', nSign: -1, lepton: 'mu' },
+];
+
+/**
+ * Gamma(tau -> P N) or (tau -> V N) in GeV for U_tau^2 = U2: G_F^2 f^2 |V_ud|^2 U^2 m_tau^3/(16 pi) times
+ * [(1 - x_N^2)^2 - x_P^2 (1 + x_N^2)] sqrt(lambda) for the pion, [(1 - x_N^2)^2 + x_V^2 (1 + x_N^2) - 2 x_V^4] sqrt(lambda)
+ * for the rho (f_rho = g_rho/m_rho = 0.209 GeV; the SM limit gives BR(tau -> rho nu) = 25%, PDG 25.5%).
+ */
+export function widthTauToMesonHnl(meson: Particle, mN: number, U2: number): number {
+  if (meson === PARTICLES.pi) return widthChargedPseudoscalar(PARTICLES.tau.mass, N(mN), meson, DECAY_CONSTANT_GEV.pi, CKM.ud, U2);
+  if (meson === PARTICLES.rho) return widthChargedVector(PARTICLES.tau.mass, N(mN), meson, DECAY_CONSTANT_GEV.rho, CKM.ud, U2);
+  throw new Error(`no tau -> ${meson.name} N width`);
+}
+
+/**
+ * dGamma/dE_N of tau -> l nu N in the tau rest frame (GeV^0: width per GeV of E_N) for U2 of the
+ * decay's flavour (HNLCalc, github.com/laroccod/HNLCalc HNLCalc.py lines 923 and 929; each
+ * integrates to G_F^2 m_tau^5/(192 pi^3) when N and l are massless, and the test holds both
+ * against the Dalitz integral of the muon-decay matrix element):
+ *   N on the W's lepton line (tau -> nu_tau l N, U_l):
+ *     U^2 G_F^2 m^2 E/(2 pi^3) (1 + (m_N^2 - m_l^2)/m^2 - 2E/m)(1 - m_l^2/(m^2 + m_N^2 - 2 E m)) sqrt(E^2 - m_N^2);
+ *   N on the tau line (tau -> N l nubar, U_tau), r = m_l^2/(m^2 + m_N^2 - 2 E m):
+ *     U^2 G_F^2 m^2/(4 pi^3) (1 - r)^2 sqrt(E^2 - m_N^2) [(m - E)(1 - (m_N^2 + m_l^2)/m^2) - (1 - r)((m - E)^2/m + (E^2 - m_N^2)/(3m))].
+ */
+export function tauLeptonicEnergyDensity(decay: TauDecayToHnl, mN: number, U2: number, E: number): number {
+  const m = PARTICLES.tau.mass;
+  const ml = LEPTON_OF[decay.lepton!].mass;
+  const p = Math.sqrt(Math.max(0, E * E - mN * mN));
+  const s = m * m + mN * mN - 2 * E * m; // (p_l + p_nu)^2
+  if (!(s > ml * ml)) return 0;
+  if (decay.nSign === 1) {
+    return ((U2 * G_F ** 2 * m * m * E) / (2 * Math.PI ** 3)) * (1 + (mN * mN - ml * ml) / (m * m) - (2 * E) / m) * (1 - (ml * ml) / s) * p;
+  }
+  const r = (ml * ml) / s;
+  return ((U2 * G_F ** 2 * m * m) / (4 * Math.PI ** 3)) * (1 - r) ** 2 * p * ((m - E) * (1 - (mN * mN + ml * ml) / (m * m)) - (1 - r) * ((m - E) ** 2 / m + (E * E - mN * mN) / (3 * m)));
+}
+
+/** N's energy range in the tau frame for tau -> l nu N: from m_N to (m^2 + m_N^2 - m_l^2)/(2m). */
+export function tauLeptonicEnergyRange(decay: TauDecayToHnl, mN: number): [number, number] {
+  const m = PARTICLES.tau.mass;
+  const ml = LEPTON_OF[decay.lepton!].mass;
+  return [mN, (m * m + mN * mN - ml * ml) / (2 * m)];
+}
+
+/**
+ * N's energy spectrum in the tau frame for tau -> l nu N: `bins` equal bins of E_N, each
+ * holding the partial width in GeV (a table the dump sampler draws from, as for mesons).
+ */
+export function tauLeptonicEnergySpectrum(decay: TauDecayToHnl, mN: number, U2: number, bins: number): { eMin: number; eMax: number; widths: number[] } {
+  const [eMin, eMax] = tauLeptonicEnergyRange(decay, mN);
+  if (!(eMax > eMin) || mN + LEPTON_OF[decay.lepton!].mass >= PARTICLES.tau.mass) return { eMin, eMax: eMin, widths: new Array(bins).fill(0) };
+  const step = (eMax - eMin) / bins;
+  const widths = Array.from({ length: bins }, (_, k) => integrate((E) => tauLeptonicEnergyDensity(decay, mN, U2, E), eMin + k * step, eMin + (k + 1) * step, 1));
+  return { eMin, eMax, widths };
+}
+
+/** Gamma(tau -> X N) in GeV for the mixing U (the decay's flavour). */
+export function widthTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number {
+  const U2 = U[decay.flavour];
+  if (!(U2 > 0)) return 0;
+  if (decay.twoBody) return widthTauToMesonHnl(decay.twoBody, mN, U2);
+  return tauLeptonicEnergySpectrum(decay, mN, U2, 64).widths.reduce((a, b) => a + b, 0);
+}
+
+/** BR(tau -> X N) for the mixing U. */
+export function brTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number {
+  return widthTauToHnl(decay, mN, U) / widthFromLifetime(PARTICLES.tau.lifetime);
+}
