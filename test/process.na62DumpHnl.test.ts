@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/config/errors.js';
 import { loadScenario } from '../src/config/load.js';
+import type { Na62DumpHnlScenario } from '../src/config/schema.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { run } from '../src/engine/run.js';
 import { acceptedMask } from '../src/engine/totals.js';
@@ -21,6 +22,7 @@ import { PARTICLES } from '../src/physics/particles.js';
 import { na62DumpHnl } from '../src/processes/na62DumpHnl.js';
 import { processFor } from '../src/processes/registry.js';
 import { AcceptedSample } from '../src/scan/hnlReweight.js';
+import { targetReweight } from '../src/scan/scan.js';
 import { ABSORBERS } from '../src/sources/na62Dump.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { sampleColumns } from './helpers/sample.js';
@@ -151,7 +153,7 @@ describe('na62-dump-hnl: three-body decays from the matrix element', () => {
     const N = 40_000;
     const M = 1.5;
     const { cols, plan } = await sample('cpu', N, [`model.mass=${M}`, 'model.mixing=0:1:0']);
-    const d = plan.decayChannels.indexOf('mu+ mu- nu');
+    const d = plan.decayChannels.indexOf('mu+ mu- nu_mu');
     expect(d).toBeGreaterThanOrEqual(0);
     // Independent evaluation from invariants (1 = mu-, 2 = mu+, 3 = nu), unpolarised:
     // |M|^2 ~ gL^2 (p.p2)(k.p1) + gR^2 (p.p1)(k.p2) + gL gR m^2 (p.k), gL = 1/2 + s_W^2, gR = s_W^2.
@@ -355,6 +357,34 @@ describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', 
     expect(Math.abs(atB.expected[0] - direct.sumWeightsAccepted)).toBeLessThan(4 * sigma);
     // Teeth: the long-lifetime U^4 scaling misses by far.
     expect(Math.abs(a.sumWeightsAccepted * (U2B / U2A) ** 2 - direct.sumWeightsAccepted)).toBeGreaterThan(10 * sigma);
+  });
+});
+
+describe('na62-dump-hnl: reweighting to other mixing ratios equals regenerating (cpu)', () => {
+  // One sample at 1:1:1 serves every ratio: production channels scale by U'_a^2/U_a^2 of their
+  // flavour, decays by BR(U')/BR(U), and c*tau is the target's (src/scan/hnlReweight.ts).
+  it.each(['0:1:0', '1:0:0', '1:2:0', '1:1:3'])('m_N = 1.2 GeV, U^2 = 1e-5, from 1:1:1 to %s: within 4 sigma, and > 5 sigma from not reweighting', async (target) => {
+    const N = 150_000;
+    const U2 = 1e-5;
+    const common = ['model.mass=1.2', `model.U2=${U2}`];
+    const scenarioA = loadScenario('na62-dump-hnl', [...common, 'model.mixing=1:1:1']) as Na62DumpHnlScenario;
+    const scenarioB = loadScenario('na62-dump-hnl', [...common, `model.mixing=${target}`]);
+    const planA = na62DumpHnl.plan(scenarioA, N);
+    const sample = new AcceptedSample(planA.params.hnl_mass, acceptedMask(na62DumpHnl.layout));
+    const a = await run({ scenario: scenarioA, events: N, seed: 'mix-a', backend: 'cpu', onBatch: (b) => sample.add(b) });
+    const reweight = targetReweight(scenarioA, planA, target);
+    const at = sample.expectations(U2, planA.params.hnl_ctau, [U2], planA.productionChannels.length, reweight);
+    const direct = await run({ scenario: scenarioB, events: N, seed: 'mix-b', backend: 'cpu' });
+    const sigma = Math.hypot(at.error[0], direct.sumWeightsAcceptedError);
+    expect(direct.sumWeightsAccepted).toBeGreaterThan(0);
+    expect(Math.abs(at.expected[0] - direct.sumWeightsAccepted)).toBeLessThan(4 * sigma);
+    expect(Math.abs(a.sumWeightsAccepted - direct.sumWeightsAccepted)).toBeGreaterThan(5 * Math.hypot(a.sumWeightsAcceptedError, direct.sumWeightsAcceptedError));
+  });
+
+  it('a target with a flavour the sample lacks is refused, naming --target-mixing', () => {
+    const s = loadScenario('na62-dump-hnl', ['model.mixing=0:1:0']) as Na62DumpHnlScenario;
+    expect(() => targetReweight(s, na62DumpHnl.plan(s, 1), '1:0:0')).toThrow(/--target-mixing = "1:0:0": the sample has no events of D\+ -> e\+ N/);
+    expect(() => targetReweight(s, na62DumpHnl.plan(s, 1), 'a:b')).toThrow(/--target-mixing/);
   });
 });
 

@@ -96,6 +96,28 @@ describe('fipgen scan, na62-kaon-hnl (cpu)', async () => {
   });
 });
 
+describe('fipgen scan --target-mixing, na62-kaon-hnl (cpu)', () => {
+  it('a sample at 1:1:0 reported at 0:1:0 equals a scan generated at 0:1:0 within 4 sigma per U^2; the plot names both ratios; a mediator scan refuses it', async () => {
+    const kaon = (mixing: string) => scannable(loadScenario('na62-kaon-hnl', [`model.mixing=${mixing}`]));
+    const base = { massLog: false, eventsPerMass: 40_000, backend: 'cpu' as const, level: 2.3, masses: [0.3], couplings: [1e-6, 1e-3] };
+    const dirA = tmp('fipgen-scan-mix-a-');
+    const dirB = tmp('fipgen-scan-mix-b-');
+    await runScan({ ...base, scenario: kaon('1:1:0'), seed: 'mix-a', out: dirA, targetMixing: '0:1:0' });
+    await runScan({ ...base, scenario: kaon('0:1:0'), seed: 'mix-b', out: dirB });
+    const [a, b] = [inspectScan(dirA), inspectScan(dirB)];
+    expect(a.manifest.target_mixing).toBe('0:1:0');
+    for (let k = 0; k < 2; k++) {
+      const sigma = Math.hypot(a.results[0].error[k], b.results[0].error[k]);
+      expect(b.results[0].expected[k]).toBeGreaterThan(0);
+      expect(Math.abs(a.results[0].expected[k] - b.results[0].expected[k])).toBeLessThan(4 * sigma);
+    }
+    const svg = readFileSync(writeScanOutputs(dirA, a)[2], 'utf8');
+    expect(svg).toContain('U_e² : U_μ² : U_τ² = 0:1:0, reweighted from 1:1:0');
+    const zprime = scannable(loadScenario('na62-kaon-zprime'));
+    await expect(runScan({ ...base, scenario: zprime, masses: [0.1], seed: 's', out: join(tmp('fipgen-scan-mix-bad-'), 'out'), targetMixing: '0:1:0' })).rejects.toThrow(/--target-mixing = "0:1:0": only HNL scans/);
+  });
+});
+
 describe('fipgen scan, na62-kaon-zprime (cpu): the coupling axis and the (g-2)_mu band', async () => {
   const scenario = scannable(loadScenario('na62-kaon-zprime'));
   const dir = tmp('fipgen-scan-zprime-');

@@ -15,7 +15,7 @@ import { inspectDataset, shardFiles } from '../output/dataset.js';
 import { writeMergedFile } from '../output/mergeFile.js';
 import { processFor } from '../processes/registry.js';
 import { gridPoints, parseRange } from '../scan/grid.js';
-import { couplingName, inspectScan, runScan, SCAN_MANIFEST, type ScannableScenario, scannable, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
+import { couplingName, inspectScan, runScan, SCAN_MANIFEST, type ScannableScenario, checkTargetMixing, scannable, scenarioAtMass, writeScanOutputs } from '../scan/scan.js';
 import { slurmScript } from './slurm.js';
 import { calcCommand } from './calc.js';
 import { join } from 'node:path';
@@ -119,6 +119,7 @@ function program(): Command {
     .requiredOption('--mass <start:stop:count>', 'HNL masses in GeV, e.g. 0.15:0.45:30')
     .option('--log', 'space the masses logarithmically (U^2 always is)')
     .option('--U2 <start:stop:count>', 'the U^2 grid of an HNL scan, logarithmic, e.g. 1e-10:1e-4:60')
+    .option('--target-mixing <a:b:c>', 'HNL scans: the table and plot for these ratios U_e^2:U_mu^2:U_tau^2, reweighted from a sample made at model.mixing (which needs U_a^2 > 0 wherever the target has, e.g. 1:1:1)')
     .option('--coupling <start:stop:count>', "the coupling grid (g' or g_S) of a mediator scan, logarithmic, e.g. 1e-5:1e-2:60")
     .option('--g2-band <value:sigma>', 'draw the (g-2)_mu band Delta a_mu = value +- 2 sigma on a mediator scan, e.g. 251e-11:59e-11 (2021) or 38e-11:63e-11 (2025)')
     .requiredOption('-o, --out <dir>', 'directory for the table, the plot and the scan records')
@@ -140,7 +141,7 @@ function program(): Command {
       const shard = o.shard === undefined ? undefined : parseShard(o.shard);
       const t0 = performance.now();
       await runScan({
-        scenario, masses, massLog: Boolean(o.log), couplings, g2Band, eventsPerMass: o.events, seed: String(o.seed), backend: o.backend, level, out: o.out, shard,
+        scenario, masses, massLog: Boolean(o.log), couplings, g2Band, eventsPerMass: o.events, seed: String(o.seed), backend: o.backend, level, out: o.out, shard, targetMixing: o.targetMixing,
         onNotice: (m) => process.stderr.write(`fipgen: ${m}\n`),
         onMass: o.quiet ? undefined : (done, total, m) => process.stderr.write(`fipgen scan: mass ${done}/${total} (${m.toPrecision(4)} GeV) done, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
       });
@@ -219,6 +220,7 @@ function program(): Command {
     .option('--job-name <name>', 'job name', 'fipgen')
     .option('--mass <start:stop:count>', 'a scan instead of a run (`fipgen scan`), its masses split across the array')
     .option('--U2 <start:stop:count>', 'U^2 grid of an HNL scan')
+    .option('--target-mixing <a:b:c>', 'HNL scan at these mixing ratios, reweighted from model.mixing (as `fipgen scan`)')
     .option('--coupling <start:stop:count>', 'coupling grid of a mediator scan')
     .option('--log', 'logarithmic masses (scan)')
     .option('--level <events>', 'contour level of the scan', '2.3')
@@ -234,7 +236,8 @@ function program(): Command {
         for (const m of masses) scenarioAtMass(scannable(scenario), m);
         if (o.shards > masses.length) throw new InputError('--shards', o.shards, `at most one shard per mass (${masses.length})`);
         const grid = couplingName(scannable(scenario)) === 'U2' ? ['--U2', o.U2] : ['--coupling', o.coupling];
-        scan = ['--mass', o.mass, ...grid, ...(o.log ? ['--log'] : []), '--level', String(o.level)];
+        if (o.targetMixing !== undefined) checkTargetMixing(scenarioAtMass(scannable(scenario), masses[0]), o.targetMixing);
+        scan = ['--mass', o.mass, ...grid, ...(o.log ? ['--log'] : []), '--level', String(o.level), ...(o.targetMixing !== undefined ? ['--target-mixing', o.targetMixing] : [])];
       }
       mkdirSync(o.out, { recursive: true });
       process.stdout.write(

@@ -24,8 +24,8 @@ import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
-import { dileptonCouplings, hnlDecayTable } from '../physics/hnl/decay.js';
-import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios, totalU2 } from '../physics/hnl/mixing.js';
+import { dileptonCouplings, hnlDecayTable, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
+import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
 import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
@@ -104,6 +104,8 @@ interface ProductionChannel {
   tauEStar: number;
   /** +1 when the listed decay makes N, -1 when it makes Nbar (tau+ -> pi+ Nbar). */
   nSign: number;
+  /** The mixing its rate is proportional to. */
+  flavour: Flavour;
 }
 
 /** The fragmentation fraction (source.fragmentation) of each parent meson. */
@@ -125,7 +127,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const pStar = twoBodyMomentum(lp.particle.mass, mN, ml);
       out.push({
         label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1, tauPStar: 0, tauEStar: 0,
+        pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
       });
     }
   };
@@ -137,7 +139,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(br > 0 && mesons > 0)) continue;
       out.push({
         label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
-        pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1, tauPStar: 0, tauEStar: 0,
+        pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
       });
     }
   };
@@ -163,12 +165,12 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
         const br = widthTauToMesonHnl(decay.twoBody, mN, U2) / tauWidth;
         if (!(br > 0)) continue;
         const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, decay.twoBody.mass);
-        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar: Math.hypot(pStar, mN), nSign: decay.nSign });
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar: Math.hypot(pStar, mN), nSign: decay.nSign, flavour: decay.flavour });
       } else {
         const energy = tauLeptonicEnergySpectrum(decay, mN, U2, ENERGY_BINS);
         const br = energy.widths.reduce((x, y) => x + y, 0) / tauWidth;
         if (!(br > 0)) continue;
-        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, pStar: 0, eStar: 0, energy, nSign: decay.nSign });
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, pStar: 0, eStar: 0, energy, nSign: decay.nSign, flavour: decay.flavour });
       }
     }
   }
@@ -255,29 +257,30 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       pdg1: PARTICLES.photon.pdg, pdg2: PARTICLES.photon.pdg, selfConjugate: SELF_CONJUGATE.d1 | SELF_CONJUGATE.d2 | SELF_CONJUGATE.d3,
     });
   }
-  const U2 = totalU2(U);
-  const leptonic: [string, Flavour, Flavour, LeptonicCoefficients, number][] = [
-    ['e- mu+ nu', 'e', 'mu', { cA: 1, cB: 0, cI: 0 }, PARTICLES.nu_mu.pdg],
-    ['mu- e+ nu', 'mu', 'e', { cA: 1, cB: 0, cI: 0 }, PARTICLES.nu_e.pdg],
-    ...(['e', 'mu'] as const).map((b): [string, Flavour, Flavour, LeptonicCoefficients, number] => [
-      `${b}+ ${b}- nu`, b, b,
-      // Incoherent over the neutrino flavour a, each with its couplings, weighted by U_a^2.
-      {
-        cA: FLAVOURS.reduce((s, a) => s + U[a] * dileptonCouplings(a, b).gL ** 2, 0) / U2,
-        cB: dileptonCouplings(b, b).gR ** 2,
-        cI: FLAVOURS.reduce((s, a) => s + U[a] * dileptonCouplings(a, b).gL * dileptonCouplings(a, b).gR, 0) / U2,
-      },
-      0,
-    ]),
+  const NU_OF: Record<Flavour, Particle> = { e: PARTICLES.nu_e, mu: PARTICLES.nu_mu, tau: PARTICLES.nu_tau };
+  const leptonic: { label: string; a: Flavour; b: Flavour; coefficients: LeptonicCoefficients; nu: Particle; br: number }[] = [
+    { label: 'e- mu+ nu', a: 'e', b: 'mu', coefficients: { cA: 1, cB: 0, cI: 0 }, nu: PARTICLES.nu_mu, br: branchingRatios['e- mu+ nu'] ?? 0 },
+    { label: 'mu- e+ nu', a: 'mu', b: 'e', coefficients: { cA: 1, cB: 0, cI: 0 }, nu: PARTICLES.nu_e, br: branchingRatios['mu- e+ nu'] ?? 0 },
   ];
-  for (const [label, a, b, coefficients, nuPdg] of leptonic) {
-    const br = branchingRatios[label] ?? 0;
+  // N -> nu_a l_b+ l_b-, one channel per neutrino flavour a (its share of the table's BR by its
+  // width): each has its own couplings (W exchange when a = b), so its kinematics does not
+  // depend on the mixing and a sample reweights exactly to other ratios.
+  for (const b of ['e', 'mu'] as const) {
+    const widths = FLAVOURS.map((a) => widthNeutrinoDilepton(mN, a, b, U[a]));
+    const sum = widths.reduce((x, y) => x + y, 0);
+    FLAVOURS.forEach((a, k) => {
+      const g = dileptonCouplings(a, b);
+      const br = sum > 0 ? ((branchingRatios[`${b}+ ${b}- nu`] ?? 0) * widths[k]) / sum : 0;
+      leptonic.push({ label: `${b}+ ${b}- ${NU_OF[a].name}`, a: b, b, coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, nu: NU_OF[a], br });
+    });
+  }
+  for (const { label, a, b, coefficients, nu, br } of leptonic) {
     if (!(br > 0)) continue;
     const m1 = LEPTON_OF[a].mass;
     const m2 = LEPTON_OF[b].mass;
     out.push({
       ...base, label, br, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm: leptonicNorm(coefficients, mN, m1, m2),
-      pdg1: LEPTON_OF[a].pdg, pdg2: -LEPTON_OF[b].pdg, pdg3: nuPdg, selfConjugate: nuPdg === 0 ? SELF_CONJUGATE.d3 : 0,
+      pdg1: LEPTON_OF[a].pdg, pdg2: -LEPTON_OF[b].pdg, pdg3: nu.pdg, selfConjugate: 0,
     });
   }
   return out;

@@ -9,8 +9,16 @@
  * drawn from and P its probability (ln P is the decay_log_prob column; all of it is done in
  * logs, so nothing underflows): production scales with U^2,
  * the decay density is replaced, the branching ratios of the decay do not change.
+ *
+ * To other mixing ratios (MixingReweight): each production channel scales by its rate at the
+ * target over its rate in the sample, each decay channel by its branching ratio, and c*tau is
+ * the target's; every channel's kinematics is independent of the mixing (N -> l+ l- nu is
+ * generated per neutrino flavour for that), so this is exact. The sample must have U_a^2 > 0
+ * wherever the target has.
  */
+import { InputError } from '../config/errors.js';
 import type { EventBatch } from '../engine/layout.js';
+import type { Plan } from '../processes/process.js';
 
 /**
  * ln of the decay-point density ratio for moving an event from decay length L to L2: the new
@@ -50,6 +58,7 @@ export class AcceptedSample {
   private sOut: number[] = [];
   private logBase: number[] = [];
   private channel: number[] = [];
+  private decay: number[] = [];
 
   constructor(
     private readonly mass: number,
@@ -58,7 +67,7 @@ export class AcceptedSample {
 
   /** Adds the accepted rows of a batch. */
   add(b: EventBatch): void {
-    const [lw, flags, s, sIn, sOut, logP, px, py, pz, prod] = ['log_weight', 'flags', 'decay_s', 'decay_s_in', 'decay_s_out', 'decay_log_prob', 'llp_px', 'llp_py', 'llp_pz', 'production_channel'].map((n) => b.column(n));
+    const [lw, flags, s, sIn, sOut, logP, px, py, pz, prod, dec] = ['log_weight', 'flags', 'decay_s', 'decay_s_in', 'decay_s_out', 'decay_log_prob', 'llp_px', 'llp_py', 'llp_pz', 'production_channel', 'decay_channel'].map((n) => b.column(n));
     for (let i = 0; i < b.n; i++) {
       // Accepted implies inside the decay volume, so ln P is a real log here.
       if (!(flags[i] & this.acceptedMask)) continue;
@@ -69,6 +78,7 @@ export class AcceptedSample {
       // ln(w / P): the weight without its decay probability.
       this.logBase.push(lw[i] - logP[i]);
       this.channel.push(prod[i]);
+      this.decay.push(dec[i]);
     }
   }
 
@@ -77,15 +87,60 @@ export class AcceptedSample {
   }
 
   /**
-   * Expected accepted events at each U^2 of the grid, with Monte Carlo errors and the split
-   * by production channel.
+   * Expected accepted events at each U^2 of the grid (at the generated mixing ratios, or at
+   * `target`'s), with Monte Carlo errors and the split by production channel.
    */
-  expectations(U2ref: number, ctauRef: number, grid: readonly number[], nChannels: number) {
+  expectations(U2ref: number, ctauRef: number, grid: readonly number[], nChannels: number, target?: MixingReweight) {
     const r = grid.map((U2) => U2 / U2ref);
     const logR = r.map(Math.log);
+    const ctau = target?.ctau ?? ctauRef;
+    const logProd = target ? target.productionScale.map(Math.log) : [];
+    const logDecay = target ? target.decayScale.map(Math.log) : [];
     return sumOverGrid(grid.length, this.channel, nChannels, (i, k) => {
       const L = this.betaGamma[i] * ctauRef;
-      return Math.exp(this.logBase[i] + logR[k] + logDecayReweight(this.s[i], this.sIn[i], this.sOut[i], L, L / r[k]));
+      const scale = target ? logProd[this.channel[i]] + logDecay[this.decay[i]] : 0;
+      return Math.exp(this.logBase[i] + scale + logR[k] + logDecayReweight(this.s[i], this.sIn[i], this.sOut[i], L, (this.betaGamma[i] * ctau) / r[k]));
     });
   }
+}
+
+/** From a sample's mixing to other ratios at the same total U^2: per production channel, per decay channel, and the new c*tau. */
+export interface MixingReweight {
+  readonly productionScale: number[];
+  readonly decayScale: number[];
+  readonly ctau: number;
+}
+
+/** A plan's channel probabilities and normalisation (both HNL processes have them). */
+interface ChannelParams {
+  readonly log_norm: number;
+  readonly prod_cum: number[];
+  readonly decay_cum: number[];
+  readonly hnl_ctau: number;
+}
+
+/**
+ * The MixingReweight from a sample's plan to the plan of the same scenario at the target
+ * mixing (same mass, U^2 and events), channel by channel by label: an event's weight is
+ * exp(log_norm) over the probabilities its production and decay channels were drawn with, times
+ * what does not depend on the mixing, so the ratio of the two plans' numbers is exact.
+ */
+export function mixingReweight(from: Plan, to: Plan, target: string): MixingReweight {
+  const P = from.params as unknown as ChannelParams;
+  const Q = to.params as unknown as ChannelParams;
+  const prob = (cum: readonly number[], k: number) => cum[k] - (k > 0 ? cum[k - 1] : 0);
+  const scales = (fromLabels: readonly string[], toLabels: readonly string[], fromCum: number[], toCum: number[]) => {
+    const missing = toLabels.filter((l, j) => prob(toCum, j) > 0 && !fromLabels.includes(l));
+    if (missing.length > 0) throw new InputError('--target-mixing', target, `the sample has no events of ${missing.join(', ')}: generate it with U_a^2 > 0 for every flavour the target has (e.g. model.mixing=1:1:1)`);
+    return fromLabels.map((l, k) => {
+      const j = toLabels.indexOf(l);
+      return j < 0 ? 0 : prob(toCum, j) / prob(fromCum, k);
+    });
+  };
+  const norm = Math.exp(Q.log_norm - P.log_norm);
+  return {
+    productionScale: scales(from.productionChannels, to.productionChannels, P.prod_cum, Q.prod_cum).map((x) => x * norm),
+    decayScale: scales(from.decayChannels, to.decayChannels, P.decay_cum, Q.decay_cum),
+    ctau: Q.hnl_ctau,
+  };
 }

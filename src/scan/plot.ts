@@ -138,7 +138,7 @@ export function scanSvg(manifest: ScanManifest, results: MassResult[]): string {
   out.push(`<text x="${M.left + PW / 2}" y="${H - 22}" font-size="15" text-anchor="middle">${model.type === 'zprime' ? 'mediator mass m' : 'HNL mass m_N'} [GeV]</text>`);
   const yLabel =
     model.type === 'hnl'
-      ? `U² (U_e² : U_μ² : U_τ² = ${esc(model.mixing)})`
+      ? `U² (U_e² : U_μ² : U_τ² = ${manifest.target_mixing ? `${esc(manifest.target_mixing)}, reweighted from ${esc(model.mixing)}` : esc(model.mixing)})`
       : model.type === 'dipole'
         ? 'transition magnetic moment μ [μ_B]'
         : model.kind === 'vector'

@@ -28,8 +28,10 @@ import { type Shard, shardRange, shardStem } from '../engine/shard.js';
 import { acceptedMask } from '../engine/totals.js';
 import { writeFileAtomic, writeJsonAtomic } from '../output/atomicWrite.js';
 import { scenarioHash } from '../output/dataset.js';
+import type { Plan } from '../processes/process.js';
 import { processFor } from '../processes/registry.js';
-import { AcceptedSample } from './hnlReweight.js';
+import { AcceptedSample, type MixingReweight, mixingReweight } from './hnlReweight.js';
+import { parseMixingRatios } from '../physics/hnl/mixing.js';
 import { MediatorSample } from './mediatorReweight.js';
 import { renderScanPlots } from './plot.js';
 
@@ -55,6 +57,8 @@ export interface ScanManifest {
   /** Contour level in expected events (2.3: 90% CL with no background and no events seen). */
   readonly level: number;
   readonly shards: number;
+  /** HNL scans: the mixing ratios U_e^2:U_mu^2:U_tau^2 the table is for, reweighted from the sample's model.mixing (null: the sample's own). */
+  readonly target_mixing?: string | null;
 }
 
 export interface MassResult {
@@ -119,6 +123,8 @@ export interface ScanOptions {
   readonly seed: string;
   readonly backend: BackendName | 'auto';
   readonly level: number;
+  /** HNL scans: report at these mixing ratios ("a:b:c"), reweighting from the scenario's. */
+  readonly targetMixing?: string;
   readonly out: string;
   readonly shard?: Shard;
   readonly onMass?: (done: number, total: number, mass: number) => void;
@@ -142,9 +148,11 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     g2_band: o.g2Band ?? null,
     level: o.level,
     shards: shard.count,
+    target_mixing: o.targetMixing ?? null,
   };
   // Every mass of the whole scan is checked before any is generated.
   const scenarios = o.masses.map((m) => scenarioAtMass(o.scenario, m));
+  if (o.targetMixing !== undefined) checkTargetMixing(scenarios[0], o.targetMixing);
   mkdirSync(o.out, { recursive: true });
   const manifestPath = join(o.out, SCAN_MANIFEST);
   if (existsSync(manifestPath)) {
@@ -180,7 +188,8 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, shared: 
     const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));
     const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });
     const labels = Object.keys(summary.byProductionChannel);
-    const e = sample.expectations(scenario.model.U2, params.hnl_ctau, o.couplings, labels.length);
+    const target = o.targetMixing === undefined ? undefined : targetReweight(scenario, plan, o.targetMixing);
+    const e = sample.expectations(scenario.model.U2, params.hnl_ctau, o.couplings, labels.length, target);
     return {
       mass_GeV: scenario.model.mass, coupling_generated: scenario.model.U2, ctau_generated_m: params.hnl_ctau,
       events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
@@ -227,6 +236,27 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, shared: 
     error: scale.map((f) => f * summary.sumWeightsAcceptedError),
     byProduction: Object.fromEntries(Object.entries(summary.byProductionChannel).map(([l, t]) => [l, scale.map((f) => f * t.sumWeightsAccepted)])),
   };
+}
+
+/** Checks --target-mixing against a scan's scenario (at one of its masses) before anything runs. */
+export function checkTargetMixing(scenario: ScannableScenario, text: string): void {
+  if (scenario.process !== 'na62-kaon-hnl' && scenario.process !== 'na62-dump-hnl') throw new InputError('--target-mixing', text, 'only HNL scans (na62-kaon-hnl, na62-dump-hnl) have mixing ratios');
+  targetReweight(scenario, processFor(scenario).plan(scenario, 1), text);
+}
+
+/** The reweighting of an HNL sample (its model.mixing) to the ratios `text` at the same U^2. */
+export function targetReweight(scenario: HnlScenario | Na62DumpHnlScenario, plan: Plan, text: string): MixingReweight {
+  const fractions = parseMixingRatios(text);
+  if (typeof fractions === 'string') throw new InputError('--target-mixing', text, fractions);
+  const target = { ...scenario, model: { ...scenario.model, mixing: text } };
+  let targetPlan: Plan;
+  try {
+    targetPlan = processFor(target).plan(target, plan.events);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError('--target-mixing', text, `nothing to reweight to: ${e.message}`);
+    throw e;
+  }
+  return mixingReweight(plan, targetPlan, text);
 }
 
 export interface ScanReport {
