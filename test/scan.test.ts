@@ -104,17 +104,32 @@ describe('fipgen scan --target-mixing, na62-kaon-hnl (cpu)', () => {
     const dirB = tmp('fipgen-scan-mix-b-');
     await runScan({ ...base, scenario: kaon('1:1:0'), seed: 'mix-a', out: dirA, targetMixing: '0:1:0' });
     await runScan({ ...base, scenario: kaon('0:1:0'), seed: 'mix-b', out: dirB });
-    const [a, b] = [inspectScan(dirA), inspectScan(dirB)];
+    const dirC = tmp('fipgen-scan-mix-c-');
+    await runScan({ ...base, scenario: kaon('1:1:0'), seed: 'mix-a', out: dirC });
+    const [a, b, c] = [inspectScan(dirA), inspectScan(dirB), inspectScan(dirC)];
     expect(a.manifest.target_mixing).toBe('0:1:0');
+    expect('target_mixing' in c.manifest).toBe(false);
     for (let k = 0; k < 2; k++) {
       const sigma = Math.hypot(a.results[0].error[k], b.results[0].error[k]);
       expect(b.results[0].expected[k]).toBeGreaterThan(0);
       expect(Math.abs(a.results[0].expected[k] - b.results[0].expected[k])).toBeLessThan(4 * sigma);
+      // Teeth: the same sample not reweighted (1:1:0) is far from it.
+      expect(Math.abs(c.results[0].expected[k] - b.results[0].expected[k])).toBeGreaterThan(5 * Math.hypot(c.results[0].error[k], b.results[0].error[k]));
     }
     const svg = readFileSync(writeScanOutputs(dirA, a)[2], 'utf8');
     expect(svg).toContain('U_e² : U_μ² : U_τ² = 0:1:0, reweighted from 1:1:0');
     const zprime = scannable(loadScenario('na62-kaon-zprime'));
     await expect(runScan({ ...base, scenario: zprime, masses: [0.1], seed: 's', out: join(tmp('fipgen-scan-mix-bad-'), 'out'), targetMixing: '0:1:0' })).rejects.toThrow(/--target-mixing = "0:1:0": only HNL scans/);
+    const lacking = join(tmp('fipgen-scan-mix-bad-'), 'out');
+    await expect(runScan({ ...base, scenario: kaon('0:1:0'), seed: 's', out: lacking, targetMixing: '1:1:0' })).rejects.toThrow(/--target-mixing = "1:1:0": the sample \(model.mixing 0:1:0\) has U_e\^2 = 0/);
+    expect(existsSync(lacking)).toBe(false);
+  });
+
+  it('na62-dump-hnl from 1:1:1 to 0:0:1 at 3.8 GeV, where U_tau alone makes no N: zero expected events, not an error', async () => {
+    const dump = scannable(loadScenario('na62-dump-hnl', ['model.mixing=1:1:1']));
+    const dir = tmp('fipgen-scan-mix-zero-');
+    await runScan({ scenario: dump, massLog: false, eventsPerMass: 2_000, backend: 'cpu', level: 2.3, masses: [3.8], couplings: [1e-6], seed: 's', out: dir, targetMixing: '0:0:1' });
+    expect(inspectScan(dir).results[0].expected).toEqual([0]);
   });
 });
 

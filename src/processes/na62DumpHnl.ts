@@ -379,7 +379,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays, D -> tau nu, tau -> rho N and tau -> l nu N; N decays with tau, D or Ds, eta' nu, omega nu and phi nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
+    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays; N decays with tau, D or Ds, eta' nu, omega nu and phi nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }

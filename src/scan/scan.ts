@@ -31,7 +31,7 @@ import { scenarioHash } from '../output/dataset.js';
 import type { Plan } from '../processes/process.js';
 import { processFor } from '../processes/registry.js';
 import { AcceptedSample, type MixingReweight, mixingReweight } from './hnlReweight.js';
-import { parseMixingRatios } from '../physics/hnl/mixing.js';
+import { FLAVOURS, parseMixingRatios } from '../physics/hnl/mixing.js';
 import { MediatorSample } from './mediatorReweight.js';
 import { renderScanPlots } from './plot.js';
 
@@ -57,8 +57,8 @@ export interface ScanManifest {
   /** Contour level in expected events (2.3: 90% CL with no background and no events seen). */
   readonly level: number;
   readonly shards: number;
-  /** HNL scans: the mixing ratios U_e^2:U_mu^2:U_tau^2 the table is for, reweighted from the sample's model.mixing (null: the sample's own). */
-  readonly target_mixing?: string | null;
+  /** HNL scans: the mixing ratios U_e^2:U_mu^2:U_tau^2 the table is for, reweighted from the sample's model.mixing (absent: the sample's own). */
+  readonly target_mixing?: string;
 }
 
 export interface MassResult {
@@ -148,7 +148,7 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     g2_band: o.g2Band ?? null,
     level: o.level,
     shards: shard.count,
-    target_mixing: o.targetMixing ?? null,
+    ...(o.targetMixing !== undefined ? { target_mixing: o.targetMixing } : {}),
   };
   // Every mass of the whole scan is checked before any is generated.
   const scenarios = o.masses.map((m) => scenarioAtMass(o.scenario, m));
@@ -238,10 +238,19 @@ async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, shared: 
   };
 }
 
-/** Checks --target-mixing against a scan's scenario (at one of its masses) before anything runs. */
+/**
+ * Checks --target-mixing against a scan's scenario before anything runs: an HNL scan, ratios
+ * that parse, and a sample with U_a^2 > 0 wherever the target has (so every channel the target
+ * opens at any mass has events to reweight).
+ */
 export function checkTargetMixing(scenario: ScannableScenario, text: string): void {
   if (scenario.process !== 'na62-kaon-hnl' && scenario.process !== 'na62-dump-hnl') throw new InputError('--target-mixing', text, 'only HNL scans (na62-kaon-hnl, na62-dump-hnl) have mixing ratios');
-  targetReweight(scenario, processFor(scenario).plan(scenario, 1), text);
+  const target = parseMixingRatios(text);
+  if (typeof target === 'string') throw new InputError('--target-mixing', text, target);
+  const generated = parseMixingRatios(scenario.model.mixing);
+  if (typeof generated === 'string') throw new InputError('model.mixing', scenario.model.mixing, generated);
+  const lacking = FLAVOURS.filter((a, k) => target[k] > 0 && !(generated[k] > 0));
+  if (lacking.length > 0) throw new InputError('--target-mixing', text, `the sample (model.mixing ${scenario.model.mixing}) has U_${lacking.join('^2, U_')}^2 = 0: generate it with U_a^2 > 0 for every flavour the target has (e.g. model.mixing=1:1:1)`);
 }
 
 /** The reweighting of an HNL sample (its model.mixing) to the ratios `text` at the same U^2. */
@@ -253,8 +262,9 @@ export function targetReweight(scenario: HnlScenario | Na62DumpHnlScenario, plan
   try {
     targetPlan = processFor(target).plan(target, plan.events);
   } catch (e) {
-    if (e instanceof InputError) throw new InputError('--target-mixing', text, `nothing to reweight to: ${e.message}`);
-    throw e;
+    if (!(e instanceof InputError)) throw e;
+    // At this mass the target mixing makes no N or no visible decay: zero expected events.
+    return { productionScale: plan.productionChannels.map(() => 0), decayScale: plan.decayChannels.map(() => 0), ctau: (plan.params as { hnl_ctau: number }).hnl_ctau };
   }
   return mixingReweight(plan, targetPlan, text);
 }

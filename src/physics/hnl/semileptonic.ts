@@ -84,6 +84,13 @@ interface ChannelCommon {
   readonly ckm: number;
   /** 1, or 1/2 for a pi0 or rho0 daughter (isospin). */
   readonly isospinFactor: number;
+  /**
+   * The heavy quark that decays: 'quark' for the c of D0, D+ (c -> s l+ N), 'antiquark' for the
+   * b-bar of B+, B0, Bs (b-bar -> c-bar l+ N). The hadronic currents of the two are CP mirrors,
+   * which flips the sign of the vector form factor's term against the axial ones (so the l+ is
+   * the softer in c -> s l+ N, as l+ in t -> b l+ nu, and the harder in b-bar -> c-bar l+ N).
+   */
+  readonly decaying: 'quark' | 'antiquark';
 }
 
 /** A semileptonic decay P -> H l+ N, H a pseudoscalar or a vector meson. */
@@ -94,16 +101,16 @@ export type SemileptonicChannel = ChannelCommon &
 const anti = (p: Particle, name: string): Particle => ({ ...p, name, pdg: -p.pdg, charge: -p.charge });
 
 export const SEMILEPTONIC_CHANNELS: readonly SemileptonicChannel[] = [
-  { kind: 'pseudoscalar', parent: PARTICLES.D0, daughter: anti(PARTICLES.K, 'K-'), ckm: CKM.cs, formFactors: FORM_FACTORS.DtoK, isospinFactor: 1 },
-  { kind: 'pseudoscalar', parent: PARTICLES.D, daughter: anti(PARTICLES.K0, 'K0bar'), ckm: CKM.cs, formFactors: FORM_FACTORS.DtoK, isospinFactor: 1 },
-  { kind: 'pseudoscalar', parent: PARTICLES.B, daughter: anti(PARTICLES.D0, 'D0bar'), ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1 },
-  { kind: 'pseudoscalar', parent: PARTICLES.B0, daughter: PARTICLES.Dminus, ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1 },
-  { kind: 'pseudoscalar', parent: PARTICLES.Bs, daughter: anti(PARTICLES.Ds, 'Ds-'), ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1 },
-  { kind: 'vector', parent: PARTICLES.D0, daughter: anti(PARTICLES.Kstar, 'K*-'), ckm: CKM.cs, formFactors: VECTOR_FORM_FACTORS.DtoKstar, isospinFactor: 1 },
-  { kind: 'vector', parent: PARTICLES.D, daughter: anti(PARTICLES.Kstar0, 'K*0bar'), ckm: CKM.cs, formFactors: VECTOR_FORM_FACTORS.DtoKstar, isospinFactor: 1 },
-  { kind: 'vector', parent: PARTICLES.B, daughter: anti(PARTICLES.DStar0, 'D*0bar'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BtoDstar, isospinFactor: 1 },
-  { kind: 'vector', parent: PARTICLES.B0, daughter: anti(PARTICLES.DStar, 'D*-'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BtoDstar, isospinFactor: 1 },
-  { kind: 'vector', parent: PARTICLES.Bs, daughter: anti(PARTICLES.DsStar, 'Ds*-'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BstoDsstar, isospinFactor: 1 },
+  { kind: 'pseudoscalar', parent: PARTICLES.D0, daughter: anti(PARTICLES.K, 'K-'), ckm: CKM.cs, formFactors: FORM_FACTORS.DtoK, isospinFactor: 1, decaying: 'quark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.D, daughter: anti(PARTICLES.K0, 'K0bar'), ckm: CKM.cs, formFactors: FORM_FACTORS.DtoK, isospinFactor: 1, decaying: 'quark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.B, daughter: anti(PARTICLES.D0, 'D0bar'), ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.B0, daughter: PARTICLES.Dminus, ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.Bs, daughter: anti(PARTICLES.Ds, 'Ds-'), ckm: CKM.cb, formFactors: FORM_FACTORS.BtoD, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'vector', parent: PARTICLES.D0, daughter: anti(PARTICLES.Kstar, 'K*-'), ckm: CKM.cs, formFactors: VECTOR_FORM_FACTORS.DtoKstar, isospinFactor: 1, decaying: 'quark' },
+  { kind: 'vector', parent: PARTICLES.D, daughter: anti(PARTICLES.Kstar0, 'K*0bar'), ckm: CKM.cs, formFactors: VECTOR_FORM_FACTORS.DtoKstar, isospinFactor: 1, decaying: 'quark' },
+  { kind: 'vector', parent: PARTICLES.B, daughter: anti(PARTICLES.DStar0, 'D*0bar'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BtoDstar, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'vector', parent: PARTICLES.B0, daughter: anti(PARTICLES.DStar, 'D*-'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BtoDstar, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'vector', parent: PARTICLES.Bs, daughter: anti(PARTICLES.DsStar, 'Ds*-'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BstoDsstar, isospinFactor: 1, decaying: 'antiquark' },
 ];
 
 /**
@@ -219,20 +226,21 @@ function levi(a: V4, b: V4, c: V4, d: V4): number {
 /**
  * The hadronic current <V(k, e)| V^mu - A^mu |P(p)> = Hv^mu + i Ha^mu for a real polarisation
  * vector e (the form factors of Wirbel, Stech, Bauer, Z. Phys. C 29 (1985) 637, as 1805.08567 uses them):
- *   Hv^mu = -(2V/(M+m)) g^{mu mu} eps_{mu nu rho sigma} e^nu p^rho k^sigma  (eps_{0123} = +1),
+ *   Hv^mu = -cp (2V/(M+m)) g^{mu mu} eps_{mu nu rho sigma} e^nu p^rho k^sigma  (eps_{0123} = +1),
  *   Ha^mu = -[(M+m) A1 e^mu - A2/(M+m) (e.q)(p+k)^mu - 2m (A3 - A0)(e.q) q^mu/q^2],
- * A3 = [(M+m) A1 - (M-m) A2]/(2m). The sign of Hv against Ha (a convention of the eps tensor)
- * decides how l and N share the energy: this one gives the double-differential width of
- * HNLCalc (test/physics.hnlSemileptonicVector.test.ts) and the harder charged lepton that a
- * left-handed current makes (as the electron in muon decay).
+ * A3 = [(M+m) A1 - (M-m) A2]/(2m). The sign of Hv against Ha decides how l+ and N share the
+ * energy: cp = +1 for a decaying antiquark (b-bar -> c-bar l+ N, the CP mirror of
+ * b -> c l- nubar, whose charged lepton is the harder, as the electron in muon decay; it gives
+ * HNLCalc's double-differential width), cp = -1 for a decaying quark (c -> s l+ N: the l+ is
+ * the softer); test/physics.hnlSemileptonicVector.test.ts holds both.
  */
-export function vectorHadronicCurrent(M: number, m: number, ff: readonly [number, number, number, number], p: V4, k: V4, e: V4): [V4, V4] {
+export function vectorHadronicCurrent(M: number, m: number, ff: readonly [number, number, number, number], p: V4, k: V4, e: V4, cp: 1 | -1): [V4, V4] {
   const [V, A0, A1, A2] = ff;
   const q: V4 = [p[0] - k[0], p[1] - k[1], p[2] - k[2], p[3] - k[3]];
   const q2 = mdot(q, q);
   const eq = mdot(e, q);
   const A3 = ((M + m) * A1 - (M - m) * A2) / (2 * m);
-  const cV = (2 * V) / (M + m);
+  const cV = (cp * 2 * V) / (M + m);
   // X_mu = eps_{mu nu rho sigma} e^nu p^rho k^sigma = levi(unit_mu, e, p, k), by the minors of p and k; Hv^mu = -cV g^{mu mu} X_mu.
   const m01 = p[0] * k[1] - p[1] * k[0];
   const m02 = p[0] * k[2] - p[2] * k[0];
@@ -261,6 +269,7 @@ export function vectorHadronicCurrent(M: number, m: number, ff: readonly [number
  * g5 = i g0 g1 g2 g3; the tests check the whole against explicit Dirac matrices).
  */
 function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, ml: number, mN: number, s12: number, s23: number): number {
+  const cp = ch.decaying === 'antiquark' ? 1 : -1;
   const M = ch.parent.mass;
   const m = ch.daughter.mass;
   const q2 = M * M + m * m + mN * mN + ml * ml - s12 - s23;
@@ -280,7 +289,7 @@ function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, ml: numbe
   const NL = mdot(pN, pl);
   let sum = 0;
   for (const e of polarisations) {
-    const [Hv, Ha] = vectorHadronicCurrent(M, m, formFactors, p, k, e);
+    const [Hv, Ha] = vectorHadronicCurrent(M, m, formFactors, p, k, e, cp);
     const a = mdot(pN, Hv);
     const b = mdot(pN, Ha);
     const c = mdot(pl, Hv);
