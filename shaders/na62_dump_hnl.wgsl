@@ -7,6 +7,7 @@ const PRODUCTION_TAU_THREE_BODY: f32 = 3.0;
 const DECAY_TWO_BODY: f32 = 0.0;
 const MESON_STAYS: f32 = 0.0;
 const MESON_RHO_CHARGED: f32 = 1.0;
+const MESON_NEUTRAL_TO_PAIR: f32 = 2.0;
 const MESON_TWO_PHOTONS: f32 = 3.0;
 const SELF_CONJUGATE_D1: u32 = 1u;
 const SELF_CONJUGATE_D2: u32 = 2u;
@@ -132,25 +133,18 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       d1 = pair.d1;
       d2 = pair.d2;
     } else {
-      let dirPi = isotropicDirection(v.x, v.y);
-      let mPi = params[P_PI_MASS];
-      if (md == MESON_TWO_PHOTONS) {
-        let kg = 0.5 * m2;
-        let gammas = decayTwoBody(pair.d2, m2, dirPi, kg, kg, kg);
-        d1 = gammas.d1;
-        d2 = gammas.d2;
-        d3 = pair.d1;
-      } else if (md == MESON_RHO_CHARGED) {
-        let kp = params[P_RHO_CHARGED_PSTAR];
-        let pis = decayTwoBody(pair.d2, params[P_RHO_MASS], dirPi, kp, sqrt(kp * kp + mPi * mPi), sqrt(kp * kp + params[P_PI0_MASS] * params[P_PI0_MASS]));
+      let ab = decayTwoBody(pair.d2, m2, isotropicDirection(v.x, v.y), params[P_DECAY_MESON_PSTAR + d], params[P_DECAY_MESON_E1 + d], params[P_DECAY_MESON_E2 + d]);
+      if (md == MESON_RHO_CHARGED) {
         d1 = pair.d1;
-        d2 = pis.d1;
-        d3 = pis.d2;
+        d2 = ab.d1;
+        d3 = ab.d2;
+      } else if (md == MESON_NEUTRAL_TO_PAIR) {
+        d1 = ab.d2;
+        d2 = ab.d1;
+        d3 = pair.d1;
       } else {
-        let kp = params[P_RHO_NEUTRAL_PSTAR];
-        let pis = decayTwoBody(pair.d2, params[P_RHO_MASS], dirPi, kp, sqrt(kp * kp + mPi * mPi), sqrt(kp * kp + mPi * mPi));
-        d2 = pis.d1;
-        d1 = pis.d2;
+        d1 = ab.d1;
+        d2 = ab.d2;
         d3 = pair.d1;
       }
     }

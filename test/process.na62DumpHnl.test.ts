@@ -340,6 +340,44 @@ describe('na62-dump-hnl: photon final states (detector.photon_final_states)', as
   });
 });
 
+describe('na62-dump-hnl: neutral vector mesons to a charged pair', async () => {
+  // m_N = 1.5 GeV, U_e: rho0 nu (rho0 -> pi+ pi-) and phi nu with phi -> K+ K- (49.1%, PDG 2024).
+  const N = 40_000;
+  const { cols, plan } = await sample('cpu', N, ['model.mass=1.5', 'model.mixing=1:0:0']);
+  it.each([
+    ['rho0 nu', PARTICLES.rho0.mass, 211],
+    ['phi nu, phi -> K+ K-', PARTICLES.phi.mass, 321],
+  ] as const)('%s: both tracks (pdg -+%i in the particle chain) of invariant mass m_meson (1e-9), the neutrino the third particle, the pair isotropic in its frame (KS, alpha = 1e-3)', (label, mass, pdg) => {
+    const d = plan.decayChannels.indexOf(label);
+    expect(d).toBeGreaterThanOrEqual(0);
+    const shares: number[] = [];
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d) continue;
+      expect(Math.abs(cols.d1_pdg[i])).toBe(pdg);
+      expect(cols.d2_pdg[i]).toBe(-cols.d1_pdg[i]);
+      expect(cols.d3_pdg[i]).toBe(0);
+      const a = p4(cols, 'd1', i);
+      const b = p4(cols, 'd2', i);
+      const pair = a.map((x, k) => x + b[k]);
+      expect(Math.sqrt(mdot(pair, pair)) / mass - 1).toBeCloseTo(0, 9);
+      const nu = p4(cols, 'd3', i);
+      expect(Math.abs(mdot(nu, nu)) / nu[3] ** 2).toBeLessThan(1e-9);
+      // Isotropic two-body decay of the meson: the energy of the positive track, in the lab, is
+      // uniform between the ends set by the meson's velocity (equal daughter masses).
+      const beta = Math.hypot(pair[0], pair[1], pair[2]) / pair[3];
+      const pStar = Math.sqrt(mass * mass / 4 - (pdg === 211 ? PARTICLES.pi.mass : PARTICLES.K.mass) ** 2);
+      const gamma = pair[3] / mass;
+      const lo = gamma * (mass / 2 - beta * pStar);
+      const hi = gamma * (mass / 2 + beta * pStar);
+      shares.push((b[3] - lo) / (hi - lo));
+    }
+    expect(shares.length).toBeGreaterThan(200);
+    shares.sort((x, y) => x - y);
+    const D = Math.max(...shares.map((x, k) => Math.max(Math.abs((k + 1) / shares.length - x), Math.abs(x - k / shares.length))));
+    expect(D).toBeLessThan(1.95 / Math.sqrt(shares.length));
+  });
+});
+
 describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', () => {
   it('m_N = 1 GeV, U_mu^2 from 1e-6 (flat decay density) to 1e-3 (decay length shorter than the distance to the volume): within 4 sigma', async () => {
     const N = 40_000;

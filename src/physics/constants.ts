@@ -98,3 +98,6 @@ export const DECAY_CONSTANT_GEV = {
  * calorimeter (PDG 2024 summary tables: pi0 -> gamma gamma 98.823%, eta -> gamma gamma 39.36%).
  */
 export const BR_TO_TWO_PHOTONS = { pi0: 0.98823, eta: 0.3936 } as const;
+
+/** phi -> K+ K-: 49.1% (PDG 2024 summary tables), the phi's two-track mode. */
+export const BR_PHI_TO_KK = 0.491;

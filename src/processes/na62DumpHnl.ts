@@ -30,7 +30,7 @@ import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoe
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, widthTauToMesonHnl } from '../physics/hnl/tau.js';
-import { BR_TO_TWO_PHOTONS } from '../physics/constants.js';
+import { BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
@@ -80,8 +80,12 @@ const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8, d1Muv3: 16, 
 /** How N is made: P -> l N; P -> H l N; P -> tau nu then tau -> meson N; P -> tau nu then tau -> l nu N. */
 export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tauTwoBody: 2, tauThreeBody: 3 } as const;
 export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
-/** What the meson of a two-body decay does: stays (pi, K), rho+ -> pi+ pi0, rho0 -> pi+ pi-, pi0/eta -> gamma gamma. */
-export const MESON_DECAY = { none: 0, rhoCharged: 1, rhoNeutral: 2, twoPhotons: 3 } as const;
+/**
+ * What the meson of a two-body decay does, isotropically in its frame (a vector's polarisation
+ * is not followed): stays (pi, K); rho+ -> pi+ pi0 (the pi+ is track 2); a neutral meson to a
+ * charged pair, rho0 -> pi+ pi- or phi -> K+ K- (the pair are the tracks); pi0/eta -> gamma gamma.
+ */
+export const MESON_DECAY = { none: 0, rhoCharged: 1, neutralToPair: 2, twoPhotons: 3 } as const;
 /** Bits of a decay channel's `selfConjugate`: which of particles 1, 2, 3 keep their PDG id in the conjugate chain. */
 const SELF_CONJUGATE = { d1: 1, d2: 2, d3: 4 } as const;
 /** Bins of the N energy spectrum of each three-body production channel. */
@@ -184,6 +188,8 @@ interface DecayChannel {
   /** Two-body: the lepton (or nu) and the meson; three-body: l1- and l2+. */
   m1: number;
   m2: number;
+  /** The meson's own decay (mesonDecay): the masses of its two daughters. */
+  mesonDaughters: [number, number];
   alpha: number;
   mesonDecay: number;
   coefficients: LeptonicCoefficients;
@@ -222,7 +228,7 @@ function leptonicNorm(c: LeptonicCoefficients, M: number, m1: number, m2: number
 
 function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>, photons: boolean): DecayChannel[] {
   const out: DecayChannel[] = [];
-  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
+  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, mesonDaughters: [0, 0] as [number, number], coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
   for (const a of ['e', 'mu'] as const) {
     const l = LEPTON_OF[a];
     for (const [meson, kind, mesonDecay] of [
@@ -236,15 +242,21 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       const rho = mesonDecay === MESON_DECAY.rhoCharged;
       out.push({
         ...base, label, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind), mesonDecay,
+        mesonDaughters: rho ? [PARTICLES.pi.mass, PARTICLES.pi0.mass] : [0, 0],
         pdg1: l.pdg, pdg2: rho ? PARTICLES.pi.pdg : meson.pdg, pdg3: rho ? PARTICLES.pi0.pdg : 0,
       });
     }
   }
-  const rho0 = branchingRatios['rho0 nu'] ?? 0;
-  if (rho0 > 0) {
+  // rho0 nu (rho0 -> pi+ pi-, ~100%) and phi nu with phi -> K+ K-: two tracks and a neutrino.
+  for (const [meson, daughter, brPair, label] of [
+    [PARTICLES.rho0, PARTICLES.pi, 1, 'rho0 nu'],
+    [PARTICLES.phi, PARTICLES.K, BR_PHI_TO_KK, 'phi nu, phi -> K+ K-'],
+  ] as const) {
+    const br = (branchingRatios[`${meson.name} nu`] ?? 0) * brPair;
+    if (!(br > 0)) continue;
     out.push({
-      ...base, label: 'rho0 nu', br: rho0, kind: DECAY_KIND.twoBody, m1: 0, m2: PARTICLES.rho0.mass, alpha: twoBodyDecayAsymmetry(mN, 0, PARTICLES.rho0.mass, 'vector'),
-      mesonDecay: MESON_DECAY.rhoNeutral, pdg1: -PARTICLES.pi.pdg, pdg2: PARTICLES.pi.pdg, pdg3: 0, selfConjugate: 0,
+      ...base, label, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, 'vector'),
+      mesonDecay: MESON_DECAY.neutralToPair, mesonDaughters: [daughter.mass, daughter.mass], pdg1: -daughter.pdg, pdg2: daughter.pdg, pdg3: 0, selfConjugate: 0,
     });
   }
   // pi0/eta nu with the meson -> gamma gamma, for the LKr-only selection (the neutrino's flavour is summed over).
@@ -314,8 +326,6 @@ function planParams(scenario: Scenario, events: number) {
   // lambda_I beryllium target: 61%); the depth is drawn within it.
   const interacting = -Math.expm1(-source.absorber_length / source.absorber_lambda);
   const threeBody = production.filter((c) => c.energy);
-  const rhoCharged = twoBodyMomentum(PARTICLES.rho.mass, PARTICLES.pi.mass, PARTICLES.pi0.mass);
-  const rhoNeutral = twoBodyMomentum(PARTICLES.rho0.mass, PARTICLES.pi.mass, PARTICLES.pi.mass);
   const params = {
     ...source,
     ...geometry,
@@ -359,11 +369,10 @@ function planParams(scenario: Scenario, events: number) {
     decay_pdg2: decays.map((d) => d.pdg2),
     decay_pdg3: decays.map((d) => d.pdg3),
     decay_self_conjugate: decays.map((d) => d.selfConjugate),
-    pi_mass: PARTICLES.pi.mass,
-    pi0_mass: PARTICLES.pi0.mass,
-    rho_mass: PARTICLES.rho.mass,
-    rho_charged_pstar: rhoCharged,
-    rho_neutral_pstar: rhoNeutral,
+    // The meson's decay in its frame: momentum and the two daughters' energies (float64 here).
+    decay_meson_pstar: decays.map((d) => twoBodyMomentum(d.m2, ...d.mesonDaughters)),
+    decay_meson_e1: decays.map((d) => Math.hypot(twoBodyMomentum(d.m2, ...d.mesonDaughters), d.mesonDaughters[0])),
+    decay_meson_e2: decays.map((d) => Math.hypot(twoBodyMomentum(d.m2, ...d.mesonDaughters), d.mesonDaughters[1])),
   };
   const info = {
     'HNL mass [GeV]': mN,
@@ -379,7 +388,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays; N decays with tau, D or Ds, eta' nu, omega nu and phi nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
+    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays; N decays with tau, D or Ds, eta' nu, omega nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -472,21 +481,14 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
         d1 = lep;
         d2 = mes;
       } else {
-        // rho -> pi pi, isotropic in the rho frame (its polarisation is not followed).
-        const dirPi = isotropicDirection(v[0], v[1]);
-        if (md === MESON_DECAY.twoPhotons) {
-          // pi0/eta -> gamma gamma, isotropic (spin 0); the neutrino is particle 3.
-          const kg = 0.5 * m2;
-          [d1, d2] = decayTwoBody(mes, m2, dirPi, kg, kg, kg);
-          d3 = lep;
-        } else if (md === MESON_DECAY.rhoCharged) {
-          const kp = P.rho_charged_pstar;
-          [d2, d3] = decayTwoBody(mes, P.rho_mass, dirPi, kp, Math.hypot(kp, P.pi_mass), Math.hypot(kp, P.pi0_mass));
-          d1 = lep;
+        // The meson decays isotropically in its frame (MESON_DECAY).
+        const [a, b] = decayTwoBody(mes, m2, isotropicDirection(v[0], v[1]), P.decay_meson_pstar[d], P.decay_meson_e1[d], P.decay_meson_e2[d]);
+        if (md === MESON_DECAY.rhoCharged) {
+          [d1, d2, d3] = [lep, a, b];
+        } else if (md === MESON_DECAY.neutralToPair) {
+          [d1, d2, d3] = [b, a, lep];
         } else {
-          const kp = P.rho_neutral_pstar;
-          [d2, d1] = decayTwoBody(mes, P.rho_mass, dirPi, kp, Math.hypot(kp, P.pi_mass), Math.hypot(kp, P.pi_mass));
-          d3 = lep;
+          [d1, d2, d3] = [a, b, lep];
         }
       }
     } else {
