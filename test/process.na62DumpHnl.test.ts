@@ -17,7 +17,7 @@ import { twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { LEPTON_OF } from '../src/physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/semileptonic.js';
 import { integrate } from '../src/physics/integrate.js';
-import { boost, dalitzRange12, type Vec4 } from '../src/physics/kinematics.js';
+import { boost, dalitzRange12, kallen, type Vec4 } from '../src/physics/kinematics.js';
 import { PARTICLES } from '../src/physics/particles.js';
 import { na62DumpHnl } from '../src/processes/na62DumpHnl.js';
 import { processFor } from '../src/processes/registry.js';
@@ -337,6 +337,35 @@ describe('na62-dump-hnl: photon final states (detector.photon_final_states)', as
   it('off by default: no photon channel is generated', () => {
     const s = loadScenario('na62-dump-hnl', ['model.mass=0.6', 'model.mixing=1:0:0']);
     expect(na62DumpHnl.plan(s, 1).decayChannels.some((l) => l.includes('gamma'))).toBe(false);
+  });
+});
+
+describe('na62-dump-hnl: N from tau leptons', () => {
+  it("Ds+ -> tau+ nu, tau+ -> pi+ Nbar at m_N = 1 GeV: N's energy in the Ds frame is uniform on gamma (E* -+ beta p*) (two isotropic two-body decays; KS, alpha = 1e-3)", async () => {
+    const N = 40_000;
+    const mN = 1.0;
+    const { cols, plan } = await sample('cpu', N, [`model.mass=${mN}`, 'model.mixing=0:0:1', 'source.beauty_pairs_per_pot=0']);
+    const c = plan.productionChannels.indexOf('Ds+ -> tau+ nu, tau+ -> pi+ Nbar');
+    expect(c).toBeGreaterThanOrEqual(0);
+    const [mDs, mTau, mPi] = [PARTICLES.Ds.mass, PARTICLES.tau.mass, PARTICLES.pi.mass];
+    const pTau = (mDs * mDs - mTau * mTau) / (2 * mDs);
+    const [gamma, beta] = [Math.hypot(pTau, mTau) / mTau, pTau / Math.hypot(pTau, mTau)];
+    const pStar = Math.sqrt(kallen(mTau * mTau, mN * mN, mPi * mPi)) / (2 * mTau);
+    const eStar = Math.hypot(pStar, mN);
+    const [lo, hi] = [gamma * (eStar - beta * pStar), gamma * (eStar + beta * pStar)];
+    const shares: number[] = [];
+    for (let i = 0; i < N; i++) {
+      if (cols.production_channel[i] !== c) continue;
+      expect(cols.parent_pdg[i]).toBe(Math.sign(cols.parent_pdg[i]) * 431);
+      const eN = mdot(p4(cols, 'llp', i), p4(cols, 'parent', i)) / mDs;
+      shares.push((eN - lo) / (hi - lo));
+    }
+    expect(shares.length).toBeGreaterThan(2000);
+    shares.sort((x, y) => x - y);
+    expect(shares[0]).toBeGreaterThan(-1e-9);
+    expect(shares[shares.length - 1]).toBeLessThan(1 + 1e-9);
+    const D = Math.max(...shares.map((x, k) => Math.max(Math.abs((k + 1) / shares.length - x), Math.abs(x - k / shares.length))));
+    expect(D).toBeLessThan(1.95 / Math.sqrt(shares.length));
   });
 });
 
