@@ -4,6 +4,11 @@
  * shaders/sampling.wgsl).
  */
 
+/** Minkowski product of (px, py, pz, E) four-vectors, metric (+,-,-,-). */
+export function minkowski(a: readonly number[], b: readonly number[]): number {
+  return a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2];
+}
+
 /** Kallen function lambda(a,b,c) = a^2 + b^2 + c^2 - 2ab - 2bc - 2ca. */
 export function kallen(a: number, b: number, c: number): number {
   return a * a + b * b + c * c - 2 * a * b - 2 * b * c - 2 * c * a;

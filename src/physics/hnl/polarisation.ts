@@ -10,7 +10,7 @@
  * direction; a Majorana N's lepton-number-violating decay (N -> l+ X-) has the opposite
  * correlation (alpha -> -alpha) to its lepton-number-conserving one.
  */
-import { kallen } from '../kinematics.js';
+import { kallen, minkowski as mdot } from '../kinematics.js';
 
 /**
  * Fraction of N with helicity +1 in P+ -> l+ N (in the P rest frame). The amplitude is
@@ -71,11 +71,6 @@ export interface LeptonicCoefficients {
   readonly cA: number;
   readonly cB: number;
   readonly cI: number;
-}
-
-/** Minkowski product of (px, py, pz, E) four-vectors. */
-function mdot(a: readonly number[], b: readonly number[]): number {
-  return a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2];
 }
 
 /**

@@ -8,6 +8,7 @@
  * and the vector channels' energy spectrum against an independent double-differential formula.
  */
 import { CKM, G_F } from '../constants.js';
+import { dot as mdot, type V4 } from '../dirac.js';
 import { integrate } from '../integrate.js';
 import { dalitzRange12, kallen } from '../kinematics.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
@@ -213,10 +214,7 @@ function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PoleFormFactors, ml: n
   return 4 * G_F ** 2 * ch.ckm ** 2 * (2 * HN * HL - H2 * NL);
 }
 
-/** A four-vector as (E, px, py, pz), the order of the Levi-Civita determinant below. */
-type V4 = readonly [number, number, number, number];
-const mdot = (a: V4, b: V4) => a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3];
-/** epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma with epsilon_{0123} = +1: the determinant of the rows a, b, c, d. */
+/** epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma with epsilon_{0123} = +1 for (E, px, py, pz) vectors: the determinant of the rows a, b, c, d. */
 function levi(a: V4, b: V4, c: V4, d: V4): number {
   const m2 = (i: number, j: number) => c[i] * d[j] - c[j] * d[i];
   const m3 = (i: number, j: number, k: number) => b[i] * m2(j, k) - b[j] * m2(i, k) + b[k] * m2(i, j);
