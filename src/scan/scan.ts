@@ -89,16 +89,15 @@ export interface ScanShardFile {
 }
 
 
-/** The scenario at one mass, checked by the process's planner (mass range, channels open). */
-export function scenarioAtMass<S extends ScannableScenario>(scenario: S, mass: number): S {
-  const s = { ...scenario, model: { ...scenario.model, mass } } as S;
+/** The plan of the scenario at one mass for `events` events: the process's planner checks it (mass range, channels open). */
+export function planAtMass(scenario: ScannableScenario, mass: number, events: number): Plan {
+  const s = { ...scenario, model: { ...scenario.model, mass } } as ScannableScenario;
   try {
-    processFor(s).plan(s, 1);
+    return processFor(s).plan(s, events);
   } catch (e) {
     if (e instanceof InputError) throw new InputError('--mass', mass, `this mass cannot be generated: ${e.message}`);
     throw e;
   }
-  return s;
 }
 
 /** The scenario as a scannable one (HNLs over U^2, mediators over g), or an input error. */
@@ -150,9 +149,9 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     shards: shard.count,
     ...(o.targetMixing !== undefined ? { target_mixing: o.targetMixing } : {}),
   };
-  // Every mass of the whole scan is checked before any is generated.
-  const scenarios = o.masses.map((m) => scenarioAtMass(o.scenario, m));
-  if (o.targetMixing !== undefined) checkTargetMixing(scenarios[0], o.targetMixing);
+  // Every mass of the whole scan is checked (planned) before any is generated; the plans are the runs'.
+  if (o.targetMixing !== undefined) checkTargetMixing(o.scenario, o.targetMixing);
+  const plans = o.masses.map((m) => planAtMass(o.scenario, m, o.eventsPerMass));
   mkdirSync(o.out, { recursive: true });
   const manifestPath = join(o.out, SCAN_MANIFEST);
   if (existsSync(manifestPath)) {
@@ -168,7 +167,7 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
   const shared = await sharedBackend(o.backend, o.onNotice);
   try {
     for (let k = first; k < first + count; k++) {
-      results.push(await scanOneMass(scenarios[k], o, shared));
+      results.push(await scanOneMass(plans[k], o, shared));
       o.onMass?.(k - first + 1, count, o.masses[k]);
     }
   } finally {
@@ -179,9 +178,9 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
   return { manifest, results };
 }
 
-async function scanOneMass(scenario: ScannableScenario, o: ScanOptions, shared: { backend: BackendName; gpuOptions?: GpuBackendOptions }): Promise<MassResult> {
-  const definition = processFor(scenario);
-  const plan = definition.plan(scenario, o.eventsPerMass);
+async function scanOneMass(plan: Plan, o: ScanOptions, shared: { backend: BackendName; gpuOptions?: GpuBackendOptions }): Promise<MassResult> {
+  const scenario = plan.scenario as ScannableScenario;
+  const definition = plan.process;
   const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: shared.backend, gpuOptions: shared.gpuOptions, plan };
   if (scenario.process === 'na62-kaon-hnl' || scenario.process === 'na62-dump-hnl') {
     const params = plan.params as { hnl_mass: number; hnl_ctau: number };
