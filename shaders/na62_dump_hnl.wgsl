@@ -126,8 +126,8 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let k = params[P_DECAY_PSTAR + d];
     let cosT = linearCos(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(dir, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
-    let pair = TwoBody(toLab(vec4<f32>(k * dirL, sqrt(k * k + m1 * m1)), nStar, mN, frame, frameMass),
-                       toLab(vec4<f32>(-k * dirL, sqrt(k * k + m2 * m2)), nStar, mN, frame, frameMass));
+    let pair = TwoBody(toLab(vec4<f32>(k * dirL, params[P_DECAY_E1 + d]), nStar, mN, frame, frameMass),
+                       toLab(vec4<f32>(-k * dirL, params[P_DECAY_E2 + d]), nStar, mN, frame, frameMass));
     let md = params[P_DECAY_MESON_DECAY + d];
     if (md == MESON_STAYS) {
       d1 = pair.d1;

@@ -359,6 +359,9 @@ function planParams(scenario: Scenario, events: number) {
     decay_m1: decays.map((d) => d.m1),
     decay_m2: decays.map((d) => d.m2),
     decay_pstar: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? twoBodyMomentum(mN, d.m1, d.m2) : 0)),
+    // Two-body: the energies of particles 1 and 2 in N's rest frame.
+    decay_e1: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? Math.hypot(twoBodyMomentum(mN, d.m1, d.m2), d.m1) : 0)),
+    decay_e2: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? Math.hypot(twoBodyMomentum(mN, d.m1, d.m2), d.m2) : 0)),
     decay_alpha: decays.map((d) => d.alpha),
     decay_meson_decay: decays.map((d) => d.mesonDecay),
     decay_ca: decays.map((d) => d.coefficients.cA),
@@ -469,13 +472,12 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let d3: Vec4 = [0, 0, 0, 0];
     let meWeight = 1;
     if (P.decay_kind[d] === DECAY_KIND.twoBody) {
-      const m1 = P.decay_m1[d];
       const m2 = P.decay_m2[d];
       const k = P.decay_pstar[d];
       const cos = linearCos(P.decay_alpha[d] * hDecay, u[2]);
       const dirL = aroundAxis(dir, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
-      const lep = toLab([k * dirL[0], k * dirL[1], k * dirL[2], Math.hypot(k, m1)]);
-      const mes = toLab([-k * dirL[0], -k * dirL[1], -k * dirL[2], Math.hypot(k, m2)]);
+      const lep = toLab([k * dirL[0], k * dirL[1], k * dirL[2], P.decay_e1[d]]);
+      const mes = toLab([-k * dirL[0], -k * dirL[1], -k * dirL[2], P.decay_e2[d]]);
       const md = P.decay_meson_decay[d];
       if (md === MESON_DECAY.none) {
         d1 = lep;
