@@ -32,7 +32,7 @@ import { energyAfter, energyLost, interpolateLoss, MATERIALS, muonLossAt, thickn
 import { PARTICLES } from '../physics/particles.js';
 import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable } from '../physics/zprime/brem.js';
 import { mediatorDecays } from '../physics/zprime/model.js';
-import { type Plan, type ProcessDefinition, makePlan } from './process.js';
+import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -159,10 +159,6 @@ function planParams(scenario: Scenario, events: number) {
 
 export type MuonTargetZprimeParams = ReturnType<typeof planParams>['params'];
 
-function plan(scenario: Scenario, events: number): Plan<MuonTargetZprimeParams> {
-  return makePlan(muonTargetZprime, scenario, events, planParams(scenario, events));
-}
-
 /** a (GeV/cm) and b (1/cm) of the target at energy E. Twin of lossAt in the WGSL. */
 function lossAt(P: MuonTargetZprimeParams, E: number): [number, number] {
   return interpolateLoss(P.loss_e, P.loss_a, P.loss_b, E);
@@ -277,10 +273,10 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
   }
 }
 
-export const muonTargetZprime: ProcessDefinition<MuonTargetZprimeParams> = {
+export const muonTargetZprime = defineProcess<MuonTargetZprimeParams>({
   id: 'muon-target-zprime',
   layout: MUON_TARGET_ZPRIME_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'muon_target_zprime.wgsl'],
-  plan,
+  planParams,
   sampleCpu,
-};
+});

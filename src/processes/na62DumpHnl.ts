@@ -36,7 +36,7 @@ import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinemati
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
 import { CASCADE_ENHANCEMENT, dumpSourceParams, sampleDumpMeson, SPECTRUM } from '../sources/na62Dump.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
-import { makePlan, type Plan, type ProcessDefinition } from './process.js';
+import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 const pdg = (name: string, doc: string): SamplerColumn => ({ name, kind: 'i32', unit: '', doc });
@@ -398,10 +398,6 @@ function planParams(scenario: Scenario, events: number) {
 
 export type Na62DumpHnlParams = ReturnType<typeof planParams>['params'];
 
-function plan(scenario: Scenario, events: number): Plan<Na62DumpHnlParams> {
-  return makePlan(na62DumpHnl, scenario, events, planParams(scenario, events));
-}
-
 function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NA62_DUMP_HNL_LAYOUT.index;
@@ -572,10 +568,10 @@ function withAccepted(flags: number): number {
   return (flags & need) === need && flags & (FLAG.inStraw | FLAG.twoPhotons) ? flags | FLAG.accepted : flags;
 }
 
-export const na62DumpHnl: ProcessDefinition<Na62DumpHnlParams> = {
+export const na62DumpHnl = defineProcess<Na62DumpHnlParams>({
   id: 'na62-dump-hnl',
   layout: NA62_DUMP_HNL_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'na62_dump.wgsl', 'na62_acceptance.wgsl', 'dalitz.wgsl', 'na62_dump_hnl.wgsl'],
-  plan,
+  planParams,
   sampleCpu,
-};
+});

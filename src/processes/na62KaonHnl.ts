@@ -30,7 +30,7 @@ import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/pro
 import { boost, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
-import { type Plan, type ProcessDefinition, makePlan } from './process.js';
+import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -143,10 +143,6 @@ function planParams(scenario: Scenario, events: number) {
 
 export type Na62KaonHnlParams = ReturnType<typeof planParams>['params'];
 
-function plan(scenario: Scenario, events: number): Plan<Na62KaonHnlParams> {
-  return makePlan(na62KaonHnl, scenario, events, planParams(scenario, events));
-}
-
 function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NA62_KAON_HNL_LAYOUT.index;
@@ -223,10 +219,10 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
   }
 }
 
-export const na62KaonHnl: ProcessDefinition<Na62KaonHnlParams> = {
+export const na62KaonHnl = defineProcess<Na62KaonHnlParams>({
   id: 'na62-kaon-hnl',
   layout: NA62_KAON_HNL_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'na62_kaon_beam.wgsl', 'na62_acceptance.wgsl', 'na62_kaon_hnl.wgsl'],
-  plan,
+  planParams,
   sampleCpu,
-};
+});

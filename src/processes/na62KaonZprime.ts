@@ -25,7 +25,7 @@ import { PARTICLES } from '../physics/particles.js';
 import { dalitzMomenta as amplitudeMomenta, kaonMatrixElement2, kaonToMuNuX, M2MISS_CUT, m12RangeAboveMuon } from '../physics/zprime/kaon.js';
 import { dalitzMomenta, logPosition } from './dalitzKinematics.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
-import { type Plan, type ProcessDefinition, makePlan } from './process.js';
+import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -122,10 +122,6 @@ function planParams(scenario: Scenario, events: number) {
 
 export type Na62KaonZprimeParams = ReturnType<typeof planParams>['params'];
 
-function plan(scenario: Scenario, events: number): Plan<Na62KaonZprimeParams> {
-  return makePlan(na62KaonZprime, scenario, events, planParams(scenario, events));
-}
-
 function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NA62_KAON_ZPRIME_LAYOUT.index;
@@ -185,11 +181,11 @@ function sampleCpu(plan: Plan<Na62KaonZprimeParams>, key: PhiloxKey, firstEvent:
   }
 }
 
-export const na62KaonZprime: ProcessDefinition<Na62KaonZprimeParams> = {
+export const na62KaonZprime = defineProcess<Na62KaonZprimeParams>({
   id: 'na62-kaon-zprime',
   layout: NA62_KAON_ZPRIME_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'na62_kaon_beam.wgsl', 'na62_acceptance.wgsl', 'dalitz.wgsl', 'na62_kaon_zprime.wgsl'],
   // dalitz.wgsl is the twin of ./dalitzKinematics.ts
-  plan,
+  planParams,
   sampleCpu,
-};
+});

@@ -25,7 +25,7 @@ import { ALPHA, G_F, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { BOHR_MAGNETON_PER_GEV } from '../physics/dipole.js';
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
-import { type Plan, type ProcessDefinition, makePlan } from './process.js';
+import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -97,10 +97,6 @@ function planParams(scenario: Scenario, events: number) {
 
 export type NucleusCevnsParams = ReturnType<typeof planParams>['params'];
 
-function plan(scenario: Scenario, events: number): Plan<NucleusCevnsParams> {
-  return makePlan(nucleusCevns, scenario, events, planParams(scenario, events));
-}
-
 function sampleCpu(plan: Plan<NucleusCevnsParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NUCLEUS_CEVNS_LAYOUT.index;
@@ -147,11 +143,11 @@ function sampleCpu(plan: Plan<NucleusCevnsParams>, key: PhiloxKey, firstEvent: n
   }
 }
 
-export const nucleusCevns: ProcessDefinition<NucleusCevnsParams> = {
+export const nucleusCevns = defineProcess<NucleusCevnsParams>({
   id: 'nucleus-cevns',
   layout: NUCLEUS_CEVNS_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'coherent.wgsl', 'nucleus_cevns.wgsl'],
-  plan,
+  planParams,
   sampleCpu,
   derived: kgDayRates,
-};
+});

@@ -29,7 +29,7 @@ import { BOHR_MAGNETON_PER_GEV, minorityHelicityRatio, primakoffDsigmaDER, recoi
 import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.js';
 import type { Vec4 } from '../physics/kinematics.js';
 import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
-import { type Plan, type ProcessDefinition, makePlan } from './process.js';
+import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
@@ -133,10 +133,6 @@ function planParams(scenario: Scenario, events: number) {
 
 export type NucleusDipoleParams = ReturnType<typeof planParams>['params'];
 
-function plan(scenario: Scenario, events: number): Plan<NucleusDipoleParams> {
-  return makePlan(nucleusDipole, scenario, events, planParams(scenario, events));
-}
-
 function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
   const L = NUCLEUS_DIPOLE_LAYOUT.index;
@@ -228,11 +224,11 @@ function sampleCpu(plan: Plan<NucleusDipoleParams>, key: PhiloxKey, firstEvent: 
   }
 }
 
-export const nucleusDipole: ProcessDefinition<NucleusDipoleParams> = {
+export const nucleusDipole = defineProcess<NucleusDipoleParams>({
   id: 'nucleus-dipole',
   layout: NUCLEUS_DIPOLE_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'coherent.wgsl', 'nucleus_dipole.wgsl'],
-  plan,
+  planParams,
   sampleCpu,
   derived: kgDayRates,
-};
+});

@@ -55,10 +55,22 @@ export interface ProcessDefinition<P extends ParamValues = ParamValues> {
   derived?(plan: Plan<P>, totals: { sumWeights: number; sumWeightsAccepted: number; sumWeightsAcceptedError: number }): Record<string, number>;
 }
 
-/** What a process's planning computes; makePlan adds the run and the parameters packed for the GPU. */
+/** What a process's planning computes; defineProcess adds the run and the parameters packed for the GPU. */
 export type PlannedParams<P extends ParamValues> = Pick<Plan<P>, 'params' | 'productionChannels' | 'decayChannels' | 'info' | 'spectrum'>;
 
-export function makePlan<P extends ParamValues>(process: ProcessDefinition<P>, scenario: Scenario, events: number, planned: PlannedParams<P>): Plan<P> {
+/**
+ * A process from its parts: its plan is what planParams computes (float64, InputError for a
+ * scenario it cannot make) with the run and the parameters packed for the GPU added.
+ */
+export function defineProcess<P extends ParamValues>(
+  parts: Omit<ProcessDefinition<P>, 'plan'> & { planParams(scenario: Scenario, events: number): PlannedParams<P> },
+): ProcessDefinition<P> {
+  const { planParams, ...rest } = parts;
+  const definition: ProcessDefinition<P> = { ...rest, plan: (scenario, events) => makePlan(definition, scenario, events, planParams(scenario, events)) };
+  return definition;
+}
+
+function makePlan<P extends ParamValues>(process: ProcessDefinition<P>, scenario: Scenario, events: number, planned: PlannedParams<P>): Plan<P> {
   const { params, productionChannels, decayChannels, info, spectrum } = planned;
   if (spectrum && !process.layout.columns.some((c) => c.name === spectrum.column && c.kind === 'f32')) throw new Error(`${process.id}: no f32 column ${spectrum.column} for the spectrum`);
   return {
