@@ -123,11 +123,10 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var d3 = vec4<f32>(0.0);
   var meWeight = 1.0;
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
-    let k = params[P_DECAY_PSTAR + d];
     let cosT = linearCos(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(dir, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
-    let pair = TwoBody(toLab(vec4<f32>(k * dirL, params[P_DECAY_E1 + d]), nStar, mN, frame, frameMass),
-                       toLab(vec4<f32>(-k * dirL, params[P_DECAY_E2 + d]), nStar, mN, frame, frameMass));
+    let star = decayTwoBody(nStar, mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
+    let pair = TwoBody(boost(star.d1, frame, frameMass), boost(star.d2, frame, frameMass));
     let md = params[P_DECAY_MESON_DECAY + d];
     if (md == MESON_STAYS) {
       d1 = pair.d1;

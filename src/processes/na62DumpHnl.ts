@@ -469,11 +469,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let meWeight = 1;
     if (P.decay_kind[d] === DECAY_KIND.twoBody) {
       const m2 = P.decay_m2[d];
-      const k = P.decay_pstar[d];
       const cos = linearCos(P.decay_alpha[d] * hDecay, u[2]);
       const dirL = aroundAxis(dir, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
-      const lep = toLab([k * dirL[0], k * dirL[1], k * dirL[2], P.decay_e1[d]]);
-      const mes = toLab([-k * dirL[0], -k * dirL[1], -k * dirL[2], P.decay_e2[d]]);
+      const [lep, mes] = decayTwoBody(nStar, mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]).map((p) => boost(p, frame, frameMass));
       const md = P.decay_meson_decay[d];
       if (md === MESON_DECAY.none) {
         d1 = lep;
