@@ -155,8 +155,9 @@ function semileptonicPseudoscalarDensity(ch: ChannelCommon, ff: PoleFormFactors,
 
 /**
  * dGamma/dq^2 of P -> V l+ N over U^2 in helicity amplitudes (Korner and Schuler, Z. Phys. C 46
- * (1990) 93, with the lepton-pair factors for two massive leptons; equal to 1805.08567's
- * eq. 3.12 form to 1e-4 as its transcriptions have it), k the V momentum in P's frame:
+ * (1990) 93, with the lepton-pair factors for two massive leptons; a Python check against
+ * 1805.08567's form as hnlbr and HNLAnalysis transcribe it agreed to 1e-4, and the tests hold
+ * it against the Dalitz integral of |M|^2), k the V momentum in P's frame:
  *   H+- = (M+m) A1 -+ 2 M k V/(M+m),  H0 = [(M^2-m^2-q^2)(M+m) A1 - 4 M^2 k^2 A2/(M+m)]/(2 m sqrt(q^2)),
  *   Ht = 2 M k A0/sqrt(q^2),
  *   dGamma/dq^2 = G_F^2 |V|^2 k q^2/(96 pi^3 M^2) lambda^(1/2)(q^2, m_l^2, m_N^2)/q^2

@@ -1,7 +1,8 @@
 /**
  * HNLs from tau leptons (PHYSICS.md section 1.1): D+ and Ds+ -> tau+ nu, then
- *   tau+ -> pi+ Nbar and tau+ -> rho+ Nbar (U_tau; 1805.08567 eqs. 3.11-3.12: the widths of
- *     N -> l P and N -> l V with the roles of N and the tau exchanged),
+ *   tau+ -> pi+ Nbar and tau+ -> rho+ Nbar (U_tau; 1805.08567 section 3, PHYSICS.md 1.1 for the
+ *     pion: the widths of N -> l P and N -> l V of decay.ts with the roles of N and the tau
+ *     exchanged, valid because the spin-summed |M|^2 is symmetric in them),
  *   tau+ -> l+ nu N (N from the W's lepton line: U_l) and tau+ -> l+ nu Nbar (N from the tau
  *     line: U_tau), three-body, with N's energy spectrum in the tau frame.
  * Labels name the chain of the tau+ (so N or Nbar); the tau's polarisation is not followed.
