@@ -6,9 +6,10 @@ const PRODUCTION_TAU_TWO_BODY: f32 = 2.0;
 const PRODUCTION_TAU_THREE_BODY: f32 = 3.0;
 const DECAY_TWO_BODY: f32 = 0.0;
 const MESON_STAYS: f32 = 0.0;
-const MESON_RHO_CHARGED: f32 = 1.0;
+const MESON_CHARGED_AND_NEUTRAL: f32 = 1.0;
 const MESON_NEUTRAL_TO_PAIR: f32 = 2.0;
 const MESON_TWO_PHOTONS: f32 = 3.0;
+const MESON_THREE_BODY: f32 = 4.0;
 const SELF_CONJUGATE_D1: u32 = 1u;
 const SELF_CONJUGATE_D2: u32 = 2u;
 const SELF_CONJUGATE_D3: u32 = 4u;
@@ -25,6 +26,22 @@ fn leptonicMatrixElement(d: u32, M: f32, s: vec3<f32>, h: f32, p1: vec4<f32>, p2
 }
 
 // From N's rest frame (reached from its production frame) to the lab: two boosts.
+// |M|^2 of the meson's decay to particle 1 (neutral), 2 (pi-), 3 (pi+) at rest. Twin of
+// mesonThreeBodyMatrixElement in src/physics/mesonDecays.ts.
+fn mesonThreeBodyMatrixElement(d: u32, M: f32, p1: vec4<f32>, p2: vec4<f32>, p3: vec4<f32>, m1: f32, m2: f32) -> f32 {
+  if (params[P_DECAY_DALITZ_PWAVE + d] == 1.0) {
+    let c = cross(p3.xyz, p2.xyz);
+    return dot(c, c);
+  }
+  let Q = M - m1 - 2.0 * m2;
+  let X = sqrt(3.0) * (p3.w - p2.w) / Q;
+  let Y = params[P_DECAY_DALITZ_KAPPA + d] * (p1.w - m1) / Q - 1.0;
+  let a = params[P_DECAY_DALITZ_A + d];
+  let b = params[P_DECAY_DALITZ_B + d];
+  let f = params[P_DECAY_DALITZ_F + d];
+  return 1.0 + Y * (a + Y * (b + f * Y)) + X * X * (params[P_DECAY_DALITZ_D + d] + params[P_DECAY_DALITZ_G + d] * Y);
+}
+
 fn toLab(p: vec4<f32>, nStar: vec4<f32>, mN: f32, frame: vec4<f32>, frameMass: f32) -> vec4<f32> {
   return boost(boost(p, nStar, mN), frame, frameMass);
 }
@@ -123,17 +140,26 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var d3 = vec4<f32>(0.0);
   var meWeight = 1.0;
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
-    let cosT = linearCos(params[P_DECAY_ALPHA + d] * hDecay, u.z);
-    let dirL = aroundAxis(dir, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
+    let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
+    let dirL = aroundAxis(dir, cs.x, cs.y, TWO_PI * u.w);
     let star = decayTwoBody(nStar, mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
     let pair = TwoBody(boost(star.d1, frame, frameMass), boost(star.d2, frame, frameMass));
     let md = params[P_DECAY_MESON_DECAY + d];
     if (md == MESON_STAYS) {
       d1 = pair.d1;
       d2 = pair.d2;
+    } else if (md == MESON_THREE_BODY) {
+      let w = uniforms4(key, event, STREAM_DECAY, 2u);
+      let mX = params[P_DECAY_MESON_M1 + d];
+      let mPi = params[P_DECAY_MESON_M2 + d];
+      let r = threeBodyAtRest(m2, mX, mPi, mPi, v.z, isotropicDirection(v.x, v.y), isotropicDirection(w.x, w.y));
+      meWeight = r.phaseSpace * mesonThreeBodyMatrixElement(d, m2, r.p1, r.p2, r.p3, mX, mPi) / params[P_DECAY_MESON_NORM + d];
+      d1 = boost(r.p2, pair.d2, m2);
+      d2 = boost(r.p3, pair.d2, m2);
+      d3 = boost(r.p1, pair.d2, m2);
     } else {
       let ab = decayTwoBody(pair.d2, m2, isotropicDirection(v.x, v.y), params[P_DECAY_MESON_PSTAR + d], params[P_DECAY_MESON_E1 + d], params[P_DECAY_MESON_E2 + d]);
-      if (md == MESON_RHO_CHARGED) {
+      if (md == MESON_CHARGED_AND_NEUTRAL) {
         d1 = pair.d1;
         d2 = ab.d1;
         d3 = ab.d2;

@@ -38,9 +38,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   u = uniforms4(key, event, STREAM_DECAY, 0u);
   let ch = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
   let qLepton = select(-1.0, 1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
-  let cosT = linearCos(-qLepton * h * params[P_DECAY_ALPHA + ch], u.z);
+  let cs = linearCosSin(-qLepton * h * params[P_DECAY_ALPHA + ch], u.z);
   // Spin axis dirN in the rest frame reached from the kaon's: decay there, then two boosts.
-  let dirL = aroundAxis(dirN, cosT, sqrt(max(0.0, 1.0 - cosT * cosT)), TWO_PI * u.w);
+  let dirL = aroundAxis(dirN, cs.x, cs.y, TWO_PI * u.w);
   let star = decayTwoBody(nStar, mN, dirL, params[P_DECAY_PSTAR + ch], params[P_DECAY_E_LEPTON + ch], params[P_DECAY_E_PION + ch]);
   let pair = TwoBody(boost(star.d1, K.p, params[P_KAON_MASS]), boost(star.d2, K.p, params[P_KAON_MASS]));
 

@@ -77,6 +77,31 @@ fn decayTwoBody(parent: vec4<f32>, mass: f32, dir: vec3<f32>, pStar: f32, e1Star
   return TwoBody(boost(d1, parent, mass), boost(d2, parent, mass));
 }
 
+// M -> 1 (2 3) at rest, sequentially: m23^2 from t uniform, 1 along dir1, 2 along dir2 in the
+// rest frame of (23); phaseSpace = (2 p1/M)(2 q/m23) is the density relative to that sampling.
+// Twin of threeBodyAtRest in src/physics/kinematics.ts.
+struct ThreeBody {
+  p1: vec4<f32>,
+  p2: vec4<f32>,
+  p3: vec4<f32>,
+  phaseSpace: f32,
+}
+
+fn threeBodyAtRest(M: f32, m1: f32, m2: f32, m3: f32, t: f32, dir1: vec3<f32>, dir2: vec3<f32>) -> ThreeBody {
+  let span = (M - m1) * (M - m1) - (m2 + m3) * (m2 + m3);
+  let above = span * t;
+  let m23sq = (m2 + m3) * (m2 + m3) + above;
+  let m23 = sqrt(m23sq);
+  let p1Star = sqrt(span * (1.0 - t) * ((M + m1) * (M + m1) - m23sq)) / (2.0 * M);
+  let q = sqrt(above * (above + 4.0 * m2 * m3)) / (2.0 * m23);
+  let e1 = (M * M + m1 * m1 - m23sq) / (2.0 * M);
+  let pair = vec4<f32>(-p1Star * dir1, M - e1);
+  let e2 = (m23sq + m2 * m2 - m3 * m3) / (2.0 * m23);
+  let p2 = boost(vec4<f32>(q * dir2, e2), pair, m23);
+  let p3 = boost(vec4<f32>(-q * dir2, m23 - e2), pair, m23);
+  return ThreeBody(vec4<f32>(p1Star * dir1, e1), p2, p3, (2.0 * p1Star / M) * (2.0 * q / m23));
+}
+
 // [sIn, sOut] along the ray (origin o, unit direction d) inside the z-aligned cylinder, with
 // toZMin = z_min - o.z and toZMax = z_max - o.z given well-conditioned by the caller;
 // sOut <= sIn when the ray is never inside.
@@ -213,7 +238,9 @@ fn rotateEuler(v: vec3<f32>, u: f32, phi: f32, psi: f32) -> vec3<f32> {
   return vec3<f32>(cos(phi) * x2 - sin(phi) * y1, sin(phi) * x2 + cos(phi) * y1, z2);
 }
 
-// cos(theta) from the density (1 + a cos(theta))/2 by its inverse CDF. Twin of linearCos in sampling.ts.
-fn linearCos(a: f32, u: f32) -> f32 {
-  return (4.0 * u - 2.0 + a) / (1.0 + sqrt((1.0 - a) * (1.0 - a) + 4.0 * a * u));
+// (cos(theta), sin(theta)), cos from the density (1 + a cos(theta))/2 by its inverse CDF, sin
+// without 1 - cos^2 (cancels near the poles). Twin of linearCosSin in sampling.ts.
+fn linearCosSin(a: f32, u: f32) -> vec2<f32> {
+  let S = sqrt((1.0 - a) * (1.0 - a) + 4.0 * a * u);
+  return vec2<f32>((4.0 * u - 2.0 + a) / (1.0 + S), 4.0 * sqrt(u * (1.0 - u)) / sqrt((1.0 + S) * (1.0 + S) - a * a));
 }

@@ -369,14 +369,66 @@ describe('na62-dump-hnl: N from tau leptons', () => {
   });
 });
 
-describe('na62-dump-hnl: neutral vector mesons to a charged pair', async () => {
+describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, K*+, omega, eta, eta\')', async () => {
   // m_N = 1.5 GeV, U_e: rho0 nu (rho0 -> pi+ pi-) and phi nu with phi -> K+ K- (49.1%, PDG 2024).
   const N = 40_000;
   const { cols, plan } = await sample('cpu', N, ['model.mass=1.5', 'model.mixing=1:0:0']);
+  const invariantMass = (...ps: number[][]) => {
+    const sum = [0, 1, 2, 3].map((k) => ps.reduce((x, p) => x + p[k], 0));
+    return Math.sqrt(mdot(sum, sum));
+  };
+
   it.each([
-    ['rho0 nu', PARTICLES.rho0.mass, 211],
-    ['phi nu, phi -> K+ K-', PARTICLES.phi.mass, 321],
-  ] as const)('%s: both tracks (pdg -+%i in the particle chain) of invariant mass m_meson (1e-9), the neutrino the third particle, the pair isotropic in its frame (KS, alpha = 1e-3)', (label, mass, pdg) => {
+    ['omega nu, omega -> pi+ pi- pi0', 111, PARTICLES.omega.mass],
+    ['eta nu, eta -> pi+ pi- pi0', 111, PARTICLES.eta.mass],
+    ["eta' nu, eta' -> pi+ pi- eta", 221, PARTICLES.etaPrime.mass],
+  ] as const)('%s: pi-+ pi+- tracks and the neutral meson (pdg %i, the third particle) of invariant mass m_meson (1e-9); N minus the three a massless neutrino; mean matrix-element weight 1 within 4 sigma', (label, neutral, mass) => {
+    const d = plan.decayChannels.indexOf(label);
+    expect(d).toBeGreaterThanOrEqual(0);
+    let [n, sum, sum2] = [0, 0, 0];
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d) continue;
+      expect(Math.abs(cols.d1_pdg[i])).toBe(211);
+      expect(cols.d2_pdg[i]).toBe(-cols.d1_pdg[i]);
+      expect(cols.d3_pdg[i]).toBe(neutral);
+      const [a, b, c, N4] = [p4(cols, 'd1', i), p4(cols, 'd2', i), p4(cols, 'd3', i), p4(cols, 'llp', i)];
+      expect(invariantMass(a, b, c) / mass - 1).toBeCloseTo(0, 9);
+      const nu = [0, 1, 2, 3].map((k) => N4[k] - a[k] - b[k] - c[k]);
+      expect(Math.abs(mdot(nu, nu)) / N4[3] ** 2).toBeLessThan(1e-9);
+      const w = cols.decay_me_weight[i];
+      [n, sum, sum2] = [n + 1, sum + w, sum2 + w * w];
+    }
+    expect(n).toBeGreaterThan(100);
+    const mean = sum / n;
+    expect(Math.abs(mean - 1)).toBeLessThan(4 * Math.sqrt((sum2 / n - mean * mean) / n));
+  });
+
+  it('N -> e- K*+: K*+ -> K0 pi+ and K+ pi0 in the isospin ratio 2 : 1 (within 4 sigma), the charged daughter track 2, m(track 2 + third) = m_K* (1e-9), K0 and K0bar following the charge', () => {
+    const [dK0, dK] = ['K*+ e-, K*+ -> K0 pi+', 'K*+ e-, K*+ -> K+ pi0'].map((l) => plan.decayChannels.indexOf(l));
+    expect(Math.min(dK0, dK)).toBeGreaterThanOrEqual(0);
+    let [nK0, nK] = [0, 0];
+    for (let i = 0; i < N; i++) {
+      const d = cols.decay_channel[i];
+      if (d !== dK0 && d !== dK) continue;
+      const sign = Math.sign(cols.d2_pdg[i]);
+      expect(cols.d1_pdg[i]).toBe(11 * sign); // e- with K*+, e+ with K*-
+      if (d === dK0) {
+        nK0++;
+        expect([cols.d2_pdg[i], cols.d3_pdg[i]]).toEqual([211 * sign, 311 * sign]);
+      } else {
+        nK++;
+        expect([cols.d2_pdg[i], cols.d3_pdg[i]]).toEqual([321 * sign, 111]);
+      }
+      expect(invariantMass(p4(cols, 'd2', i), p4(cols, 'd3', i)) / PARTICLES.Kstar.mass - 1).toBeCloseTo(0, 9);
+    }
+    const n = nK0 + nK;
+    expect(n).toBeGreaterThan(300);
+    expect(Math.abs(nK0 - (2 / 3) * n)).toBeLessThan(4 * Math.sqrt(n * (2 / 9)));
+  });
+  it.each([
+    ['rho0 nu', 211, PARTICLES.rho0.mass],
+    ['phi nu, phi -> K+ K-', 321, PARTICLES.phi.mass],
+  ] as const)('%s: both tracks (pdg -+%i in the particle chain) of invariant mass m_meson (1e-9), the neutrino the third particle, the pair isotropic in its frame (KS, alpha = 1e-3)', (label, pdg, mass) => {
     const d = plan.decayChannels.indexOf(label);
     expect(d).toBeGreaterThanOrEqual(0);
     const shares: number[] = [];
@@ -463,6 +515,7 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
     ['2.5 GeV, 1:1:1 (B mesons, quark-level regime)', ['model.mass=2.5', 'model.mixing=1:1:1']],
     ['1.2 GeV, 0:1:1 (N from tau -> pi/rho Nbar, l nu N/Nbar), unpolarised, beryllium target', ['model.mass=1.2', 'model.mixing=0:1:1', 'model.polarised=false', 'source.absorber=target']],
     ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
+    ["1.5 GeV, U_e (K*+ -> K pi, omega/eta/eta' -> pi+ pi- X0 with their Dalitz weights)", ['model.mass=1.5', 'model.mixing=1:0:0']],
   ];
   for (const [label, overrides] of cases) {
     const cpu = await sample('cpu', N, overrides);

@@ -89,6 +89,11 @@ export const DECAY_CONSTANT_GEV = {
   omega: 0.195,
   phi: 0.229,
   DsStar: 0.315,
+  /**
+   * K*(892)+: not in PHYSICS.md; 0.204 GeV as HNLCalc uses for N -> l K*+ (github.com/laroccod/HNLCalc,
+   * HNLCalc.py fH for PDG id 323).
+   */
+  Kstar: 0.204,
   /** 1805.08567 table 8 (as transcribed by Raffaella07/HNLAnalysis python/decays.py line 55): Bc -> l N only. */
   Bc: 0.434,
 } as const;
@@ -101,3 +106,26 @@ export const BR_TO_TWO_PHOTONS = { pi0: 0.98823, eta: 0.3936 } as const;
 
 /** phi -> K+ K-: 49.1% (PDG 2024 summary tables), the phi's two-track mode. */
 export const BR_PHI_TO_KK = 0.491;
+
+/**
+ * K*(892)+ -> K pi is ~100% (PDG 2024); isospin (Clebsch-Gordan) splits it 2/3 K0 pi+ and 1/3 K+ pi0.
+ */
+export const BR_KSTAR_TO = { K0PiPlus: 2 / 3, KPlusPi0: 1 / 3 } as const;
+
+/**
+ * Three-pion-like modes of the neutral mesons, the ones with two charged tracks (PDG 2024 summary
+ * tables): omega -> pi+ pi- pi0 89.2%, eta -> pi+ pi- pi0 22.92%, eta' -> pi+ pi- eta 42.5%.
+ */
+export const BR_TO_PI_PI_X = { omega: 0.892, eta: 0.2292, etaPrime: 0.425 } as const;
+
+/**
+ * Dalitz-plot parameters, |M|^2 = 1 + aY + bY^2 + dX^2 + fY^3 + gX^2Y (X, Y as in
+ * src/physics/mesonDecays.ts). eta -> pi+ pi- pi0: KLOE-2, JHEP 05 (2016) 019, arXiv:1601.06985
+ * (its abstract's values; the paper's text was not readable here, so they were not re-read).
+ * eta' -> eta pi+ pi-: BESIII, Phys. Rev. D 97 (2018) 012003 (b, d and c = 0.0027 +- 0.0030 as
+ * PDG 2024 lists them; c, odd in X, is set to 0 as C invariance requires).
+ */
+export const DALITZ_PARAMETERS = {
+  eta: { a: -1.095, b: 0.145, d: 0.081, f: 0.141, g: -0.044 },
+  etaPrime: { a: -0.056, b: -0.049, d: -0.063, f: 0, g: 0 },
+} as const;

@@ -43,6 +43,31 @@ export function boost(p: Vec4, parent: Vec4, mass: number): Vec4 {
 }
 
 /**
+ * M -> 1 (2 3) at rest, sequentially: m23^2 = (m2 + m3)^2 + t [(M - m1)^2 - (m2 + m3)^2],
+ * particle 1 along dir1, particle 2 along dir2 in the rest frame of (23). For t uniform and
+ * both directions isotropic the phase-space density relative to that sampling is
+ * phaseSpace = (2 p1/M)(2 q/m23) (p1 in the frame of M, q in that of 23: dPhi_3 ~ p1 q/(M m23) dm23^2
+ * dOmega1 dOmega2), at most 1. The Kallen functions are written as products of the distances to
+ * the ends of the m23^2 range, exact at both ends. The samplers' twin is threeBodyAtRest in shaders/sampling.wgsl.
+ */
+export function threeBodyAtRest(M: number, m1: number, m2: number, m3: number, t: number, dir1: readonly number[], dir2: readonly number[]): { p1: Vec4; p2: Vec4; p3: Vec4; phaseSpace: number } {
+  const span = (M - m1) ** 2 - (m2 + m3) ** 2;
+  const above = span * t; // m23^2 - (m2 + m3)^2
+  const m23sq = (m2 + m3) ** 2 + above;
+  const m23 = Math.sqrt(m23sq);
+  const p1Star = Math.sqrt(span * (1 - t) * ((M + m1) ** 2 - m23sq)) / (2 * M);
+  const q = Math.sqrt(above * (above + 4 * m2 * m3)) / (2 * m23);
+  const e1 = (M * M + m1 * m1 - m23sq) / (2 * M);
+  const p1: Vec4 = [p1Star * dir1[0], p1Star * dir1[1], p1Star * dir1[2], e1];
+  // The 23 system moves along -dir1 with momentum p1Star and energy M - e1.
+  const pair: Vec4 = [-p1[0], -p1[1], -p1[2], M - e1];
+  const e2 = (m23sq + m2 * m2 - m3 * m3) / (2 * m23);
+  const p2 = boost([q * dir2[0], q * dir2[1], q * dir2[2], e2], pair, m23);
+  const p3 = boost([-q * dir2[0], -q * dir2[1], -q * dir2[2], m23 - e2], pair, m23);
+  return { p1, p2, p3, phaseSpace: ((2 * p1Star) / M) * ((2 * q) / m23) };
+}
+
+/**
  * The lower end and the width of m12^2 - m1^2 (m12^2 = (p1 + p2)^2) at fixed m23^2 = (p2 + p3)^2,
  * lambda1 = lambda(M^2, m23^2, m1^2) and above = m23^2 - m2^2 from the caller (their best-conditioned
  * forms); particle 3 massless; null outside

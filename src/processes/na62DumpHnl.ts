@@ -1,7 +1,8 @@
 /**
  * NA62 in dump mode: 400 GeV/c protons on the copper TAX make D and B mesons (and tau leptons
  * from Ds), which make heavy neutral leptons; N decays inside the decay volume to a final state
- * with two charged tracks, which must cross the STRAW spectrometer and reach the LKr.
+ * with two charged tracks, which must cross the STRAW spectrometer and reach the LKr (or, as an
+ * option, to two photons in the LKr).
  * CPU reference sampler; its WGSL twin is shaders/na62_dump_hnl.wgsl (with na62_dump.wgsl).
  *
  * Weight of an event (expected events for the exposure; the talk's formula, shared/seeds/000):
@@ -18,7 +19,7 @@
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCos, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCosSin, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -30,9 +31,10 @@ import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoe
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, widthTauToMesonHnl } from '../physics/hnl/tau.js';
-import { BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
+import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
+import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { integrate } from '../physics/integrate.js';
-import { boost, m12Range, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
+import { boost, m12Range, threeBodyAtRest, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
 import { CASCADE_ENHANCEMENT, dumpSourceParams, sampleDumpMeson, SPECTRUM } from '../sources/na62Dump.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
@@ -57,12 +59,12 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
     f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
     ...position('decay', 'N decay vertex'),
-    f('decay_me_weight', '', 'three-body matrix-element weight of the decay (mean 1 over the Dalitz plot and orientations; 1 for two-body decays), included in log_weight'),
+    f('decay_me_weight', '', "three-body matrix-element weight of N's decay, or of its meson's decay to pi+ pi- X0 (mean 1 over the Dalitz plot and orientations; 1 otherwise), included in log_weight"),
     pdg('d1_pdg', 'PDG id of visible particle 1: charged track 1 (negative in the particle chain N -> l- ...), or a photon'),
     ...fourVector('d1', 'visible particle 1 (charged track or photon)'),
     pdg('d2_pdg', 'PDG id of visible particle 2: charged track 2 (positive in the particle chain), or a photon'),
     ...fourVector('d2', 'visible particle 2 (charged track or photon)'),
-    pdg('d3_pdg', 'PDG id of the neutral third particle (nu, or pi0 from rho+; 0: none, or a neutrino whose flavour is summed over)'),
+    pdg('d3_pdg', "PDG id of the neutral third particle: nu; pi0 from rho+ or K*+ -> K+ pi0; K0 from K*+ -> K0 pi+; pi0 or eta from omega/eta/eta' -> pi+ pi- X0 (the neutrino is then N minus the three); 0: none, or a neutrino whose flavour is summed over"),
     ...fourVector('d3', 'the neutral third particle (zero when there is none)'),
   ],
   [
@@ -82,10 +84,13 @@ export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tauTwoBody: 2, tauThr
 export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
 /**
  * What the meson of a two-body decay does, isotropically in its frame (a vector's polarisation
- * is not followed): stays (pi, K); rho+ -> pi+ pi0 (the pi+ is track 2); a neutral meson to a
- * charged pair, rho0 -> pi+ pi- or phi -> K+ K- (the pair are the tracks); pi0/eta -> gamma gamma.
+ * is not followed): stays (pi, K); a charged meson to a charged and a neutral one, rho+ -> pi+ pi0,
+ * K*+ -> K+ pi0 or K0 pi+ (the charged one is track 2); a neutral meson to a charged pair,
+ * rho0 -> pi+ pi- or phi -> K+ K- (the pair are the tracks); pi0/eta -> gamma gamma; a neutral
+ * meson to pi+ pi- and a neutral one (omega/eta -> pi+ pi- pi0, eta' -> pi+ pi- eta) by its
+ * Dalitz-plot |M|^2 (src/physics/mesonDecays.ts), the pions the tracks.
  */
-export const MESON_DECAY = { none: 0, rhoCharged: 1, neutralToPair: 2, twoPhotons: 3 } as const;
+export const MESON_DECAY = { none: 0, chargedAndNeutral: 1, neutralToPair: 2, twoPhotons: 3, threeBody: 4 } as const;
 /** Bits of a decay channel's `selfConjugate`: which of particles 1, 2, 3 keep their PDG id in the conjugate chain. */
 const SELF_CONJUGATE = { d1: 1, d2: 2, d3: 4 } as const;
 /** Bins of the N energy spectrum of each three-body production channel. */
@@ -188,8 +193,10 @@ interface DecayChannel {
   /** Two-body: the lepton (or nu) and the meson; three-body: l1- and l2+. */
   m1: number;
   m2: number;
-  /** The meson's own decay (mesonDecay): the masses of its two daughters. */
+  /** The meson's own decay (mesonDecay): the masses of its two daughters (three-body: the neutral one and a pion). */
   mesonDaughters: [number, number];
+  /** The meson's three-body decay, when mesonDecay is threeBody. */
+  mesonToPiPiX?: MesonToPiPiX;
   alpha: number;
   mesonDecay: number;
   coefficients: LeptonicCoefficients;
@@ -229,22 +236,30 @@ function leptonicNorm(c: LeptonicCoefficients, M: number, m1: number, m2: number
 function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>, photons: boolean): DecayChannel[] {
   const out: DecayChannel[] = [];
   const base = { alpha: 0, mesonDecay: MESON_DECAY.none, mesonDaughters: [0, 0] as [number, number], coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
+  // N -> l- M+, M+ = pi, K, or a vector decaying to a charged (track 2) and a neutral meson.
+  const chargedModes: [Particle, 'pseudoscalar' | 'vector', { suffix: string; share: number; daughters?: [Particle, Particle] }[]][] = [
+    [PARTICLES.pi, 'pseudoscalar', [{ suffix: '', share: 1 }]],
+    [PARTICLES.K, 'pseudoscalar', [{ suffix: '', share: 1 }]],
+    [PARTICLES.rho, 'vector', [{ suffix: '', share: 1, daughters: [PARTICLES.pi, PARTICLES.pi0] }]],
+    [PARTICLES.Kstar, 'vector', [
+      { suffix: ', K*+ -> K+ pi0', share: BR_KSTAR_TO.KPlusPi0, daughters: [PARTICLES.K, PARTICLES.pi0] },
+      { suffix: ', K*+ -> K0 pi+', share: BR_KSTAR_TO.K0PiPlus, daughters: [PARTICLES.pi, PARTICLES.K0] },
+    ]],
+  ];
   for (const a of ['e', 'mu'] as const) {
     const l = LEPTON_OF[a];
-    for (const [meson, kind, mesonDecay] of [
-      [PARTICLES.pi, 'pseudoscalar', MESON_DECAY.none],
-      [PARTICLES.K, 'pseudoscalar', MESON_DECAY.none],
-      [PARTICLES.rho, 'vector', MESON_DECAY.rhoCharged],
-    ] as const) {
-      const label = `${meson.name} ${l.name}`;
-      const br = branchingRatios[label] ?? 0;
-      if (!(br > 0)) continue;
-      const rho = mesonDecay === MESON_DECAY.rhoCharged;
-      out.push({
-        ...base, label, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind), mesonDecay,
-        mesonDaughters: rho ? [PARTICLES.pi.mass, PARTICLES.pi0.mass] : [0, 0],
-        pdg1: l.pdg, pdg2: rho ? PARTICLES.pi.pdg : meson.pdg, pdg3: rho ? PARTICLES.pi0.pdg : 0,
-      });
+    for (const [meson, kind, modes] of chargedModes) {
+      const tableLabel = `${meson.name} ${l.name}`;
+      for (const { suffix, share, daughters } of modes) {
+        const br = (branchingRatios[tableLabel] ?? 0) * share;
+        if (!(br > 0)) continue;
+        const [charged, neutral] = daughters ?? [meson, undefined];
+        out.push({
+          ...base, label: tableLabel + suffix, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind),
+          mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0],
+          pdg1: l.pdg, pdg2: charged.pdg, pdg3: neutral?.pdg ?? 0, selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
+        });
+      }
     }
   }
   // rho0 nu (rho0 -> pi+ pi-, ~100%) and phi nu with phi -> K+ K-: two tracks and a neutrino.
@@ -257,6 +272,18 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     out.push({
       ...base, label, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, 'vector'),
       mesonDecay: MESON_DECAY.neutralToPair, mesonDaughters: [daughter.mass, daughter.mass], pdg1: -daughter.pdg, pdg2: daughter.pdg, pdg3: 0, selfConjugate: 0,
+    });
+  }
+  // omega/eta nu -> pi+ pi- pi0 nu, eta' nu -> pi+ pi- eta nu: the pions are the tracks, the
+  // neutral meson the third particle (the neutrino is N minus the rest).
+  for (const decay of [MESON_TO_PI_PI_X.omega, MESON_TO_PI_PI_X.eta, MESON_TO_PI_PI_X.etaPrime]) {
+    const { meson, neutral } = decay;
+    const br = (branchingRatios[`${meson.name} nu`] ?? 0) * decay.br;
+    if (!(br > 0)) continue;
+    out.push({
+      ...base, label: `${meson.name} nu, ${meson.name} -> pi+ pi- ${neutral.name}`, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass,
+      alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, decay.shape.pWave ? 'vector' : 'pseudoscalar'), mesonDecay: MESON_DECAY.threeBody,
+      mesonDaughters: [neutral.mass, PARTICLES.pi.mass], mesonToPiPiX: decay, pdg1: -PARTICLES.pi.pdg, pdg2: PARTICLES.pi.pdg, pdg3: neutral.pdg,
     });
   }
   // pi0/eta nu with the meson -> gamma gamma, for the LKr-only selection (the neutrino's flavour is summed over).
@@ -298,6 +325,14 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   return out;
 }
 
+/** The meson's two-body decay in its frame: [momentum, energy of daughter 1, of daughter 2][k]; 0 when it has none. */
+function mesonTwoBody(d: DecayChannel, k: 0 | 1 | 2): number {
+  const twoBody = d.mesonDecay === MESON_DECAY.chargedAndNeutral || d.mesonDecay === MESON_DECAY.neutralToPair || d.mesonDecay === MESON_DECAY.twoPhotons;
+  if (!twoBody) return 0;
+  const p = twoBodyMomentum(d.m2, ...d.mesonDaughters);
+  return k === 0 ? p : Math.hypot(p, d.mesonDaughters[k - 1]);
+}
+
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'na62-dump-hnl') throw new Error(`na62-dump-hnl cannot plan a ${scenario.process} scenario`);
   const model = scenario.model;
@@ -315,7 +350,7 @@ function planParams(scenario: Scenario, events: number) {
   const photons = scenario.detector.photon_final_states;
   const decays = decayChannels(mN, U, table.branchingRatios, photons);
   if (decays.length === 0) {
-    throw new InputError('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho with e or mu, rho0 nu, e/mu pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
+    throw new InputError('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho/K* with e or mu, rho0/phi/omega/eta/eta' nu, e/mu pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
   }
   const sumRates = production.reduce((s, c) => s + c.rate, 0);
   const sumBr = decays.reduce((s, d) => s + d.br, 0);
@@ -372,10 +407,22 @@ function planParams(scenario: Scenario, events: number) {
     decay_pdg2: decays.map((d) => d.pdg2),
     decay_pdg3: decays.map((d) => d.pdg3),
     decay_self_conjugate: decays.map((d) => d.selfConjugate),
-    // The meson's decay in its frame: momentum and the two daughters' energies (float64 here).
-    decay_meson_pstar: decays.map((d) => twoBodyMomentum(d.m2, ...d.mesonDaughters)),
-    decay_meson_e1: decays.map((d) => Math.hypot(twoBodyMomentum(d.m2, ...d.mesonDaughters), d.mesonDaughters[0])),
-    decay_meson_e2: decays.map((d) => Math.hypot(twoBodyMomentum(d.m2, ...d.mesonDaughters), d.mesonDaughters[1])),
+    // The meson's two-body decay in its frame: momentum and the two daughters' energies (float64 here).
+    decay_meson_pstar: decays.map((d) => mesonTwoBody(d, 0)),
+    decay_meson_e1: decays.map((d) => mesonTwoBody(d, 1)),
+    decay_meson_e2: decays.map((d) => mesonTwoBody(d, 2)),
+    // Its three-body decay: the daughters' masses (the neutral one, a pion), the Dalitz shape and
+    // the normalisation of the weight phaseSpace |M|^2 (mesonThreeBodyNorm).
+    decay_meson_m1: decays.map((d) => d.mesonDaughters[0]),
+    decay_meson_m2: decays.map((d) => d.mesonDaughters[1]),
+    decay_meson_norm: decays.map((d) => (d.mesonToPiPiX ? mesonThreeBodyNorm(d.mesonToPiPiX) : 1)),
+    decay_dalitz_pwave: decays.map((d) => (d.mesonToPiPiX?.shape.pWave ? 1 : 0)),
+    decay_dalitz_kappa: decays.map((d) => d.mesonToPiPiX?.shape.kappa ?? 0),
+    decay_dalitz_a: decays.map((d) => d.mesonToPiPiX?.shape.a ?? 0),
+    decay_dalitz_b: decays.map((d) => d.mesonToPiPiX?.shape.b ?? 0),
+    decay_dalitz_d: decays.map((d) => d.mesonToPiPiX?.shape.d ?? 0),
+    decay_dalitz_f: decays.map((d) => d.mesonToPiPiX?.shape.f ?? 0),
+    decay_dalitz_g: decays.map((d) => d.mesonToPiPiX?.shape.g ?? 0),
   };
   const info = {
     'HNL mass [GeV]': mN,
@@ -391,7 +438,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays; N decays with tau, D or Ds, eta' nu, omega nu${photons ? '' : ', pi0/eta nu (detector.photon_final_states)'}`,
+    'not generated': `D -> pi l N and other Cabibbo-suppressed semileptonic decays; N decays with tau, D, Ds or Ds*, the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -469,17 +516,29 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let meWeight = 1;
     if (P.decay_kind[d] === DECAY_KIND.twoBody) {
       const m2 = P.decay_m2[d];
-      const cos = linearCos(P.decay_alpha[d] * hDecay, u[2]);
-      const dirL = aroundAxis(dir, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
+      const [cos, sin] = linearCosSin(P.decay_alpha[d] * hDecay, u[2]);
+      const dirL = aroundAxis(dir, cos, sin, TWO_PI * u[3]);
       const [lep, mes] = decayTwoBody(nStar, mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]).map((p) => boost(p, frame, frameMass));
       const md = P.decay_meson_decay[d];
       if (md === MESON_DECAY.none) {
         d1 = lep;
         d2 = mes;
+      } else if (md === MESON_DECAY.threeBody) {
+        // The meson -> pi- pi+ X0 in its rest frame, weighted by phase space x |M|^2 (mean 1).
+        uniforms4(key, event, STREAM.decay, 2, w);
+        const mX = P.decay_meson_m1[d];
+        const mPi = P.decay_meson_m2[d];
+        const r = threeBodyAtRest(m2, mX, mPi, mPi, v[2], isotropicDirection(v[0], v[1]), isotropicDirection(w[0], w[1]));
+        const shape = {
+          pWave: P.decay_dalitz_pwave[d] === 1, kappa: P.decay_dalitz_kappa[d],
+          a: P.decay_dalitz_a[d], b: P.decay_dalitz_b[d], d: P.decay_dalitz_d[d], f: P.decay_dalitz_f[d], g: P.decay_dalitz_g[d],
+        };
+        meWeight = (r.phaseSpace * mesonThreeBodyMatrixElement(shape, m2, r.p1, r.p2, r.p3, mX, mPi)) / P.decay_meson_norm[d];
+        [d1, d2, d3] = [boost(r.p2, mes, m2), boost(r.p3, mes, m2), boost(r.p1, mes, m2)];
       } else {
         // The meson decays isotropically in its frame (MESON_DECAY).
         const [a, b] = decayTwoBody(mes, m2, isotropicDirection(v[0], v[1]), P.decay_meson_pstar[d], P.decay_meson_e1[d], P.decay_meson_e2[d]);
-        if (md === MESON_DECAY.rhoCharged) {
+        if (md === MESON_DECAY.chargedAndNeutral) {
           [d1, d2, d3] = [lep, a, b];
         } else if (md === MESON_DECAY.neutralToPair) {
           [d1, d2, d3] = [b, a, lep];

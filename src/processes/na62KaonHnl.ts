@@ -17,7 +17,7 @@
  */
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
-import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCos, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
+import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCosSin, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -183,10 +183,10 @@ function sampleCpu(plan: Plan<Na62KaonHnlParams>, key: PhiloxKey, firstEvent: nu
     // Lepton charge: l- pi+ for a Dirac N (lepton number of K+ -> l+ N); either for Majorana,
     // whose l+ pi- decay has the opposite spin correlation.
     const qLepton = P.majorana === 1 && u[1] >= 0.5 ? 1 : -1;
-    const cos = linearCos(-qLepton * h * P.decay_alpha[ch], u[2]);
+    const [cos, sin] = linearCosSin(-qLepton * h * P.decay_alpha[ch], u[2]);
     // The helicity is along dirN in the kaon frame: N decays in the rest frame reached from
     // there (boosted by nStar, then by the kaon), where its spin axis is exactly dirN.
-    const dirL = aroundAxis(dirN, cos, Math.sqrt(Math.max(0, 1 - cos * cos)), TWO_PI * u[3]);
+    const dirL = aroundAxis(dirN, cos, sin, TWO_PI * u[3]);
     const [lep, pion] = decayTwoBody(nStar, P.hnl_mass, dirL, P.decay_pstar[ch], P.decay_e_lepton[ch], P.decay_e_pion[ch]).map((p) => boost(p, K.p, P.kaon_mass));
 
     // Detector.

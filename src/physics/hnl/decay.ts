@@ -175,6 +175,7 @@ function chargedMesonChannels(): HnlDecayChannel[] {
     [PARTICLES.D, DECAY_CONSTANT_GEV.D, CKM.cd, widthChargedPseudoscalar],
     [PARTICLES.Ds, DECAY_CONSTANT_GEV.Ds, CKM.cs, widthChargedPseudoscalar],
     [PARTICLES.rho, DECAY_CONSTANT_GEV.rho, CKM.ud, widthChargedVector],
+    [PARTICLES.Kstar, DECAY_CONSTANT_GEV.Kstar, CKM.us, widthChargedVector],
     [PARTICLES.DsStar, DECAY_CONSTANT_GEV.DsStar, CKM.cs, widthChargedVector],
   ];
   return mesons.flatMap(([meson, f, ckm, formula]) =>
