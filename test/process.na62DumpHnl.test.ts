@@ -16,6 +16,7 @@ import { SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { LEPTON_OF } from '../src/physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/semileptonic.js';
+import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange } from '../src/physics/hnl/tau.js';
 import { integrate } from '../src/physics/integrate.js';
 import { boost, dalitzRange12, kallen, type Vec4 } from '../src/physics/kinematics.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -25,6 +26,7 @@ import { AcceptedSample } from '../src/scan/hnlReweight.js';
 import { targetReweight } from '../src/scan/scan.js';
 import { ABSORBERS } from '../src/sources/na62Dump.js';
 import { gpuAvailable } from './helpers/gpu.js';
+import { ksCritical, ksStatistic } from './helpers/stats.js';
 import { sampleColumns } from './helpers/sample.js';
 import { F32_EPS, TOLERANCE } from './helpers/tolerances.js';
 
@@ -369,6 +371,38 @@ describe('na62-dump-hnl: N from tau leptons', () => {
   });
 });
 
+describe('na62-dump-hnl: N from tau leptons, three-body', () => {
+  it("Ds+ -> tau+ nu, tau+ -> e+ nu Nbar at m_N = 1 GeV: N's energy in the Ds frame follows the tau-frame dGamma/dE_N (HNLCalc lines 923/929) smeared by the isotropic tau boost (KS, alpha = 1e-3)", async () => {
+    const N = 40_000;
+    const mN = 1.0;
+    const { cols, plan } = await sample('cpu', N, [`model.mass=${mN}`, 'model.mixing=0:0:1', 'source.beauty_pairs_per_pot=0']);
+    const c = plan.productionChannels.indexOf('Ds+ -> tau+ nu, tau+ -> e+ nu Nbar');
+    expect(c).toBeGreaterThanOrEqual(0);
+    const decay = TAU_DECAYS_TO_HNL.find((t) => t.label === 'e+ nu Nbar')!;
+    const [mDs, mTau] = [PARTICLES.Ds.mass, PARTICLES.tau.mass];
+    const pTau = (mDs * mDs - mTau * mTau) / (2 * mDs);
+    const [gamma, beta] = [Math.hypot(pTau, mTau) / mTau, pTau / Math.hypot(pTau, mTau)];
+    // An N of energy E* in the tau frame has, in the Ds frame, an energy uniform on gamma (E* -+ beta p*).
+    const [eMin, eMax] = tauLeptonicEnergyRange(decay, mN);
+    const density = (E: number) => tauLeptonicEnergyDensity(decay, mN, 1, E);
+    const total = integrate(density, eMin, eMax, 64);
+    const cdf = (E: number) => integrate((eStar) => {
+      const pStar = Math.sqrt(Math.max(0, eStar * eStar - mN * mN));
+      const [lo, hi] = [gamma * (eStar - beta * pStar), gamma * (eStar + beta * pStar)];
+      return density(eStar) * (hi > lo ? Math.min(1, Math.max(0, (E - lo) / (hi - lo))) : E >= lo ? 1 : 0);
+    }, eMin, eMax, 64) / total;
+    const energies: number[] = [];
+    for (let i = 0; i < N; i++) {
+      if (cols.production_channel[i] !== c) continue;
+      expect(cols.parent_pdg[i]).toBe(Math.sign(cols.parent_pdg[i]) * 431);
+      expect(cols.llp_helicity[i] === 0, 'unpolarised (+0 or -0)').toBe(true);
+      energies.push(mdot(p4(cols, 'llp', i), p4(cols, 'parent', i)) / mDs);
+    }
+    expect(energies.length).toBeGreaterThan(2000);
+    expect(ksStatistic(energies, cdf)).toBeLessThan(ksCritical(energies.length));
+  });
+});
+
 describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, K*+, omega, eta, eta\')', async () => {
   // m_N = 1.5 GeV, U_e: rho0 nu (rho0 -> pi+ pi-) and phi nu with phi -> K+ K- (49.1%, PDG 2024).
   const N = 40_000;
@@ -513,7 +547,8 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
     ['preset (1 GeV, U_mu, Majorana, polarised)', []],
     ['0.5 GeV, U_e, Dirac', ['model.mass=0.5', 'model.mixing=1:0:0', 'model.majorana=false']],
     ['2.5 GeV, 1:1:1 (B mesons, quark-level regime)', ['model.mass=2.5', 'model.mixing=1:1:1']],
-    ['1.2 GeV, 0:1:1 (N from tau -> pi/rho Nbar, l nu N/Nbar), unpolarised, beryllium target', ['model.mass=1.2', 'model.mixing=0:1:1', 'model.polarised=false', 'source.absorber=target']],
+    // U_tau^2 = 10 U_mu^2: ~4% of the events (~400) come from tau decays of both kinds, not ~0.5%.
+    ['1.2 GeV, 0:1:10 (N from tau -> pi/rho Nbar, l nu N/Nbar), unpolarised, beryllium target', ['model.mass=1.2', 'model.mixing=0:1:10', 'model.polarised=false', 'source.absorber=target']],
     ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
     ["1.5 GeV, U_e (K*+ -> K pi, omega/eta/eta' -> pi+ pi- X0 with their Dalitz weights)", ['model.mass=1.5', 'model.mixing=1:0:0']],
   ];
