@@ -6,7 +6,7 @@ import { CKM } from '../src/physics/constants.js';
 import { brLeptonicToHnl, LEPTONIC_PARENTS, widthLeptonicToHnl } from '../src/physics/hnl/production.js';
 import { brTauToHnl, brToTau, TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange } from '../src/physics/hnl/tau.js';
 import { dalitzRange12 } from '../src/physics/kinematics.js';
-import { brSemileptonicToHnl, SEMILEPTONIC_CHANNELS, widthSemileptonicToHnl } from '../src/physics/hnl/semileptonic.js';
+import { brSemileptonicToHnl, pseudoscalarFormFactorsAt, SEMILEPTONIC_CHANNELS, widthSemileptonicToHnl } from '../src/physics/hnl/semileptonic.js';
 import { mixingFrom, parseMixingRatios } from '../src/physics/hnl/mixing.js';
 import { PARTICLES } from '../src/physics/particles.js';
 
@@ -171,17 +171,16 @@ describe('HNL production in semileptonic decays and from tau (PHYSICS.md section
       if (ch.kind !== 'pseudoscalar') continue;
       const mP = ch.parent.mass;
       const x2 = (ch.daughter.mass / mP) ** 2;
-      const ff = ch.formFactors;
       let sum = 0;
       const n = 200_000; // midpoint rule
       const top = (1 - Math.sqrt(x2)) ** 2;
       for (let k = 0; k < n; k++) {
         const xi = ((k + 0.5) / n) * top;
-        const fPlus = ff.f0AtZero / (1 - (xi * mP * mP) / ff.vectorPole ** 2);
+        const [fPlus] = pseudoscalarFormFactorsAt(ch.formFactors, mP, ch.daughter.mass, xi * mP * mP);
         const lam = Math.max(0, 1 + x2 * x2 + xi * xi - 2 * x2 - 2 * xi - 2 * x2 * xi);
         sum += fPlus ** 2 * lam ** 1.5;
       }
-      const textbook = ((1.1663787e-5 ** 2 * ch.ckm ** 2 * mP ** 5) / (192 * Math.PI ** 3)) * (sum * top) / n;
+      const textbook = ((1.1663787e-5 ** 2 * ch.ckm ** 2 * ch.isospinFactor * mP ** 5) / (192 * Math.PI ** 3)) * (sum * top) / n;
       const ours = widthSemileptonicToHnl(ch, { ...PARTICLES.e, mass: 0 }, 0, 1);
       expect(Math.abs(ours / textbook - 1), ch.parent.name).toBeLessThan(1e-6);
     }
@@ -198,6 +197,19 @@ describe('HNL production in semileptonic decays and from tau (PHYSICS.md section
     ['B0', 'e', 0.0224, 0.2],
   ] as const)('BR(%s -> P l+ nu), l = %s: PDG %f within %f', (parent, l, pdg, tol) => {
     expect(Math.abs(brSemileptonicToHnl(channel(parent), l, 0, only(l)) / pdg - 1)).toBeLessThan(tol);
+  });
+
+  // The Cabibbo-suppressed channels against PDG 2024: the transcribed ETM D -> pi form factors
+  // give 11-12% less than PDG (|V_cd| f+(0) = 0.135 against the measured 0.1426); B -> rho with
+  // the transcribed fit matches to 1%. Bs -> K*- l nu has no measured rate.
+  it.each([
+    ['D0', 'pi-', 'e', 0.00291, 0.15],
+    ['D+', 'pi0', 'e', 0.00372, 0.15],
+    ['B0', 'rho-', 'e', 2.94e-4, 0.1],
+    ['B+', 'rho0', 'e', 1.58e-4, 0.1],
+  ] as const)('BR(%s -> %s %s+ nu): PDG %f within %f', (parent, daughter, l, pdg, tol) => {
+    const ch = SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
+    expect(Math.abs(brSemileptonicToHnl(ch, l, 0, only(l)) / pdg - 1)).toBeLessThan(tol);
   });
 
   const tauDecay = (label: string) => TAU_DECAYS_TO_HNL.find((d) => d.label === label)!;

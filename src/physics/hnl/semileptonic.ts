@@ -16,13 +16,25 @@ import type { Flavour, Mixing } from './mixing.js';
 import { LEPTON_OF } from './production.js';
 
 /**
- * Pole form factors of a pseudoscalar-to-pseudoscalar transition (PHYSICS.md section 1.1):
- * f+(q^2) = f(0)/(1 - q^2/M_V^2), f0(q^2) = f(0)/(1 - q^2/M_S^2).
+ * Form factors f+(q^2), f0(q^2) of a pseudoscalar-to-pseudoscalar transition P -> P':
+ *  - 'pole' (PHYSICS.md section 1.1): f+ = f(0)/(1 - q^2/M_V^2), f0 = f(0)/(1 - q^2/M_S^2);
+ *  - 'etm' (D -> pi): f = [f(0) - c (z - z0)(1 + (z + z0)/2)]/(1 - P q^2) for each of f+, f0,
+ * z = (sqrt(t+ - q^2) - sqrt(t+ - t0))/(sqrt(t+ - q^2) + sqrt(t+ - t0)), z0 = z(0),
+ * t+ = (m_P + m_P')^2, t0 = (m_P + m_P')(sqrt(m_P) - sqrt(m_P'))^2.
  */
-export interface PoleFormFactors {
-  readonly f0AtZero: number;
-  readonly vectorPole: number;
-  readonly scalarPole: number;
+export type PseudoscalarFormFactors =
+  | { readonly form: 'pole'; readonly f0AtZero: number; readonly vectorPole: number; readonly scalarPole: number }
+  | { readonly form: 'etm'; readonly fAtZero: number; readonly plus: { readonly c: number; readonly P: number }; readonly zero: { readonly c: number; readonly P: number } };
+
+/** [f+(q^2), f0(q^2)] for a parent of mass M and daughter of mass m. */
+export function pseudoscalarFormFactorsAt(ff: PseudoscalarFormFactors, M: number, m: number, q2: number): [number, number] {
+  if (ff.form === 'pole') return [ff.f0AtZero / (1 - q2 / ff.vectorPole ** 2), ff.f0AtZero / (1 - q2 / ff.scalarPole ** 2)];
+  const tPlus = (M + m) ** 2;
+  const t0 = (M + m) * (Math.sqrt(M) - Math.sqrt(m)) ** 2;
+  const zAt = (t: number) => (Math.sqrt(tPlus - t) - Math.sqrt(tPlus - t0)) / (Math.sqrt(tPlus - t) + Math.sqrt(tPlus - t0));
+  const [z, z0] = [zAt(q2), zAt(0)];
+  const f = (c: number, P: number) => (ff.fAtZero - c * (z - z0) * (1 + (z + z0) / 2)) / (1 - P * q2);
+  return [f(ff.plus.c, ff.plus.P), f(ff.zero.c, ff.zero.P)];
 }
 
 /**
@@ -32,9 +44,17 @@ export interface PoleFormFactors {
  * Raffaella07/HNLAnalysis python/objects.py), and so do we.
  */
 export const FORM_FACTORS = {
-  DtoK: { f0AtZero: 0.745, vectorPole: 2.112, scalarPole: 2.317 },
-  BtoD: { f0AtZero: 0.66, vectorPole: 6.4, scalarPole: 6.4 },
-} as const satisfies Record<string, PoleFormFactors>;
+  DtoK: { form: 'pole', f0AtZero: 0.745, vectorPole: 2.112, scalarPole: 2.317 },
+  BtoD: { form: 'pole', f0AtZero: 0.66, vectorPole: 6.4, scalarPole: 6.4 },
+  /**
+   * D -> pi (Cabibbo-suppressed), 1805.08567 appendix C as transcribed by Raffaella07/HNLAnalysis
+   * python/objects.py (label D_to_pi), the ETM fit (Lubicz et al., arXiv:1706.03017). Unverified
+   * against the paper's PDF (not readable here); its Standard-Model rates are 11-12% below PDG
+   * (test/physics.hnl.test.ts). The same file's B -> pi and Bs -> K (BCL) sets are not used: they
+   * give BR(B0 -> pi- l+ nu) 33% below PDG and BR(Bs -> K- mu+ nu) 38% above.
+   */
+  DtoPi: { form: 'etm', fAtZero: 0.6117, plus: { c: 1.985, P: 0.1314 }, zero: { c: 1.188, P: 0.0342 } },
+} as const satisfies Record<string, PseudoscalarFormFactors>;
 
 /**
  * Form factors of a pseudoscalar-to-vector transition, in the parametrisation of 1805.08567
@@ -63,6 +83,9 @@ export interface VectorFormFactors {
  */
 export const VECTOR_FORM_FACTORS = {
   DtoKstar: { atZero: [1.03, 0.76, 0.66, 0.49], sigma: [0.27, 0.17, 0.3, 0.67], xi: [0, 0, 0.2, 0.16], pseudoscalarPole: 1.969, vectorPole: 2.112 },
+  /** The b-bar -> u-bar transitions, HNLAnalysis labels B_to_rho and Bs_to_Kstar (same transcription and caveat). */
+  BtoRho: { atZero: [0.295, 0.231, 0.269, 0.282], sigma: [0.875, 0.796, 0.54, 1.34], xi: [0, 0.055, 0, -0.21], pseudoscalarPole: 5.279, vectorPole: 5.325 },
+  BstoKstar: { atZero: [0.291, 0.289, 0.287, 0.286], sigma: [-0.516, -0.383, 0, 1.05], xi: [2.1, 1.58, 1.06, -0.074], pseudoscalarPole: 5.367, vectorPole: 5.415 },
   BtoDstar: { atZero: [0.76, 0.69, 0.66, 0.62], sigma: [0.57, 0.59, 0.78, 1.4], xi: [0, 0, 0, 0.41], pseudoscalarPole: 6.275, vectorPole: 6.331 },
   BstoDsstar: { atZero: [0.95, 0.67, 0.7, 0.75], sigma: [0.372, 0.35, 0.463, 1.04], xi: [0.561, 0.6, 0.51, 0.07], pseudoscalarPole: 6.275, vectorPole: 6.331 },
 } as const satisfies Record<string, VectorFormFactors>;
@@ -96,7 +119,7 @@ interface ChannelCommon {
 
 /** A semileptonic decay P -> H l+ N, H a pseudoscalar or a vector meson. */
 export type SemileptonicChannel = ChannelCommon &
-  ({ readonly kind: 'pseudoscalar'; readonly formFactors: PoleFormFactors } | { readonly kind: 'vector'; readonly formFactors: VectorFormFactors });
+  ({ readonly kind: 'pseudoscalar'; readonly formFactors: PseudoscalarFormFactors } | { readonly kind: 'vector'; readonly formFactors: VectorFormFactors });
 
 /** A daughter of the particle chain (b-bar -> c-bar, c -> s): the named state with its charge and PDG id flipped where it is the antiparticle. */
 const anti = (p: Particle, name: string): Particle => ({ ...p, name, pdg: -p.pdg, charge: -p.charge });
@@ -112,6 +135,12 @@ export const SEMILEPTONIC_CHANNELS: readonly SemileptonicChannel[] = [
   { kind: 'vector', parent: PARTICLES.B, daughter: anti(PARTICLES.DStar0, 'D*0bar'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BtoDstar, isospinFactor: 1, decaying: 'antiquark' },
   { kind: 'vector', parent: PARTICLES.B0, daughter: anti(PARTICLES.DStar, 'D*-'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BtoDstar, isospinFactor: 1, decaying: 'antiquark' },
   { kind: 'vector', parent: PARTICLES.Bs, daughter: anti(PARTICLES.DsStar, 'Ds*-'), ckm: CKM.cb, formFactors: VECTOR_FORM_FACTORS.BstoDsstar, isospinFactor: 1, decaying: 'antiquark' },
+  // Cabibbo-suppressed: c -> d (|V_cd|) and b-bar -> u-bar (|V_ub|).
+  { kind: 'pseudoscalar', parent: PARTICLES.D0, daughter: anti(PARTICLES.pi, 'pi-'), ckm: CKM.cd, formFactors: FORM_FACTORS.DtoPi, isospinFactor: 1, decaying: 'quark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.D, daughter: PARTICLES.pi0, ckm: CKM.cd, formFactors: FORM_FACTORS.DtoPi, isospinFactor: 0.5, decaying: 'quark' },
+  { kind: 'vector', parent: PARTICLES.B, daughter: PARTICLES.rho0, ckm: CKM.ub, formFactors: VECTOR_FORM_FACTORS.BtoRho, isospinFactor: 0.5, decaying: 'antiquark' },
+  { kind: 'vector', parent: PARTICLES.B0, daughter: anti(PARTICLES.rho, 'rho-'), ckm: CKM.ub, formFactors: VECTOR_FORM_FACTORS.BtoRho, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'vector', parent: PARTICLES.Bs, daughter: anti(PARTICLES.Kstar, 'K*-'), ckm: CKM.ub, formFactors: VECTOR_FORM_FACTORS.BstoKstar, isospinFactor: 1, decaying: 'antiquark' },
 ];
 
 /**
@@ -137,14 +166,13 @@ export function widthSemileptonicToHnl(ch: SemileptonicChannel, lepton: Particle
  * lam_lN = lambda(xi, x_N^2, x_l^2), L = sqrt(lam_H lam_lN), G- = xi (x_N^2 + x_l^2) - (x_N^2 - x_l^2)^2.
  * |f+|^2 appears once per term (a public code squares it twice: a known bug).
  */
-function semileptonicPseudoscalarDensity(ch: ChannelCommon, ff: PoleFormFactors, ml: number, mN: number, q2: number): number {
+function semileptonicPseudoscalarDensity(ch: ChannelCommon, ff: PseudoscalarFormFactors, ml: number, mN: number, q2: number): number {
   const mP = ch.parent.mass;
   const xi = q2 / (mP * mP);
   const xH2 = (ch.daughter.mass / mP) ** 2;
   const xl2 = (ml / mP) ** 2;
   const xN2 = (mN / mP) ** 2;
-  const fPlus = ff.f0AtZero / (1 - q2 / ff.vectorPole ** 2);
-  const fZero = ff.f0AtZero / (1 - q2 / ff.scalarPole ** 2);
+  const [fPlus, fZero] = pseudoscalarFormFactorsAt(ff, mP, ch.daughter.mass, q2);
   const lamH = Math.max(0, kallen(1, xH2, xi));
   const lamLN = Math.max(0, kallen(xi, xN2, xl2));
   const L = Math.sqrt(lamH * lamLN);
@@ -199,14 +227,13 @@ export function semileptonicMatrixElement(ch: SemileptonicChannel, ml: number, m
  * (its mass terms vanish between the two projectors),
  *   |M|^2 = 4 G_F^2 |V|^2 [2 (H.p_N)(H.p_l) - H^2 (p_N.p_l)].
  */
-function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PoleFormFactors, ml: number, mN: number, s12: number, s23: number): number {
+function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PseudoscalarFormFactors, ml: number, mN: number, s12: number, s23: number): number {
   const M2 = ch.parent.mass ** 2;
   const mk2 = ch.daughter.mass ** 2;
   const mN2 = mN * mN;
   const ml2 = ml * ml;
   const q2 = M2 + mk2 + mN2 + ml2 - s12 - s23;
-  const fPlus = ff.f0AtZero / (1 - q2 / ff.vectorPole ** 2);
-  const fZero = ff.f0AtZero / (1 - q2 / ff.scalarPole ** 2);
+  const [fPlus, fZero] = pseudoscalarFormFactorsAt(ff, ch.parent.mass, ch.daughter.mass, q2);
   const fMinus = ((fZero - fPlus) * (M2 - mk2)) / q2;
   const NL = 0.5 * (q2 - mN2 - ml2);
   const HN = fPlus * (0.5 * (M2 + mN2 - s23) + 0.5 * (s12 - mk2 - mN2)) + fMinus * (NL + mN2);
