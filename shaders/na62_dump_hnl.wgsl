@@ -25,7 +25,6 @@ fn leptonicMatrixElement(d: u32, M: f32, s: vec3<f32>, h: f32, p1: vec4<f32>, p2
     + params[P_DECAY_CI + d] * m1 * m2 * mdot(P, pNu);
 }
 
-// From N's rest frame (reached from its production frame) to the lab: two boosts.
 // |M|^2 of the meson's decay to particle 1 (neutral), 2 (pi-), 3 (pi+) at rest. Twin of
 // mesonThreeBodyMatrixElement in src/physics/mesonDecays.ts.
 fn mesonThreeBodyMatrixElement(d: u32, M: f32, p1: vec4<f32>, p2: vec4<f32>, p3: vec4<f32>, m1: f32, m2: f32) -> f32 {
@@ -42,6 +41,7 @@ fn mesonThreeBodyMatrixElement(d: u32, M: f32, p1: vec4<f32>, p2: vec4<f32>, p3:
   return 1.0 + Y * (a + Y * (b + f * Y)) + X * X * (params[P_DECAY_DALITZ_D + d] + params[P_DECAY_DALITZ_G + d] * Y);
 }
 
+// From N's rest frame (reached from its production frame) to the lab: two boosts.
 fn toLab(p: vec4<f32>, nStar: vec4<f32>, mN: f32, frame: vec4<f32>, frameMass: f32) -> vec4<f32> {
   return boost(boost(p, nStar, mN), frame, frameMass);
 }

@@ -242,5 +242,5 @@ fn rotateEuler(v: vec3<f32>, u: f32, phi: f32, psi: f32) -> vec3<f32> {
 // without 1 - cos^2 (cancels near the poles). Twin of linearCosSin in sampling.ts.
 fn linearCosSin(a: f32, u: f32) -> vec2<f32> {
   let S = sqrt((1.0 - a) * (1.0 - a) + 4.0 * a * u);
-  return vec2<f32>((4.0 * u - 2.0 + a) / (1.0 + S), 4.0 * sqrt(u * (1.0 - u)) / sqrt((1.0 + S) * (1.0 + S) - a * a));
+  return vec2<f32>((4.0 * u - 2.0 + a) / (1.0 + S), 4.0 * sqrt(u * (1.0 - u)) / sqrt((1.0 + a + S) * (1.0 - a + S)));
 }

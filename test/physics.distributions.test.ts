@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/config/load.js';
 import { createCpuBackend } from '../src/engine/cpu/backend.js';
+import { linearCosSin } from '../src/engine/cpu/sampling.js';
 import { createGpuBackend } from '../src/engine/gpu/backend.js';
 import type { EventBatch } from '../src/engine/layout.js';
 import { boost, twoBodyMomentum, type Vec4 } from '../src/physics/kinematics.js';
@@ -138,3 +139,16 @@ for (const backend of ['cpu', 'webgpu'] as const) {
     });
   });
 }
+
+describe('linearCosSin (src/engine/cpu/sampling.ts): the polarised decay angle', () => {
+  it('cos inverts the CDF of (1 + a cos)/2, F(cos) = (1 + cos)/2 + a (cos^2 - 1)/4 = u, and sin = sqrt(1 - cos^2) >= 0, to 1e-14, up to |a| = 1 and u at both ends', () => {
+    for (const a of [-1, -0.7, -1e-3, 0, 0.3, 1]) {
+      for (const u of [1e-12, 1e-7, 0.01, 0.25, 0.5, 0.9, 1 - 1e-7, 1 - 1e-12]) {
+        const [cos, sin] = linearCosSin(a, u);
+        expect(Math.abs((1 + cos) / 2 + (a * (cos * cos - 1)) / 4 - u), `a = ${a}, u = ${u}`).toBeLessThan(1e-14);
+        expect(sin).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(sin * sin + cos * cos - 1), `a = ${a}, u = ${u}`).toBeLessThan(1e-14);
+      }
+    }
+  });
+});

@@ -199,6 +199,18 @@ describe('HNL production in semileptonic decays and from tau (PHYSICS.md section
     expect(Math.abs(brSemileptonicToHnl(channel(parent), l, 0, only(l)) / pdg - 1)).toBeLessThan(tol);
   });
 
+  it('D -> pi (ETM): f+(0) = f0(0) = 0.6117 (z = z0 at q^2 = 0), and both rise with q^2 towards the D* pole', () => {
+    const ch = SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === 'D0' && c.daughter.name === 'pi-')!;
+    if (ch.kind !== 'pseudoscalar') throw new Error('D0 -> pi- is a pseudoscalar channel');
+    const [M, m] = [ch.parent.mass, ch.daughter.mass];
+    const at0 = pseudoscalarFormFactorsAt(ch.formFactors, M, m, 0);
+    expect(Math.abs(at0[0] - 0.6117)).toBeLessThan(1e-15);
+    expect(Math.abs(at0[1] - 0.6117)).toBeLessThan(1e-15);
+    const atMax = pseudoscalarFormFactorsAt(ch.formFactors, M, m, (M - m) ** 2);
+    expect(atMax[0]).toBeGreaterThan(at0[0] * 1.5);
+    expect(atMax[1]).toBeGreaterThan(at0[1]);
+  });
+
   // The Cabibbo-suppressed channels against PDG 2024: the transcribed ETM D -> pi form factors
   // give 11-12% less than PDG (|V_cd| f+(0) = 0.135 against the measured 0.1426); B -> rho with
   // the transcribed fit matches to 1%. Bs -> K*- l nu has no measured rate.

@@ -110,17 +110,21 @@ describe('omega, eta, eta\' -> pi+ pi- X0: weighted events follow |M|^2 over the
     }
   });
 
-  it('the shapes are not flat: omega\'s P wave vanishes where the pions are collinear, eta\'s density falls with the pi0 energy (a = -1.095 < 0)', () => {
+  it("the code's |M|^2 at two points of its own kinematics: omega's P wave vanishes with the pions back to back (m(pi+ pi-) at its top, t = 1); eta's polynomial is 1 at the Dalitz-plot centre (X = Y = 0: T+ = T-, T0 = Q/3)", () => {
     const omega = MESON_TO_PI_PI_X.omega;
-    // At the top of m(pi+ pi-), X at rest and the pions back to back: |p+ x p-| = 0.
-    const sTop = (omega.meson.mass - omega.neutral.mass) ** 2;
-    const [lo] = dalitzRange12(omega.meson.mass, omega.neutral.mass, mPi, mPi, sTop);
-    expect(Math.abs(matrixElementFromInvariants(omega, sTop, lo))).toBeLessThan(1e-12);
+    const [Mw, mXw] = [omega.meson.mass, omega.neutral.mass];
+    const top = threeBodyAtRest(Mw, mXw, mPi, mPi, 1, [0, 0, 1], [1, 0, 0]);
+    expect(mesonThreeBodyMatrixElement(omega.shape, Mw, top.p1, top.p2, top.p3, mXw, mPi)).toBeLessThan(1e-20);
+    const mid = threeBodyAtRest(Mw, mXw, mPi, mPi, 0.5, [0, 0, 1], [1, 0, 0]);
+    expect(mesonThreeBodyMatrixElement(omega.shape, Mw, mid.p1, mid.p2, mid.p3, mXw, mPi)).toBeGreaterThan(1e-4);
+    // eta: T0 = Q/3 fixes m(pi+ pi-)^2 = M^2 + m0^2 - 2 M E0; pi- perpendicular to the pi0 in the pair frame makes T+ = T-.
     const eta = MESON_TO_PI_PI_X.eta;
-    const sLow = (2 * mPi) ** 2 * 1.01;
-    const sHigh = (eta.meson.mass - eta.neutral.mass) ** 2 * 0.99;
-    const mid = (s: number) => dalitzRange12(eta.meson.mass, eta.neutral.mass, mPi, mPi, s).reduce((x, y) => x + y) / 2;
-    // Low m(pi+ pi-) is a fast pi0 (Y near +1): |M|^2 there is below the value at a slow pi0.
-    expect(matrixElementFromInvariants(eta, sLow, mid(sLow))).toBeLessThan(matrixElementFromInvariants(eta, sHigh, mid(sHigh)));
+    const [M, m0] = [eta.meson.mass, eta.neutral.mass];
+    const E0 = m0 + (M - m0 - 2 * mPi) / 3;
+    const s = M * M + m0 * m0 - 2 * M * E0;
+    const t = (s - 4 * mPi * mPi) / ((M - m0) ** 2 - 4 * mPi * mPi);
+    const centre = threeBodyAtRest(M, m0, mPi, mPi, t, [0, 0, 1], [1, 0, 0]);
+    expect(Math.abs(centre.p2[3] - centre.p3[3])).toBeLessThan(1e-15);
+    expect(Math.abs(mesonThreeBodyMatrixElement(eta.shape, M, centre.p1, centre.p2, centre.p3, m0, mPi) - 1)).toBeLessThan(1e-12);
   });
 });

@@ -202,11 +202,12 @@ export function rotateEuler(v: readonly number[], u: number, phi: number, psi: n
  * [cos(theta), sin(theta)] with cos drawn from the density (1 + a cos(theta))/2 on [-1, 1]
  * (|a| <= 1, a polarised two-body decay) by inverting its CDF: cos = (4u - 2 + a)/(1 + S),
  * S = sqrt((1 - a)^2 + 4au), no division by a. sin from 1 - cos = 4(1 - u)/(1 + a + S) and
- * 1 + cos = 4u/(1 - a + S), not sqrt(1 - cos^2), which in float32 loses the angle near the
- * poles (sin ~ 1e-2 carried a 1e-5 error, 40 ulp on a lab momentum). Twin of linearCosSin in
+ * 1 + cos = 4u/(1 - a + S) (their product, not (1 + S)^2 - a^2, which cancels for |a| = 1 near
+ * the suppressed pole), not sqrt(1 - cos^2), which in float32 loses the angle near the poles
+ * (an electron from N -> e rho was off by 18 ulp of the parent's energy). Twin of linearCosSin in
  * shaders/sampling.wgsl.
  */
 export function linearCosSin(a: number, u: number): [number, number] {
   const S = Math.sqrt((1 - a) ** 2 + 4 * a * u);
-  return [(4 * u - 2 + a) / (1 + S), (4 * Math.sqrt(u * (1 - u))) / Math.sqrt((1 + S) ** 2 - a * a)];
+  return [(4 * u - 2 + a) / (1 + S), (4 * Math.sqrt(u * (1 - u))) / Math.sqrt((1 + a + S) * (1 - a + S))];
 }
