@@ -208,7 +208,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   putF(COL_PROD_Y, i, meson.x.y);
   putF(COL_PROD_Z, i, meson.x.z);
   put4(COL_LLP_PX, i, N);
-  putF(COL_LLP_HELICITY, i, h * chain);
+  putF(COL_LLP_HELICITY, i, select(h * chain, 0.0, h == 0.0));
   putF(COL_DECAY_LOG_PROB, i, decayLogProb);
   putF(COL_DECAY_S_IN, i, interval.x);
   putF(COL_DECAY_S_OUT, i, interval.y);

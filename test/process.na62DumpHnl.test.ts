@@ -358,7 +358,7 @@ describe('na62-dump-hnl: N from tau leptons', async () => {
     for (let i = 0; i < N; i++) {
       if (cols.production_channel[i] !== c) continue;
       expect(cols.parent_pdg[i]).toBe(Math.sign(cols.parent_pdg[i]) * 431);
-      expect(cols.llp_helicity[i] === 0, 'unpolarised (+0 or -0)').toBe(true);
+      expect(Object.is(cols.llp_helicity[i], 0), 'unpolarised: +0, not -0').toBe(true);
       energies.push(mdot(p4(cols, 'llp', i), p4(cols, 'parent', i)) / mDs);
     }
     expect(energies.length).toBeGreaterThan(2000);

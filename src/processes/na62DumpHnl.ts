@@ -583,7 +583,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.prod_y, i, meson.y);
     put(L.prod_z, i, meson.z);
     put4(L.llp_px, i, N);
-    put(L.llp_helicity, i, h * chain);
+    put(L.llp_helicity, i, h === 0 ? 0 : h * chain); // no -0 for an unpolarised N of the conjugate chain
     put(L.decay_log_prob, i, decayLogProb);
     put(L.decay_s_in, i, sIn);
     put(L.decay_s_out, i, sOut);
