@@ -23,6 +23,12 @@ export function twoBodyMomentum(M: number, m1: number, m2: number): number {
   return Math.sqrt(Math.max(0, kallen(M * M, m1 * m1, m2 * m2))) / (2 * M);
 }
 
+/** M -> m1 m2 in M's rest frame: the common momentum p and the daughters' energies e1, e2. */
+export function twoBodyRestFrame(M: number, m1: number, m2: number): { p: number; e1: number; e2: number } {
+  const p = twoBodyMomentum(M, m1, m2);
+  return { p, e1: Math.hypot(p, m1), e2: Math.hypot(p, m2) };
+}
+
 /** A four-vector (px, py, pz, E) in GeV, or a position (x, y, z) in metres with t unused. */
 export type Vec4 = [number, number, number, number];
 

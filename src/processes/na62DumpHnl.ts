@@ -25,8 +25,8 @@ import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
-import { dileptonCouplings, hnlDecayTable, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
-import { FLAVOURS, type Flavour, type Mixing, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
+import { dileptonCouplings, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
+import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
 import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
@@ -34,10 +34,11 @@ import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, wid
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { integrate } from '../physics/integrate.js';
-import { boost, m12Range, threeBodyAtRest, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
+import { boost, m12Range, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
 import { CASCADE_ENHANCEMENT, dumpSourceParams, sampleDumpMeson, SPECTRUM } from '../sources/na62Dump.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
+import { planHnlModel } from './hnlModel.js';
 import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -133,10 +134,10 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const br = brLeptonicToHnl(lp, a, mN, U);
       if (!(br > 0 && mesons > 0)) continue;
       const ml = LEPTON_OF[a].mass;
-      const pStar = twoBodyMomentum(lp.particle.mass, mN, ml);
+      const { p: pStar, e1: eStar } = twoBodyRestFrame(lp.particle.mass, mN, ml);
       out.push({
         label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar: Math.hypot(pStar, mN), helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
+        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
       });
     }
   };
@@ -164,8 +165,8 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   for (const lp of TAU_PARENTS) {
     const [mesons, spectrum] = yieldOf(lp.particle);
     const toTau = mesons * brToTau(lp);
-    const tauPStar = twoBodyMomentum(lp.particle.mass, PARTICLES.tau.mass, 0);
-    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, tauPStar, tauEStar: Math.hypot(tauPStar, PARTICLES.tau.mass) };
+    const tauFrame = twoBodyRestFrame(lp.particle.mass, PARTICLES.tau.mass, 0);
+    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, tauPStar: tauFrame.p, tauEStar: tauFrame.e1 };
     for (const decay of TAU_DECAYS_TO_HNL) {
       const U2 = U[decay.flavour];
       if (!(U2 > 0 && toTau > 0)) continue;
@@ -173,8 +174,8 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (decay.twoBody) {
         const br = widthTauToMesonHnl(decay.twoBody, mN, U2) / tauWidth;
         if (!(br > 0)) continue;
-        const pStar = twoBodyMomentum(PARTICLES.tau.mass, mN, decay.twoBody.mass);
-        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar: Math.hypot(pStar, mN), nSign: decay.nSign, flavour: decay.flavour });
+        const { p: pStar, e1: eStar } = twoBodyRestFrame(PARTICLES.tau.mass, mN, decay.twoBody.mass);
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar, nSign: decay.nSign, flavour: decay.flavour });
       } else {
         const energy = tauLeptonicEnergySpectrum(decay, mN, U2, ENERGY_BINS);
         const br = energy.widths.reduce((x, y) => x + y, 0) / tauWidth;
@@ -325,20 +326,10 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   return out;
 }
 
-/** The meson's two-body decay in its frame: [momentum, energy of daughter 1, of daughter 2][k]; 0 when it has none. */
-function mesonTwoBody(d: DecayChannel, k: 0 | 1 | 2): number {
-  const twoBody = d.mesonDecay === MESON_DECAY.chargedAndNeutral || d.mesonDecay === MESON_DECAY.neutralToPair || d.mesonDecay === MESON_DECAY.twoPhotons;
-  if (!twoBody) return 0;
-  const p = twoBodyMomentum(d.m2, ...d.mesonDaughters);
-  return k === 0 ? p : Math.hypot(p, d.mesonDaughters[k - 1]);
-}
-
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'na62-dump-hnl') throw new Error(`na62-dump-hnl cannot plan a ${scenario.process} scenario`);
   const model = scenario.model;
-  const fractions = parseMixingRatios(model.mixing);
-  if (typeof fractions === 'string') throw new InputError('model.mixing', model.mixing, fractions);
-  const U = mixingFrom(model.U2, fractions);
+  const { U, table, params: modelParams, info: modelInfo } = planHnlModel(model);
   const mN = model.mass;
   const production = productionChannels(scenario, mN, U);
   if (production.length === 0) {
@@ -346,7 +337,6 @@ function planParams(scenario: Scenario, events: number) {
     const reach = heaviest.particle.mass - PARTICLES.e.mass;
     throw new InputError('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (${heaviest.particle.name} -> e+ N), lower for mu and tau mixing`);
   }
-  const table = hnlDecayTable(mN, U, model.majorana);
   const photons = scenario.detector.photon_final_states;
   const decays = decayChannels(mN, U, table.branchingRatios, photons);
   if (decays.length === 0) {
@@ -361,13 +351,14 @@ function planParams(scenario: Scenario, events: number) {
   // lambda_I beryllium target: 61%); the depth is drawn within it.
   const interacting = -Math.expm1(-source.absorber_length / source.absorber_lambda);
   const threeBody = production.filter((c) => c.energy);
+  const none = { p: 0, e1: 0, e2: 0 };
+  const nFrame = decays.map((d) => (d.kind === DECAY_KIND.twoBody ? twoBodyRestFrame(mN, d.m1, d.m2) : none));
+  const mesonTwoBody: number[] = [MESON_DECAY.chargedAndNeutral, MESON_DECAY.neutralToPair, MESON_DECAY.twoPhotons];
+  const mesonFrame = decays.map((d) => (mesonTwoBody.includes(d.mesonDecay) ? twoBodyRestFrame(d.m2, ...d.mesonDaughters) : none));
   const params = {
     ...source,
     ...geometry,
-    hnl_mass: mN,
-    hnl_ctau: table.ctau,
-    majorana: model.majorana ? 1 : 0,
-    polarised: model.polarised ? 1 : 0,
+    ...modelParams,
     log_norm: Math.log(pot / events) + Math.log(interacting) + Math.log(sumRates) + Math.log(sumBr),
     n_prod: production.length,
     prod_cum: cumulative(production.map((c) => c.rate)),
@@ -393,10 +384,10 @@ function planParams(scenario: Scenario, events: number) {
     decay_kind: decays.map((d) => d.kind),
     decay_m1: decays.map((d) => d.m1),
     decay_m2: decays.map((d) => d.m2),
-    decay_pstar: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? twoBodyMomentum(mN, d.m1, d.m2) : 0)),
-    // Two-body: the energies of particles 1 and 2 in N's rest frame.
-    decay_e1: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? Math.hypot(twoBodyMomentum(mN, d.m1, d.m2), d.m1) : 0)),
-    decay_e2: decays.map((d) => (d.kind === DECAY_KIND.twoBody ? Math.hypot(twoBodyMomentum(mN, d.m1, d.m2), d.m2) : 0)),
+    // Two-body: the momentum and the energies of particles 1 and 2 in N's rest frame (float64 here).
+    decay_pstar: nFrame.map((f) => f.p),
+    decay_e1: nFrame.map((f) => f.e1),
+    decay_e2: nFrame.map((f) => f.e2),
     decay_alpha: decays.map((d) => d.alpha),
     decay_meson_decay: decays.map((d) => d.mesonDecay),
     decay_ca: decays.map((d) => d.coefficients.cA),
@@ -408,9 +399,9 @@ function planParams(scenario: Scenario, events: number) {
     decay_pdg3: decays.map((d) => d.pdg3),
     decay_self_conjugate: decays.map((d) => d.selfConjugate),
     // The meson's two-body decay in its frame: momentum and the two daughters' energies (float64 here).
-    decay_meson_pstar: decays.map((d) => mesonTwoBody(d, 0)),
-    decay_meson_e1: decays.map((d) => mesonTwoBody(d, 1)),
-    decay_meson_e2: decays.map((d) => mesonTwoBody(d, 2)),
+    decay_meson_pstar: mesonFrame.map((f) => f.p),
+    decay_meson_e1: mesonFrame.map((f) => f.e1),
+    decay_meson_e2: mesonFrame.map((f) => f.e2),
     // Its three-body decay: the daughters' masses (the neutral one, a pion), the Dalitz shape and
     // the normalisation of the weight phaseSpace |M|^2 (mesonThreeBodyNorm).
     decay_meson_m1: decays.map((d) => d.mesonDaughters[0]),
@@ -425,13 +416,7 @@ function planParams(scenario: Scenario, events: number) {
     decay_dalitz_g: decays.map((d) => d.mesonToPiPiX?.shape.g ?? 0),
   };
   const info = {
-    'HNL mass [GeV]': mN,
-    'mixing U_e^2, U_mu^2, U_tau^2': [U.e, U.mu, U.tau],
-    'HNL type': model.majorana ? 'Majorana' : 'Dirac',
-    'polarised decays': model.polarised,
-    'HNL total width [GeV]': table.totalWidth,
-    'HNL c*tau [m]': table.ctau,
-    'decay regime': table.regime,
+    ...modelInfo,
     'fraction of protons interacting in the absorber': interacting,
     'N per interacting proton': sumRates,
     ...Object.fromEntries(production.map((c) => [`N per POT from ${c.label}`, c.rate])),

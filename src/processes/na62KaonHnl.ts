@@ -23,13 +23,13 @@ import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
-import { hnlDecayTable } from '../physics/hnl/decay.js';
-import { type Flavour, mixingFrom, parseMixingRatios } from '../physics/hnl/mixing.js';
+import type { Flavour } from '../physics/hnl/mixing.js';
 import { leptonicProductionHelicityPlus, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/production.js';
-import { boost, twoBodyMomentum, type Vec4 } from '../physics/kinematics.js';
+import { boost, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
+import { planHnlModel } from './hnlModel.js';
 import { defineProcess, type Plan } from './process.js';
 
 const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
@@ -71,9 +71,7 @@ const LIGHT_FLAVOURS: Flavour[] = ['e', 'mu'];
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'na62-kaon-hnl') throw new Error(`na62-kaon-hnl cannot plan a ${scenario.process} scenario`);
   const model = scenario.model;
-  const fractions = parseMixingRatios(model.mixing);
-  if (typeof fractions === 'string') throw new InputError('model.mixing', model.mixing, fractions);
-  const U = mixingFrom(model.U2, fractions);
+  const { U, table: decayTable, params: modelParams, info: modelInfo } = planHnlModel(model);
   const mN = model.mass;
   const mK = PARTICLES.K.mass;
   const mPi = PARTICLES.pi.mass;
@@ -83,7 +81,6 @@ function planParams(scenario: Scenario, events: number) {
     const reach = LIGHT_FLAVOURS.map((a) => `mass < ${(mK - LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(' or ');
     throw new InputError('model.mass', mN, `K+ -> l+ N cannot produce it with mixing ${model.mixing}; allowed: ${reach}`);
   }
-  const decayTable = hnlDecayTable(mN, U, model.majorana);
   const decays = LIGHT_FLAVOURS.map((a) => ({ a, label: `pi+ ${a}-`, br: decayTable.branchingRatios[`pi+ ${a}-`] ?? 0 })).filter((c) => c.br > 0);
   if (decays.length === 0) {
     const thresholds = LIGHT_FLAVOURS.map((a) => `mass > ${(mPi + LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(' or ');
@@ -94,6 +91,9 @@ function planParams(scenario: Scenario, events: number) {
   const exposure = scenario.exposure.kaon_decays;
   const beam = kaonBeamParams(scenario.source);
   const geometry = na62GeometryParams(loadNa62Geometry(scenario.detector.geometry));
+  // K+ -> N l+ and N -> l- pi+ in the parent's rest frame (float64 here).
+  const prodFrame = production.map((c) => twoBodyRestFrame(mK, mN, LEPTON_OF[c.a].mass));
+  const decayFrame = decays.map((c) => twoBodyRestFrame(mN, LEPTON_OF[c.a].mass, mPi));
 
   const params = {
     ...beam,
@@ -102,33 +102,24 @@ function planParams(scenario: Scenario, events: number) {
     // samplers measure distances from the well-conditioned zFromStart / zToEnd of the source.
     dv_start_after_region: geometry.dv_z_min - beam.kdecay_z_min,
     dv_end_after_region: geometry.dv_z_max - beam.kdecay_z_max,
-    hnl_mass: mN,
-    hnl_ctau: decayTable.ctau,
-    majorana: model.majorana ? 1 : 0,
-    polarised: model.polarised ? 1 : 0,
+    ...modelParams,
     log_norm: Math.log(exposure / events) + Math.log(sumProd) + Math.log(sumDecay),
     n_prod: production.length,
     prod_cum: cumulative(production.map((c) => c.br)),
-    prod_pstar: production.map((c) => twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass)),
-    prod_estar: production.map((c) => Math.hypot(twoBodyMomentum(mK, mN, LEPTON_OF[c.a].mass), mN)),
+    prod_pstar: prodFrame.map((f) => f.p),
+    prod_estar: prodFrame.map((f) => f.e1),
     prod_helicity_plus: production.map((c) => leptonicProductionHelicityPlus(mK, LEPTON_OF[c.a].mass, mN)),
     n_decay: decays.length,
     decay_cum: cumulative(decays.map((c) => c.br)),
-    decay_pstar: decays.map((c) => twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi)),
-    decay_e_lepton: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), LEPTON_OF[c.a].mass)),
-    decay_e_pion: decays.map((c) => Math.hypot(twoBodyMomentum(mN, LEPTON_OF[c.a].mass, mPi), mPi)),
+    decay_pstar: decayFrame.map((f) => f.p),
+    decay_e_lepton: decayFrame.map((f) => f.e1),
+    decay_e_pion: decayFrame.map((f) => f.e2),
     decay_lepton_pdg: decays.map((c) => LEPTON_OF[c.a].pdg),
     decay_hadron_pdg: decays.map(() => PARTICLES.pi.pdg),
     decay_alpha: decays.map((c) => twoBodyDecayAsymmetry(mN, LEPTON_OF[c.a].mass, mPi, 'pseudoscalar')),
   };
   const info = {
-    'HNL mass [GeV]': mN,
-    'mixing U_e^2, U_mu^2, U_tau^2': [U.e, U.mu, U.tau],
-    'HNL type': model.majorana ? 'Majorana' : 'Dirac',
-    'polarised decays': model.polarised,
-    'HNL total width [GeV]': decayTable.totalWidth,
-    'HNL c*tau [m]': decayTable.ctau,
-    'decay regime': decayTable.regime,
+    ...modelInfo,
     ...Object.fromEntries(production.map((c) => [`BR(K+ -> ${c.a}+ N)`, c.br])),
     ...Object.fromEntries(decays.map((c) => [`BR(N -> ${c.label})`, c.br])),
     'exposure [K+ decays in region]': exposure,
