@@ -61,6 +61,16 @@ export function makeLayout(columns: readonly SamplerColumn[], flags: readonly Fl
 }
 
 /** Helpers to declare the usual groups of columns. */
+/** A float32 column: name, unit and what it holds. */
+export function scalarColumn(name: string, unit: string, doc: string): SamplerColumn {
+  return { name, kind: 'f32', unit, doc };
+}
+
+/** An int32 column holding a PDG particle id. */
+export function pdgColumn(name: string, doc: string): SamplerColumn {
+  return { name, kind: 'i32', unit: '', doc };
+}
+
 export function fourVector(prefix: string, what: string): SamplerColumn[] {
   return (['px', 'py', 'pz', 'e'] as const).map((c) => ({
     name: `${prefix}_${c}`,

@@ -23,7 +23,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { cumulative, gaussPair, pickChannel, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
-import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadMuonTargetGeometry } from '../geometry/muonTarget.js';
@@ -34,7 +34,6 @@ import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable } from
 import { mediatorDecays } from '../physics/zprime/model.js';
 import { defineProcess, type Plan } from './process.js';
 
-const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
 export const MUON_TARGET_ZPRIME_LAYOUT = makeLayout(
   [

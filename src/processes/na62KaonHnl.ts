@@ -18,7 +18,7 @@
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
 import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCosSin, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
-import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
@@ -32,7 +32,6 @@ import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62Kao
 import { planHnlModel } from './hnlModel.js';
 import { defineProcess, type Plan } from './process.js';
 
-const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
 export const NA62_KAON_HNL_LAYOUT = makeLayout(
   [

@@ -15,7 +15,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { cumulative, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
-import { columnWriter, fourVector, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, fourVector, makeLayout, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
@@ -27,7 +27,6 @@ import { dalitzMomenta, logPosition } from './dalitzKinematics.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
 import { defineProcess, type Plan } from './process.js';
 
-const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
 export const NA62_KAON_ZPRIME_LAYOUT = makeLayout(
   [

@@ -17,7 +17,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { cumulative, sampleBins } from '../engine/cpu/sampling.js';
-import { columnWriter, makeLayout, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, makeLayout, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { maxRecoil, weakCharge } from '../physics/cevns.js';
@@ -27,7 +27,6 @@ import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.
 import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { defineProcess, type Plan } from './process.js';
 
-const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
 export const NUCLEUS_CEVNS_LAYOUT = makeLayout(
   [

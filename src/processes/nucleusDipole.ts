@@ -21,7 +21,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { aroundAxis, cumulative, masslessInLab, polarDirection, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
-import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, type SamplerColumn } from '../engine/layout.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { ALPHA, C_M_PER_S, GEV_M2_TO_CM2, HBARC_GEV_M } from '../physics/constants.js';
@@ -31,7 +31,6 @@ import type { Vec4 } from '../physics/kinematics.js';
 import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { defineProcess, type Plan } from './process.js';
 
-const f = (name: string, unit: string, doc: string): SamplerColumn => ({ name, kind: 'f32', unit, doc });
 
 export const NUCLEUS_DIPOLE_LAYOUT = makeLayout(
   [
