@@ -72,6 +72,15 @@ export function mesonThreeBodyMatrixElement(shape: DalitzShape, M: number, p1: V
  * plot. |M|^2 depends only on the angle between dir1 and dir2, so one angle is integrated.
  */
 export function mesonThreeBodyNorm(decay: MesonToPiPiX): number {
+  let norm = NORMS.get(decay);
+  if (norm === undefined) NORMS.set(decay, (norm = integrateNorm(decay)));
+  return norm;
+}
+
+/** Each decay's norm, computed once (a scan plans every mass; the norm depends on no model input). */
+const NORMS = new Map<MesonToPiPiX, number>();
+
+function integrateNorm(decay: MesonToPiPiX): number {
   const M = decay.meson.mass;
   const m1 = decay.neutral.mass;
   const m2 = PARTICLES.pi.mass;
