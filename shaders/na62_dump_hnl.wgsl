@@ -41,9 +41,13 @@ fn mesonThreeBodyMatrixElement(d: u32, M: f32, p1: vec4<f32>, p2: vec4<f32>, p3:
   return 1.0 + Y * (a + Y * (b + f * Y)) + X * X * (params[P_DECAY_DALITZ_D + d] + params[P_DECAY_DALITZ_G + d] * Y);
 }
 
-// From N's rest frame (reached from its production frame) to the lab: two boosts.
-fn toLab(p: vec4<f32>, nStar: vec4<f32>, mN: f32, frame: vec4<f32>, frameMass: f32) -> vec4<f32> {
-  return boost(boost(p, nStar, mN), frame, frameMass);
+// From the frame N is made in (the meson's, or the tau's reached from it) to the lab. Twin of the CPU's productionToLab.
+fn productionToLab(p: vec4<f32>, fromTau: bool, tauStar: vec4<f32>, meson: vec4<f32>, mP: f32) -> vec4<f32> {
+  var q = p;
+  if (fromTau) {
+    q = boost(p, tauStar, params[P_TAU_MASS]);
+  }
+  return boost(q, meson, mP);
 }
 
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
@@ -90,22 +94,32 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let nSign = params[P_PROD_N_SIGN + c];
   let chain = select(-1.0, 1.0, v.x < 0.5) * nSign;
   let kind = params[P_PROD_KIND + c];
-  // N's direction in its production frame (the meson's or the tau's), its spin axis; N decays
+  // From a tau: the tau in the meson frame; its rest frame is reached from the meson's, where its
+  // spin lies along its flight. N's direction in its production frame is its spin axis; N decays
   // in the rest frame reached from there. Twin of the CPU comments.
-  let dir = isotropicDirection(u.z, u.w);
-  var nStar: vec4<f32>;
-  var frame = meson.p;
-  var frameMass = mP;
-  var h = 0.0;
-  if (kind == PRODUCTION_TAU_TWO_BODY || kind == PRODUCTION_TAU_THREE_BODY) {
-    let dirTau = isotropicDirection(v.y, v.z);
-    frame = boost(vec4<f32>(params[P_PROD_TAU_PSTAR + c] * dirTau, params[P_PROD_TAU_ESTAR + c]), meson.p, mP);
-    frameMass = params[P_TAU_MASS];
+  let fromTau = kind == PRODUCTION_TAU_TWO_BODY || kind == PRODUCTION_TAU_THREE_BODY;
+  var dirTau = vec3<f32>(0.0, 0.0, 1.0);
+  if (fromTau) {
+    dirTau = isotropicDirection(v.y, v.z);
   }
+  let tauStar = vec4<f32>(params[P_PROD_TAU_PSTAR + c] * dirTau, params[P_PROD_TAU_ESTAR + c]);
+  let polarised = params[P_POLARISED] == 1.0;
+  var dir: vec3<f32>;
+  var cosSpin = 0.0;
+  if (kind == PRODUCTION_TAU_TWO_BODY && polarised) {
+    let cs = linearCosSin(params[P_PROD_ALPHA + c], u.z);
+    dir = aroundAxis(dirTau, cs.x, cs.y, TWO_PI * u.w);
+    cosSpin = cs.x;
+  } else {
+    dir = isotropicDirection(u.z, u.w);
+  }
+  var nStar: vec4<f32>;
+  var h = 0.0;
   if (kind == PRODUCTION_TWO_BODY || kind == PRODUCTION_TAU_TWO_BODY) {
     nStar = vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]);
-    if (kind == PRODUCTION_TWO_BODY && params[P_POLARISED] == 1.0) {
-      h = select(-1.0, 1.0, u.y < params[P_PROD_HELICITY_PLUS + c]);
+    if (polarised) {
+      let plus = params[P_PROD_HELICITY_PLUS + c] + params[P_PROD_HELICITY_SLOPE + c] * cosSpin;
+      h = select(-1.0, 1.0, u.y * (1.0 + params[P_PROD_ALPHA + c] * cosSpin) < plus);
     }
   } else {
     let bins = u32(params[P_N_ENERGY_BINS]);
@@ -114,7 +128,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let pN = sqrt(kinetic * (2.0 * mN + kinetic));
     nStar = vec4<f32>(pN * dir, mN + kinetic);
   }
-  let N = boost(nStar, frame, frameMass);
+  let N = productionToLab(nStar, fromTau, tauStar, meson.p, mP);
 
   // Decay position.
   u = uniforms4(key, event, STREAM_DECAY_POSITION, 0u);
@@ -143,7 +157,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(dir, cs.x, cs.y, TWO_PI * u.w);
     let star = decayTwoBody(nStar, mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
-    let pair = TwoBody(boost(star.d1, frame, frameMass), boost(star.d2, frame, frameMass));
+    let pair = TwoBody(productionToLab(star.d1, fromTau, tauStar, meson.p, mP), productionToLab(star.d2, fromTau, tauStar, meson.p, mP));
     let md = params[P_DECAY_MESON_DECAY + d];
     if (md == MESON_STAYS) {
       d1 = pair.d1;
@@ -186,9 +200,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let pNu = orient(r.p3, w);
     let me = leptonicMatrixElement(d, mN, dir, hDecay, p1, p2, pNu, m1, m2);
     meWeight = me * span23 * width / params[P_DECAY_NORM + d];
-    d1 = toLab(p1, nStar, mN, frame, frameMass);
-    d2 = toLab(p2, nStar, mN, frame, frameMass);
-    d3 = toLab(pNu, nStar, mN, frame, frameMass);
+    d1 = productionToLab(boost(p1, nStar, mN), fromTau, tauStar, meson.p, mP);
+    d2 = productionToLab(boost(p2, nStar, mN), fromTau, tauStar, meson.p, mP);
+    d3 = productionToLab(boost(pNu, nStar, mN), fromTau, tauStar, meson.p, mP);
   }
 
   // Detector.

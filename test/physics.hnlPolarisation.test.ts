@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { G_F, SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { add, bar, G5, GAMMA, I4, type Mat, METRIC, mul, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
 import { widthChargedLeptonPair, widthChargedPseudoscalar, widthChargedVector, widthNeutralVector, widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
-import { type LeptonicCoefficients, leptonicMatrixElement, leptonicProductionHelicityPlus, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
+import { type LeptonicCoefficients, leptonicMatrixElement, leptonicProductionHelicityPlus, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
+import { widthTauToMesonHnl } from '../src/physics/hnl/tau.js';
 import { integrate } from '../src/physics/integrate.js';
 import { twoBodyMomentum } from '../src/physics/kinematics.js';
 import { PARTICLES, type Particle } from '../src/physics/particles.js';
@@ -144,6 +145,67 @@ describe('N -> l- X+: asymmetry alpha of a spin-up N (N rest frame, s = (0,0,0,1
     for (const r of ratios) expect(relDiff(r, ratios[0])).toBeLessThan(1e-9);
     // Neutral current: half the charged normalisation of eq. 4.4 with V = 1.
     expect(relDiff(ratios[0], (G_F ** 2 * rho0.mass ** 2) / (16 * Math.PI) / 2)).toBeLessThan(1e-9);
+  });
+});
+
+describe('tau- -> X- N (X = pi, rho): N direction about the tau spin and its helicity (tau rest frame, spin along z)', () => {
+  /** |M|^2 for N of helicity h at angle acos(cos) to the tau spin: ubar_N Gam u_tau, Gam = qslash (1 - g5), or the rho summed over polarisations. */
+  function squared(mN: number, X: Particle, kind: 'pseudoscalar' | 'vector', cos: number, h: number): number {
+    const mTau = PARTICLES.tau.mass;
+    const k = twoBodyMomentum(mTau, mN, X.mass);
+    const sin = Math.sqrt(1 - cos * cos);
+    const pN: V4 = [Math.hypot(k, mN), k * sin, 0, k * cos];
+    const q: V4 = [mTau - pN[0], -pN[1], -pN[2], -pN[3]];
+    const Nstate = spinState(pN, mN, helicitySpin(pN, mN, h));
+    const tau = spinState([mTau, 0, 0, 0], mTau, [0, 0, 0, 1]);
+    if (kind === 'pseudoscalar') {
+      const G = mul(slash(q), ONE_M_G5);
+      return traceRe(mul(mul(mul(Nstate, G), tau), bar(G)));
+    }
+    const T = currentTensor(Nstate, tau, LEFT);
+    let s = 0;
+    for (let m = 0; m < 4; m++) for (let n = 0; n < 4; n++) s += ((m === n ? -METRIC[m] : 0) + (METRIC[m] * q[m] * METRIC[n] * q[n]) / (X.mass * X.mass)) * T.re[m][n];
+    return s;
+  }
+  const { pi, rho } = PARTICLES;
+  const cases: [Particle, 'pseudoscalar' | 'vector', number][] = [0.01, 0.3, 0.8, 1.2, 1.5].flatMap((mN) => [[pi, 'pseudoscalar', mN], [rho, 'vector', mN]] as [Particle, 'pseudoscalar' | 'vector', number][]);
+
+  it('rate(h, cos) is linear in cos for each h, and alpha, the helicity +1 share and its slope equal the traces to 1e-9 (m_N = 0.01 to 1.5 GeV)', () => {
+    let n = 0;
+    for (const [X, kind, mN] of cases.filter(([X, , mN]) => PARTICLES.tau.mass > mN + X.mass)) {
+      const r = (cos: number, h: number) => squared(mN, X, kind, cos, h);
+      const total = r(1, 1) + r(-1, 1) + r(1, -1) + r(-1, -1);
+      // Linear in cos: the midpoint is the mean of the ends (relative to the total: the h = +1 rate
+      // of a light N is m_N^2/m_tau^2 of the traces' terms, which cancel to it).
+      for (const h of [1, -1]) expect(Math.abs(r(0, h) - 0.5 * (r(1, h) + r(-1, h))) / total, `${X.name} ${mN} h ${h}`).toBeLessThan(1e-9);
+      const c = tauTwoBodySpinCorrelation(PARTICLES.tau.mass, mN, X.mass, kind);
+      const label = `${X.name} ${mN}`;
+      expect(Math.abs(c.alpha - (r(1, 1) + r(1, -1) - r(-1, 1) - r(-1, -1)) / total), label).toBeLessThan(1e-9);
+      expect(Math.abs(c.helicityPlus - (r(1, 1) + r(-1, 1)) / total), label).toBeLessThan(1e-9);
+      expect(Math.abs(c.helicitySlope - (r(1, 1) - r(-1, 1)) / total), label).toBeLessThan(1e-9);
+      n++;
+    }
+    expect(n).toBe(8); // tau -> rho N closes above 1.0 GeV
+  });
+
+  it('the spin-summed trace has the shape of Gamma(tau -> X N) of tau.ts: Gamma/(total k) is the same at every m_N', () => {
+    for (const [X, kind] of [[pi, 'pseudoscalar'], [rho, 'vector']] as const) {
+      const ratios = [0.01, 0.3, 0.8].map((mN) => {
+        const total = [1, -1].reduce((s, cos) => s + squared(mN, X, kind, cos, 1) + squared(mN, X, kind, cos, -1), 0);
+        return widthTauToMesonHnl(X, mN, 1) / (total * twoBodyMomentum(PARTICLES.tau.mass, mN, X.mass));
+      });
+      for (const r of ratios) expect(relDiff(r, ratios[0]), X.name).toBeLessThan(1e-9);
+    }
+  });
+
+  it('massless limit: the neutrino is left-handed; alpha = -1 for tau -> pi nu and -(m_tau^2 - 2 m_rho^2)/(m_tau^2 + 2 m_rho^2) for tau -> rho nu', () => {
+    const mTau = PARTICLES.tau.mass;
+    const piNu = tauTwoBodySpinCorrelation(mTau, 1e-6, pi.mass, 'pseudoscalar');
+    const rhoNu = tauTwoBodySpinCorrelation(mTau, 1e-6, rho.mass, 'vector');
+    expect(piNu.alpha + 1).toBeLessThan(1e-9);
+    expect(Math.abs(rhoNu.alpha + (mTau ** 2 - 2 * rho.mass ** 2) / (mTau ** 2 + 2 * rho.mass ** 2))).toBeLessThan(1e-9);
+    expect(piNu.helicityPlus).toBeLessThan(1e-9);
+    expect(rhoNu.helicityPlus).toBeLessThan(1e-9);
   });
 });
 

@@ -13,7 +13,7 @@ import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { run } from '../src/engine/run.js';
 import { acceptedMask } from '../src/engine/totals.js';
 import { SIN2_THETA_W_MZ } from '../src/physics/constants.js';
-import { twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
+import { tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { LEPTON_OF } from '../src/physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/semileptonic.js';
 import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange } from '../src/physics/hnl/tau.js';
@@ -350,29 +350,53 @@ describe('na62-dump-hnl: N from tau leptons', async () => {
   const [mDs, mTau, mPi] = [PARTICLES.Ds.mass, PARTICLES.tau.mass, PARTICLES.pi.mass];
   const pTau = (mDs * mDs - mTau * mTau) / (2 * mDs);
   const [gamma, beta] = [Math.hypot(pTau, mTau) / mTau, pTau / Math.hypot(pTau, mTau)];
-  /** N's energy in the Ds frame of the events of production channel `label`. */
-  const energiesInDsFrame = (label: string) => {
+  /** N's energy in the Ds frame and its helicity (N's, or the Nbar's as llp_helicity has it) for the events of production channel `label`. */
+  const inDsFrame = (label: string, columns = cols, n = N) => {
     const c = plan.productionChannels.indexOf(label);
     expect(c).toBeGreaterThanOrEqual(0);
     const energies: number[] = [];
-    for (let i = 0; i < N; i++) {
-      if (cols.production_channel[i] !== c) continue;
-      expect(cols.parent_pdg[i]).toBe(Math.sign(cols.parent_pdg[i]) * 431);
-      expect(Object.is(cols.llp_helicity[i], 0), 'unpolarised: +0, not -0').toBe(true);
-      energies.push(mdot(p4(cols, 'llp', i), p4(cols, 'parent', i)) / mDs);
+    const helicities: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (columns.production_channel[i] !== c) continue;
+      expect(columns.parent_pdg[i]).toBe(Math.sign(columns.parent_pdg[i]) * 431);
+      energies.push(mdot(p4(columns, 'llp', i), p4(columns, 'parent', i)) / mDs);
+      helicities.push(columns.llp_helicity[i] * Math.sign(columns.parent_pdg[i]));
     }
     expect(energies.length).toBeGreaterThan(2000);
-    return energies;
+    return { energies, helicities };
   };
+  const pStar = Math.sqrt(kallen(mTau * mTau, mN * mN, mPi * mPi)) / (2 * mTau);
+  const eStar = Math.hypot(pStar, mN);
+  const [lo, hi] = [gamma * (eStar - beta * pStar), gamma * (eStar + beta * pStar)];
+  /** Where in [0, 1] N's energy lies between the two ends: (1 + cos)/2 for cos the angle to the tau's flight in the tau frame. */
+  const share = (e: number) => (e - lo) / (hi - lo);
 
-  it("Ds+ -> tau+ nu, tau+ -> pi+ Nbar: N's energy in the Ds frame is uniform on gamma (E* -+ beta p*) (two isotropic two-body decays; KS, alpha = 1e-3)", () => {
-    const pStar = Math.sqrt(kallen(mTau * mTau, mN * mN, mPi * mPi)) / (2 * mTau);
-    const eStar = Math.hypot(pStar, mN);
-    const [lo, hi] = [gamma * (eStar - beta * pStar), gamma * (eStar + beta * pStar)];
-    const shares = energiesInDsFrame('Ds+ -> tau+ nu, tau+ -> pi+ Nbar').map((e) => (e - lo) / (hi - lo));
+  it("Ds+ -> tau+ nu, tau+ -> pi+ Nbar: N's direction follows 1 + alpha cos about the tau's flight (the tau is fully polarised; alpha of tauTwoBodySpinCorrelation, -1.00 here), seen in N's energy in the Ds frame (KS, alpha = 1e-3); N's helicity is -1 but for the expected few", () => {
+    const spin = tauTwoBodySpinCorrelation(mTau, mN, mPi, 'pseudoscalar');
+    expect(spin.alpha).toBeLessThan(-0.99);
+    const { energies, helicities } = inDsFrame('Ds+ -> tau+ nu, tau+ -> pi+ Nbar');
+    const shares = energies.map(share);
     expect(Math.min(...shares)).toBeGreaterThan(-1e-9);
     expect(Math.max(...shares)).toBeLessThan(1 + 1e-9);
+    // Density 1 + alpha (2x - 1) on [0, 1]; the uniform (unpolarised) one fails.
+    expect(ksStatistic(shares, (x) => x + spin.alpha * (x * x - x))).toBeLessThan(ksCritical(shares.length));
+    expect(ksStatistic(shares, (x) => x)).toBeGreaterThan(5 * ksCritical(shares.length));
+    // N (Ds- chain) has helicity -1 and Nbar (Ds+ chain) +1: llp_helicity x sign(pdg) = +1, except
+    // N's helicity-+1 share (helicityPlus + slope cos)/(1 + alpha cos), a few in 1e4.
+    const expected = shares.reduce((sum, x) => sum + (spin.helicityPlus + spin.helicitySlope * (2 * x - 1)) / (1 + spin.alpha * (2 * x - 1)), 0);
+    const flipped = helicities.filter((h) => h === -1).length;
+    expect(helicities.filter((h) => h === 1).length + flipped).toBe(helicities.length);
+    expect(Math.abs(flipped - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
+  });
+
+  it('model.polarised=false: the same channel is isotropic in the tau frame (N energy uniform between the ends in the Ds frame; KS) and unpolarised (llp_helicity +0)', async () => {
+    const n = 10_000;
+    const unpolarised = await sample('cpu', n, [`model.mass=${mN}`, 'model.mixing=0:0:1', 'source.beauty_pairs_per_pot=0', 'model.polarised=false']);
+    const { energies, helicities } = inDsFrame('Ds+ -> tau+ nu, tau+ -> pi+ Nbar', unpolarised.cols, n);
+    const shares = energies.map(share);
     expect(ksStatistic(shares, (x) => x)).toBeLessThan(ksCritical(shares.length));
+    expect(helicities.every((h) => h === 0)).toBe(true);
+    for (let i = 0; i < n; i++) expect(Object.is(unpolarised.cols.llp_helicity[i], 0), 'unpolarised: +0, not -0').toBe(true);
   });
 
   it("Ds+ -> tau+ nu, tau+ -> e+ nu Nbar: N's energy in the Ds frame follows the tau-frame dGamma/dE_N (HNLCalc lines 923/929) smeared by the isotropic tau boost (KS, alpha = 1e-3)", () => {
@@ -386,7 +410,8 @@ describe('na62-dump-hnl: N from tau leptons', async () => {
       const [lo, hi] = [gamma * (eStar - beta * pStar), gamma * (eStar + beta * pStar)];
       return density(eStar) * (hi > lo ? Math.min(1, Math.max(0, (E - lo) / (hi - lo))) : E >= lo ? 1 : 0);
     }, eMin, eMax, 64) / total;
-    const energies = energiesInDsFrame('Ds+ -> tau+ nu, tau+ -> e+ nu Nbar');
+    const { energies, helicities } = inDsFrame('Ds+ -> tau+ nu, tau+ -> e+ nu Nbar');
+    expect(helicities.every((h) => h === 0), 'N from tau -> l nu N is unpolarised').toBe(true);
     expect(ksStatistic(energies, cdf)).toBeLessThan(ksCritical(energies.length));
   });
 });
@@ -534,9 +559,10 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
   const cases: [string, string[]][] = [
     ['preset (1 GeV, U_mu, Majorana, polarised)', []],
     ['0.5 GeV, U_e, Dirac', ['model.mass=0.5', 'model.mixing=1:0:0', 'model.majorana=false']],
-    ['2.5 GeV, 1:1:1 (B mesons, quark-level regime)', ['model.mass=2.5', 'model.mixing=1:1:1']],
-    // U_tau^2 = 10 U_mu^2: ~4% of the events (~400) come from tau decays of both kinds, not ~0.5%.
-    ['1.2 GeV, 0:1:10 (N from tau -> pi/rho Nbar, l nu N/Nbar), unpolarised, beryllium target', ['model.mass=1.2', 'model.mixing=0:1:10', 'model.polarised=false', 'source.absorber=target']],
+    ['2.5 GeV, 1:1:1 (B mesons, quark-level regime), unpolarised', ['model.mass=2.5', 'model.mixing=1:1:1', 'model.polarised=false']],
+    // U_tau^2 = 10 U_mu^2: ~4% of the events (~400) come from tau decays of both kinds, not ~0.5%;
+    // N from tau -> pi Nbar follows the tau's spin.
+    ['1.2 GeV, 0:1:10 (N from tau -> pi/rho Nbar, l nu N/Nbar), beryllium target', ['model.mass=1.2', 'model.mixing=0:1:10', 'source.absorber=target']],
     ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
     ["1.5 GeV, U_e (K*+ -> K pi, omega/eta/eta' -> pi+ pi- X0 with their Dalitz weights)", ['model.mass=1.5', 'model.mixing=1:0:0']],
   ];

@@ -13,9 +13,10 @@
  *
  * Polarisation (src/physics/hnl/polarisation.ts): N from P -> l N has helicity +1 with the
  * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
- * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. N from
- * three-body meson decays and from tau decays is taken as unpolarised (h = 0).
- * `model.polarised = false` decays every N unpolarised.
+ * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. The tau from
+ * D(s) -> tau nu is fully polarised; N from tau -> pi/rho N follows its spin in direction and
+ * helicity (tauTwoBodySpinCorrelation). N from three-body meson decays and from tau -> l nu N is
+ * taken as unpolarised (h = 0). `model.polarised = false` makes every N unpolarised and isotropic.
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
@@ -27,7 +28,7 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { dileptonCouplings, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
-import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
+import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, widthTauToMesonHnl } from '../physics/hnl/tau.js';
@@ -52,7 +53,7 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     ...fourVector('parent', 'the meson that made N'),
     ...position('prod', 'production vertex (meson decay, in the absorber)'),
     ...fourVector('llp', 'heavy neutral lepton N'),
-    f('llp_helicity', '', "N's helicity in the rest frame of the meson that made it: +1 or -1 from P -> l N, 0 where it is taken as unpolarised"),
+    f('llp_helicity', '', "N's helicity in the rest frame of the meson (or the tau) that made it: +1 or -1 from P -> l N and tau -> pi/rho N, 0 where it is taken as unpolarised"),
     f('decay_log_prob', '', 'ln P, P the probability that N decays inside the decay volume (LOG_WEIGHT_ZERO when N misses it)'),
     f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
@@ -104,7 +105,14 @@ interface ProductionChannel {
   spectrum: number;
   pStar: number;
   eStar: number;
+  /**
+   * N's spin correlations (two-body channels): its direction follows 1 + alpha cos(theta) about
+   * the spin axis of the tau (0 from a meson: spinless), and its helicity is +1 with probability
+   * (helicityPlus + helicitySlope cos)/(1 + alpha cos) (SpinCorrelation in polarisation.ts).
+   */
   helicityPlus: number;
+  alpha: number;
+  helicitySlope: number;
   /** Three-body: the N energy spectrum (widths per bin) and its range, in the meson's or the tau's frame. */
   energy?: { eMin: number; eMax: number; widths: number[] };
   /** From a tau: the tau's momentum and energy in the meson frame (P -> tau nu); else 0. */
@@ -135,7 +143,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const { p: pStar, e1: eStar } = twoBodyRestFrame(lp.particle.mass, mN, ml);
       out.push({
         label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
+        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), alpha: 0, helicitySlope: 0, nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
       });
     }
   };
@@ -147,7 +155,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(br > 0 && mesons > 0)) continue;
       out.push({
         label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
-        pStar: 0, eStar: 0, helicityPlus: 0.5, energy, nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
+        pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, energy, nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
       });
     }
   };
@@ -158,13 +166,14 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   };
   for (const lp of [LEPTONIC_PARENTS.D, LEPTONIC_PARENTS.Ds, LEPTONIC_PARENTS.B, LEPTONIC_PARENTS.Bc]) twoBody(lp, ...yieldOf(lp.particle));
   for (const ch of SEMILEPTONIC_CHANNELS) threeBody(ch, ...yieldOf(ch.parent));
-  // From tau leptons: P -> tau nu, then tau -> pi/rho N or tau -> l nu N (N unpolarised).
+  // From tau leptons: P -> tau nu, then tau -> pi/rho N (N's direction and helicity follow the
+  // tau's spin) or tau -> l nu N (N unpolarised, isotropic in the tau frame).
   const tauWidth = widthFromLifetime(PARTICLES.tau.lifetime);
   for (const lp of TAU_PARENTS) {
     const [mesons, spectrum] = yieldOf(lp.particle);
     const toTau = mesons * brToTau(lp);
     const tauFrame = twoBodyRestFrame(lp.particle.mass, PARTICLES.tau.mass, 0);
-    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, tauPStar: tauFrame.p, tauEStar: tauFrame.e1 };
+    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, tauPStar: tauFrame.p, tauEStar: tauFrame.e1 };
     for (const decay of TAU_DECAYS_TO_HNL) {
       const U2 = U[decay.flavour];
       if (!(U2 > 0 && toTau > 0)) continue;
@@ -173,7 +182,8 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
         const br = widthTauToMesonHnl(decay.twoBody, mN, U2) / tauWidth;
         if (!(br > 0)) continue;
         const { p: pStar, e1: eStar } = twoBodyRestFrame(PARTICLES.tau.mass, mN, decay.twoBody.mass);
-        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar, nSign: decay.nSign, flavour: decay.flavour });
+        const spin = tauTwoBodySpinCorrelation(PARTICLES.tau.mass, mN, decay.twoBody.mass, decay.twoBody === PARTICLES.pi ? 'pseudoscalar' : 'vector');
+        out.push({ ...common, ...spin, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar, nSign: decay.nSign, flavour: decay.flavour });
       } else {
         const energy = tauLeptonicEnergySpectrum(decay, mN, U2, ENERGY_BINS);
         const br = energy.widths.reduce((x, y) => x + y, 0) / tauWidth;
@@ -367,6 +377,8 @@ function planParams(scenario: Scenario, events: number) {
     prod_pstar: production.map((c) => c.pStar),
     prod_estar: production.map((c) => c.eStar),
     prod_helicity_plus: production.map((c) => c.helicityPlus),
+    prod_alpha: production.map((c) => c.alpha),
+    prod_helicity_slope: production.map((c) => c.helicitySlope),
     prod_n_sign: production.map((c) => c.nSign),
     prod_table: production.map((c) => Math.max(0, threeBody.indexOf(c))),
     prod_e_min: production.map((c) => c.energy?.eMin ?? 0),
@@ -448,24 +460,33 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     // The charge-conjugate chain (P- -> l- Nbar) half of the time: charges flip, correlations stay.
     const chain = (v[0] < 0.5 ? 1 : -1) * P.prod_n_sign[c];
     const kind = P.prod_kind[c];
-    // N's direction in the frame it is made in (the meson's, or the tau's): its helicity, and
-    // so its spin, is along `dir` there. N decays in the rest frame reached from that frame
-    // (two boosts to the lab), so the spin axis is exact; the lab direction is not it.
-    const dir = isotropicDirection(u[2], u[3]);
-    let nStar: Vec4; // N in its production frame
-    let frame: Vec4 = meson.p; // that frame's lab four-momentum
-    let frameMass = mP;
-    let h = 0;
-    if (kind === PRODUCTION_KIND.tauTwoBody || kind === PRODUCTION_KIND.tauThreeBody) {
-      // P -> tau nu, isotropic; N is made in the tau's frame (its polarisation is not followed).
-      const dirTau = isotropicDirection(v[1], v[2]);
-      const k = P.prod_tau_pstar[c];
-      frame = boost([k * dirTau[0], k * dirTau[1], k * dirTau[2], P.prod_tau_estar[c]], meson.p, mP);
-      frameMass = P.tau_mass;
+    // From a tau: P -> tau nu, isotropic in the meson frame; the tau's rest frame is the one reached
+    // from the meson's, where its spin lies along its flight (the tau- of the N chain, D(s)- ->
+    // tau- nubar, has helicity +1/2: the nubar is right-handed and the meson spinless).
+    const fromTau = kind === PRODUCTION_KIND.tauTwoBody || kind === PRODUCTION_KIND.tauThreeBody;
+    const dirTau = fromTau ? isotropicDirection(v[1], v[2]) : ([0, 0, 1] as const);
+    const kTau = P.prod_tau_pstar[c];
+    const tauStar: Vec4 = [kTau * dirTau[0], kTau * dirTau[1], kTau * dirTau[2], P.prod_tau_estar[c]];
+    /** From the frame N is made in (the meson's, or the tau's) to the lab. */
+    const productionToLab = (p: Vec4): Vec4 => boost(fromTau ? boost(p, tauStar, P.tau_mass) : p, meson.p, mP);
+    // N's direction in the frame it is made in: its helicity, and so its spin, is along `dir`
+    // there. N decays in the rest frame reached from that frame, so the spin axis is exact; the
+    // lab direction is not it. From tau -> pi/rho N, `dir` follows 1 + alpha cos about the tau spin.
+    let dir: readonly number[];
+    let cosSpin = 0;
+    if (kind === PRODUCTION_KIND.tauTwoBody && P.polarised === 1) {
+      const [cos, sin] = linearCosSin(P.prod_alpha[c], u[2]);
+      dir = aroundAxis(dirTau, cos, sin, TWO_PI * u[3]);
+      cosSpin = cos;
+    } else {
+      dir = isotropicDirection(u[2], u[3]);
     }
+    let nStar: Vec4; // N in its production frame
+    let h = 0;
     if (kind === PRODUCTION_KIND.twoBody || kind === PRODUCTION_KIND.tauTwoBody) {
       nStar = [P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]];
-      if (kind === PRODUCTION_KIND.twoBody && P.polarised === 1) h = u[1] < P.prod_helicity_plus[c] ? 1 : -1;
+      // Helicity +1 with probability (helicityPlus + slope cos)/(1 + alpha cos), multiplied out.
+      if (P.polarised === 1) h = u[1] * (1 + P.prod_alpha[c] * cosSpin) < P.prod_helicity_plus[c] + P.prod_helicity_slope[c] * cosSpin ? 1 : -1;
     } else {
       const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
       // The kinetic energy first (E_min = m_N): a slow N keeps its momentum's precision.
@@ -473,9 +494,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const pN = Math.sqrt(kinetic * (2 * mN + kinetic));
       nStar = [pN * dir[0], pN * dir[1], pN * dir[2], mN + kinetic];
     }
-    const N = boost(nStar, frame, frameMass);
+    const N = productionToLab(nStar);
     /** From N's rest frame (spin along dir for h = +1) to the lab. */
-    const toLab = (p: Vec4): Vec4 => boost(boost(p, nStar, mN), frame, frameMass);
+    const toLab = (p: Vec4): Vec4 => productionToLab(boost(p, nStar, mN));
 
     // Decay position, forced into the decay volume along the N line of flight.
     uniforms4(key, event, STREAM.decayPosition, 0, u);
@@ -501,7 +522,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const m2 = P.decay_m2[d];
       const [cos, sin] = linearCosSin(P.decay_alpha[d] * hDecay, u[2]);
       const dirL = aroundAxis(dir, cos, sin, TWO_PI * u[3]);
-      const [lep, mes] = decayTwoBody(nStar, mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]).map((p) => boost(p, frame, frameMass));
+      const [lep, mes] = decayTwoBody(nStar, mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]).map(productionToLab);
       const md = P.decay_meson_decay[d];
       if (md === MESON_DECAY.none) {
         d1 = lep;

@@ -81,3 +81,47 @@ export function leptonicMatrixElement(c: LeptonicCoefficients, M: number, pN: re
   const P = [pN[0] - h * M * s[0], pN[1] - h * M * s[1], pN[2] - h * M * s[2], pN[3] - h * M * s[3]];
   return c.cA * mdot(P, p2) * mdot(pNu, p1) + c.cB * mdot(P, p1) * mdot(pNu, p2) + c.cI * m1 * m2 * mdot(P, pNu);
 }
+
+/**
+ * Spin correlations of tau- -> X- N (X = pi, or rho summed over its helicities) for a tau- whose
+ * spin points along an axis; N leaves at angle theta to it with helicity lambda (tau frame).
+ *
+ * The amplitude is f_X eps*_mu ubar_N gamma^mu (1 - g5) u_tau (f_X q_mu for the pion, q = p_tau - p_N).
+ * In the chiral basis ubar_N gamma^mu P_L u_tau = sqrt(m_tau (E - lambda k)) (eta^+ xi, -eta^+ sigma xi)
+ * (xi the tau's spin state, eta N's helicity state, E and k N's energy and momentum), so with
+ * |eta^+ xi|^2 = (1 + lambda cos)/2 and |eta^+ sigma xi|^2 = (3 - lambda cos)/2:
+ *   rate(lambda, cos) ~ (E - lambda k) [L_lambda (1 + lambda cos) + T (1 - lambda cos)],
+ *   L_lambda = (m_tau - E - lambda k)^2 (the pion, and the rho's helicity 0), T = 2 m_rho^2 (the rho's
+ *   transverse helicities; 0 for the pion).
+ * Summed over lambda and cos it is the width's shape in src/physics/hnl/tau.ts; at m_N -> 0 the
+ * neutrino is left-handed and goes against the spin for tau -> pi nu (alpha = -1), with
+ * alpha = -(m_tau^2 - 2 m_rho^2)/(m_tau^2 + 2 m_rho^2) for tau -> rho nu (the textbook values).
+ * test/physics.hnlPolarisation.test.ts checks it against explicit Dirac traces.
+ *
+ * Returned for sampling: dGamma/dcos ~ 1 + alpha cos; N has helicity +1 with probability
+ * (helicityPlus + helicitySlope cos)/(1 + alpha cos) at that angle (helicityPlus over all angles).
+ */
+export interface SpinCorrelation {
+  readonly alpha: number;
+  readonly helicityPlus: number;
+  readonly helicitySlope: number;
+}
+
+export function tauTwoBodySpinCorrelation(mTau: number, mN: number, mX: number, kind: 'pseudoscalar' | 'vector'): SpinCorrelation {
+  if (!(mTau > mN + mX)) return { alpha: 0, helicityPlus: 0.5, helicitySlope: 0 };
+  const k = Math.sqrt(Math.max(0, kallen(mTau * mTau, mN * mN, mX * mX))) / (2 * mTau);
+  const E = (mTau * mTau + mN * mN - mX * mX) / (2 * mTau);
+  const T = kind === 'vector' ? 2 * mX * mX : 0;
+  // E - lambda k for lambda = +1 from m_N^2/(E + k): no cancellation for a light N.
+  const eMinusK = (mN * mN) / (E + k);
+  const plusForward = eMinusK * (mTau - E - k) ** 2; // helicity +1, weight on (1 + cos)
+  const plusBackward = eMinusK * T; // helicity +1, on (1 - cos)
+  const minusForward = (E + k) * T; // helicity -1, on (1 + cos)
+  const minusBackward = (E + k) * (mTau - E + k) ** 2; // helicity -1, on (1 - cos)
+  const sum = plusForward + plusBackward + minusForward + minusBackward;
+  return {
+    alpha: (plusForward + minusForward - plusBackward - minusBackward) / sum,
+    helicityPlus: (plusForward + plusBackward) / sum,
+    helicitySlope: (plusForward - plusBackward) / sum,
+  };
+}

@@ -5,7 +5,8 @@
  *     exchanged, valid because the spin-summed |M|^2 is symmetric in them),
  *   tau+ -> l+ nu N (N from the W's lepton line: U_l) and tau+ -> l+ nu Nbar (N from the tau
  *     line: U_tau), three-body, with N's energy spectrum in the tau frame.
- * Labels name the chain of the tau+ (so N or Nbar); the tau's polarisation is not followed.
+ * Labels name the chain of the tau+ (so N or Nbar). The tau's polarisation is followed in the dump
+ * sampler for tau -> pi/rho N (tauTwoBodySpinCorrelation in polarisation.ts), not for tau -> l nu N.
  */
 import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
 import { integrate } from '../integrate.js';
