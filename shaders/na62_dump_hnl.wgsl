@@ -41,6 +41,26 @@ fn mesonThreeBodyMatrixElement(d: u32, M: f32, p1: vec4<f32>, p2: vec4<f32>, p3:
   return 1.0 + Y * (a + Y * (b + f * Y)) + X * X * (params[P_DECAY_DALITZ_D + d] + params[P_DECAY_DALITZ_G + d] * Y);
 }
 
+// (alpha, helicity +1 share, slope) of tau -> l nu N at N's energy E and momentum k in the tau
+// frame. Twin of tauLeptonicSpinCorrelation in src/physics/hnl/tau.ts (read its comment).
+fn tauLeptonicSpinCorrelation(fromWLine: bool, mTau: f32, mN: f32, ml: f32, E: f32, k: f32) -> vec3<f32> {
+  let eMinusK = mN * mN / (E + k);
+  let ePlusK = E + k;
+  if (fromWLine) {
+    return vec3<f32>(k / E, eMinusK / (2.0 * E), -eMinusK / (2.0 * E));
+  }
+  let rest = mTau - E;
+  let q2 = (rest - k) * (rest + k);
+  let g = (q2 - ml * ml) * q2;
+  let qq = 2.0 * q2 + 4.0 * ml * ml;
+  let plusR = eMinusK * (g + qq * rest * (rest - k));
+  let plusS = -eMinusK * (g + qq * k * (rest - k));
+  let minusR = ePlusK * (g + qq * rest * (rest + k));
+  let minusS = -ePlusK * (-g + qq * k * (rest + k));
+  let sum = plusR + minusR;
+  return vec3<f32>((plusS + minusS) / sum, plusR / sum, plusS / sum);
+}
+
 // From the frame N is made in (the meson's, or the tau's reached from it) to the lab. Twin of the CPU's productionToLab.
 fn productionToLab(p: vec4<f32>, fromTau: bool, tauStar: vec4<f32>, meson: vec4<f32>, mP: f32) -> vec4<f32> {
   var q = p;
@@ -103,31 +123,39 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     dirTau = isotropicDirection(v.y, v.z);
   }
   let tauStar = vec4<f32>(params[P_PROD_TAU_PSTAR + c] * dirTau, params[P_PROD_TAU_ESTAR + c]);
-  let polarised = params[P_POLARISED] == 1.0;
+  // N's momentum and energy in its production frame (two-body: fixed; three-body: the table).
+  let twoBodyKind = kind == PRODUCTION_TWO_BODY || kind == PRODUCTION_TAU_TWO_BODY;
+  var pStar = params[P_PROD_PSTAR + c];
+  var eStar = params[P_PROD_ESTAR + c];
+  if (!twoBodyKind) {
+    let bins = u32(params[P_N_ENERGY_BINS]);
+    let b = sampleBins(u.y, P_ENERGY_CDF + u32(params[P_PROD_TABLE + c]) * bins, bins);
+    let kinetic = ((f32(b.k) + b.f) / f32(bins)) * (params[P_PROD_E_MAX + c] - params[P_PROD_E_MIN + c]);
+    pStar = sqrt(kinetic * (2.0 * mN + kinetic));
+    eStar = mN + kinetic;
+  }
+  // Spin correlations (alpha, helicity +1 share, slope); polarised: whether N has any.
+  let polarised = params[P_POLARISED] == 1.0 && (twoBodyKind || kind == PRODUCTION_TAU_THREE_BODY);
+  var spin = vec3<f32>(params[P_PROD_ALPHA + c], params[P_PROD_HELICITY_PLUS + c], params[P_PROD_HELICITY_SLOPE + c]);
+  var hUniform = u.y;
+  if (polarised && kind == PRODUCTION_TAU_THREE_BODY) {
+    spin = tauLeptonicSpinCorrelation(params[P_PROD_N_SIGN + c] == 1.0, params[P_TAU_MASS], mN, params[P_PROD_TAU_LEPTON_MASS + c], eStar, pStar);
+    hUniform = uniforms4(key, event, STREAM_PRODUCTION, 2u).x;
+  }
   var dir: vec3<f32>;
   var cosSpin = 0.0;
-  if (kind == PRODUCTION_TAU_TWO_BODY && polarised) {
-    let cs = linearCosSin(params[P_PROD_ALPHA + c], u.z);
+  if (polarised && fromTau) {
+    let cs = linearCosSin(spin.x, u.z);
     dir = aroundAxis(dirTau, cs.x, cs.y, TWO_PI * u.w);
     cosSpin = cs.x;
   } else {
     dir = isotropicDirection(u.z, u.w);
   }
-  var nStar: vec4<f32>;
   var h = 0.0;
-  if (kind == PRODUCTION_TWO_BODY || kind == PRODUCTION_TAU_TWO_BODY) {
-    nStar = vec4<f32>(params[P_PROD_PSTAR + c] * dir, params[P_PROD_ESTAR + c]);
-    if (polarised) {
-      let plus = params[P_PROD_HELICITY_PLUS + c] + params[P_PROD_HELICITY_SLOPE + c] * cosSpin;
-      h = select(-1.0, 1.0, u.y * (1.0 + params[P_PROD_ALPHA + c] * cosSpin) < plus);
-    }
-  } else {
-    let bins = u32(params[P_N_ENERGY_BINS]);
-    let b = sampleBins(u.y, P_ENERGY_CDF + u32(params[P_PROD_TABLE + c]) * bins, bins);
-    let kinetic = ((f32(b.k) + b.f) / f32(bins)) * (params[P_PROD_E_MAX + c] - params[P_PROD_E_MIN + c]);
-    let pN = sqrt(kinetic * (2.0 * mN + kinetic));
-    nStar = vec4<f32>(pN * dir, mN + kinetic);
+  if (polarised) {
+    h = select(-1.0, 1.0, hUniform * (1.0 + spin.x * cosSpin) < spin.y + spin.z * cosSpin);
   }
+  let nStar = vec4<f32>(pStar * dir, eStar);
   let N = productionToLab(nStar, fromTau, tauStar, meson.p, mP);
 
   // Decay position.

@@ -10,9 +10,9 @@ import { G_F, SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { add, bar, G5, GAMMA, I4, type Mat, METRIC, mul, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
 import { widthChargedLeptonPair, widthChargedPseudoscalar, widthChargedVector, widthNeutralVector, widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
 import { type LeptonicCoefficients, leptonicMatrixElement, leptonicProductionHelicityPlus, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
-import { widthTauToMesonHnl } from '../src/physics/hnl/tau.js';
+import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../src/physics/hnl/tau.js';
 import { integrate } from '../src/physics/integrate.js';
-import { twoBodyMomentum } from '../src/physics/kinematics.js';
+import { boost, twoBodyMomentum } from '../src/physics/kinematics.js';
 import { PARTICLES, type Particle } from '../src/physics/particles.js';
 
 const ZERO: V4 = [0, 0, 0, 0];
@@ -206,6 +206,89 @@ describe('tau- -> X- N (X = pi, rho): N direction about the tau spin and its hel
     expect(Math.abs(rhoNu.alpha + (mTau ** 2 - 2 * rho.mass ** 2) / (mTau ** 2 + 2 * rho.mass ** 2))).toBeLessThan(1e-9);
     expect(piNu.helicityPlus).toBeLessThan(1e-9);
     expect(rhoNu.helicityPlus).toBeLessThan(1e-9);
+  });
+});
+
+describe('tau -> l nu N from a polarised tau: N direction about the tau flight and its helicity at fixed E_N (tau frame, flight along z)', () => {
+  const mTau = PARTICLES.tau.mass;
+  /** v vbar of an antifermion of physical spin s: (pslash - m)(1 + g5 sslash)/2. */
+  const antiSpinState = (p: V4, m: number, sv: V4): Mat => scale(mul(add(slash(p), scale(I4, -m)), add(I4, mul(G5, slash(sv)))), 0.5);
+  // The octahedron's six directions integrate any quadratic polynomial of the direction exactly,
+  // and |M|^2 is quadratic in the l direction in the (l nu) frame.
+  const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
+  /**
+   * |M|^2 averaged over the l and nubar directions at fixed p_N (energy E, angle acos(c) to z, helicity h).
+   * W line: tau+ (spin -z: helicity -1/2 along its flight z) -> nubar_tau l+ N, [vbar_tau G v_nu][ubar_N G v_l].
+   * Tau line: tau- (spin +z) -> N l- nubar, [ubar_N G u_tau][ubar_l G v_nu].
+   */
+  function averaged(fromWLine: boolean, mN: number, ml: number, E: number, c: number, h: number): number {
+    const k = Math.sqrt(E * E - mN * mN);
+    const sn = Math.sqrt(1 - c * c);
+    const pN: [number, number, number, number] = [k * sn, 0, k * c, E];
+    const Q: [number, number, number, number] = [-pN[0], -pN[1], -pN[2], mTau - E];
+    const q = Math.sqrt(Q[3] ** 2 - Q[0] ** 2 - Q[1] ** 2 - Q[2] ** 2);
+    const kStar = (q * q - ml * ml) / (2 * q);
+    const sN = helicitySpin(toV4(pN), mN, h);
+    let sum = 0;
+    for (const d of OCTAHEDRON) {
+      const pl = toV4(boost([kStar * d[0], kStar * d[1], kStar * d[2], Math.hypot(kStar, ml)], Q, q));
+      const pNu = toV4(boost([-kStar * d[0], -kStar * d[1], -kStar * d[2], kStar], Q, q));
+      if (fromWLine) {
+        const tau = antiSpinState([mTau, 0, 0, 0], mTau, [0, 0, 0, -1]);
+        sum += contract(currentTensor(tau, slash(pNu), LEFT), currentTensor(spinState(toV4(pN), mN, sN), spinSum(pl, ml, true), LEFT));
+      } else {
+        const tau = spinState([mTau, 0, 0, 0], mTau, [0, 0, 0, 1]);
+        sum += contract(currentTensor(spinState(toV4(pN), mN, sN), tau, LEFT), currentTensor(spinSum(pl, ml), slash(pNu), LEFT));
+      }
+    }
+    return sum / OCTAHEDRON.length;
+  }
+  const { e, mu } = PARTICLES;
+  const cases = [true, false].flatMap((w) => [e, mu].flatMap((l) => [0.1, 0.5, 1.0, 1.4].map((mN) => [w, l, mN] as const))).filter(([, l, mN]) => mTau > l.mass + mN);
+
+  it('alpha, the helicity +1 share and its slope equal the traces to 1e-9 at five energies, both lines, e and mu, m_N = 0.1 to 1.4 GeV; the rate is linear in cos', () => {
+    let n = 0;
+    for (const [w, l, mN] of cases) {
+      const eMax = (mTau * mTau + mN * mN - l.mass * l.mass) / (2 * mTau);
+      for (const f of [0.05, 0.3, 0.5, 0.8, 0.97]) {
+        const E = mN + f * (eMax - mN);
+        const r = (c: number, h: number) => averaged(w, mN, l.mass, E, c, h);
+        const total = r(1, 1) + r(-1, 1) + r(1, -1) + r(-1, -1);
+        const label = `${w ? 'W line' : 'tau line'} ${l.name} ${mN} ${f}`;
+        for (const h of [1, -1]) expect(Math.abs(r(0, h) - 0.5 * (r(1, h) + r(-1, h))) / total, label).toBeLessThan(1e-9);
+        const spin = tauLeptonicSpinCorrelation(w, mTau, mN, l.mass, E, Math.sqrt(E * E - mN * mN));
+        expect(Math.abs(spin.alpha - (r(1, 1) + r(1, -1) - r(-1, 1) - r(-1, -1)) / total), label).toBeLessThan(1e-9);
+        expect(Math.abs(spin.helicityPlus - (r(1, 1) + r(-1, 1)) / total), label).toBeLessThan(1e-9);
+        expect(Math.abs(spin.helicitySlope - (r(1, 1) - r(-1, 1)) / total), label).toBeLessThan(1e-9);
+        n++;
+      }
+    }
+    expect(n).toBe(80);
+  });
+
+  it("the traces summed over h and cos, times k and the (l nu) phase space (q^2 - m_l^2)/q^2, have the shape of tauLeptonicEnergyDensity (HNLCalc's dGamma/dE_N)", () => {
+    for (const decay of TAU_DECAYS_TO_HNL.filter((d) => d.lepton)) {
+      const w = decay.nSign === 1;
+      const ml = PARTICLES[decay.lepton!].mass;
+      const mN = 0.5;
+      const eMax = (mTau * mTau + mN * mN - ml * ml) / (2 * mTau);
+      const ratios = [0.1, 0.4, 0.7, 0.95].map((f) => {
+        const E = mN + f * (eMax - mN);
+        const k = Math.sqrt(E * E - mN * mN);
+        const q2 = mTau * mTau + mN * mN - 2 * mTau * E;
+        const summed = [1, -1].reduce((sum, h) => sum + averaged(w, mN, ml, E, 1, h) + averaged(w, mN, ml, E, -1, h), 0);
+        return tauLeptonicEnergyDensity(decay, mN, 1, E) / (summed * k * ((q2 - ml * ml) / q2));
+      });
+      for (const r of ratios) expect(relDiff(r, ratios[0]), decay.label).toBeLessThan(1e-9);
+    }
+  });
+
+  it('m_N -> 0: N (a neutrino) is left-handed, and for the W line goes along the tau+ flight as 1 + cos (muon decay: nu_e against the mu+ spin)', () => {
+    const s = tauLeptonicSpinCorrelation(true, mTau, 1e-7, PARTICLES.mu.mass, 0.5, Math.sqrt(0.25 - 1e-14));
+    expect(Math.abs(s.alpha - 1)).toBeLessThan(1e-9);
+    expect(s.helicityPlus).toBeLessThan(1e-9);
+    const t = tauLeptonicSpinCorrelation(false, mTau, 1e-7, PARTICLES.mu.mass, 0.5, Math.sqrt(0.25 - 1e-14));
+    expect(t.helicityPlus).toBeLessThan(1e-9);
   });
 });
 

@@ -16,7 +16,7 @@ import { SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { LEPTON_OF } from '../src/physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/semileptonic.js';
-import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange } from '../src/physics/hnl/tau.js';
+import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange, tauLeptonicSpinCorrelation } from '../src/physics/hnl/tau.js';
 import { integrate } from '../src/physics/integrate.js';
 import { boost, dalitzRange12, kallen, type Vec4 } from '../src/physics/kinematics.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -399,20 +399,30 @@ describe('na62-dump-hnl: N from tau leptons', async () => {
     for (let i = 0; i < n; i++) expect(Object.is(unpolarised.cols.llp_helicity[i], 0), 'unpolarised: +0, not -0').toBe(true);
   });
 
-  it("Ds+ -> tau+ nu, tau+ -> e+ nu Nbar: N's energy in the Ds frame follows the tau-frame dGamma/dE_N (HNLCalc lines 923/929) smeared by the isotropic tau boost (KS, alpha = 1e-3)", () => {
-    const decay = TAU_DECAYS_TO_HNL.find((t) => t.label === 'e+ nu Nbar')!;
-    // An N of energy E* in the tau frame has, in the Ds frame, an energy uniform on gamma (E* -+ beta p*).
+  it.each([['e+ nu Nbar', false], ['mu+ nu Nbar', false]] as const)("Ds+ -> tau+ nu, tau+ -> %s: N's energy in the Ds frame follows the tau-frame dGamma/dE_N (HNLCalc lines 923/929) with N's direction 1 + alpha(E) cos about the tau's flight (tauLeptonicSpinCorrelation; the isotropic smearing fails), KS at alpha = 1e-3; helicity +1 count as predicted", (label, fromWLine) => {
+    const decay = TAU_DECAYS_TO_HNL.find((t) => t.label === label)!;
+    const ml = PARTICLES[decay.lepton!].mass;
     const [eMin, eMax] = tauLeptonicEnergyRange(decay, mN);
     const density = (E: number) => tauLeptonicEnergyDensity(decay, mN, 1, E);
     const total = integrate(density, eMin, eMax, 64);
-    const cdf = (E: number) => integrate((eStar) => {
+    const spinAt = (eStar: number) => tauLeptonicSpinCorrelation(fromWLine, mTau, mN, ml, eStar, Math.sqrt(Math.max(0, eStar * eStar - mN * mN)));
+    // An N of energy E* at cos c to the tau's flight (tau frame) has, in the Ds frame, the energy
+    // gamma (E* + beta p* c); c has the density (1 + alpha c)/2, whose CDF is (1 + c)/2 + alpha (c^2 - 1)/4.
+    const cdfWith = (polarised: boolean) => (E: number) => integrate((eStar) => {
       const pStar = Math.sqrt(Math.max(0, eStar * eStar - mN * mN));
-      const [lo, hi] = [gamma * (eStar - beta * pStar), gamma * (eStar + beta * pStar)];
-      return density(eStar) * (hi > lo ? Math.min(1, Math.max(0, (E - lo) / (hi - lo))) : E >= lo ? 1 : 0);
+      if (!(pStar > 0)) return E >= gamma * eStar ? density(eStar) : 0;
+      const cos = Math.min(1, Math.max(-1, (E / gamma - eStar) / (beta * pStar)));
+      const alpha = polarised ? spinAt(eStar).alpha : 0;
+      return density(eStar) * ((1 + cos) / 2 + (alpha * (cos * cos - 1)) / 4);
     }, eMin, eMax, 64) / total;
-    const { energies, helicities } = inDsFrame('Ds+ -> tau+ nu, tau+ -> e+ nu Nbar');
-    expect(helicities.every((h) => h === 0), 'N from tau -> l nu N is unpolarised').toBe(true);
-    expect(ksStatistic(energies, cdf)).toBeLessThan(ksCritical(energies.length));
+    const { energies, helicities } = inDsFrame(`Ds+ -> tau+ nu, tau+ -> ${label}`);
+    expect(ksStatistic(energies, cdfWith(true))).toBeLessThan(ksCritical(energies.length));
+    expect(ksStatistic(energies, cdfWith(false))).toBeGreaterThan(2 * ksCritical(energies.length));
+    // Over the angles N's helicity is +1 with the share helicityPlus(E*) (Nbar: llp_helicity x sign(pdg) = -1 for those).
+    const expected = (helicities.length * integrate((eStar) => density(eStar) * spinAt(eStar).helicityPlus, eMin, eMax, 64)) / total;
+    const flipped = helicities.filter((h) => h === -1).length;
+    expect(helicities.filter((h) => h === 1).length + flipped).toBe(helicities.length);
+    expect(Math.abs(flipped - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
   });
 });
 

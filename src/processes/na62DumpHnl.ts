@@ -14,9 +14,10 @@
  * Polarisation (src/physics/hnl/polarisation.ts): N from P -> l N has helicity +1 with the
  * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
  * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. The tau from
- * D(s) -> tau nu is fully polarised; N from tau -> pi/rho N follows its spin in direction and
- * helicity (tauTwoBodySpinCorrelation). N from three-body meson decays and from tau -> l nu N is
- * taken as unpolarised (h = 0). `model.polarised = false` makes every N unpolarised and isotropic.
+ * D(s) -> tau nu is fully polarised; N from its decays follows its spin in direction and
+ * helicity (tauTwoBodySpinCorrelation, tauLeptonicSpinCorrelation). N from three-body meson
+ * decays is taken as unpolarised (h = 0). `model.polarised = false` makes every N unpolarised
+ * and isotropic.
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
@@ -28,10 +29,10 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { dileptonCouplings, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
-import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
+import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
-import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, widthTauToMesonHnl } from '../physics/hnl/tau.js';
+import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { integrate } from '../physics/integrate.js';
@@ -53,7 +54,7 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     ...fourVector('parent', 'the meson that made N'),
     ...position('prod', 'production vertex (meson decay, in the absorber)'),
     ...fourVector('llp', 'heavy neutral lepton N'),
-    f('llp_helicity', '', "N's helicity in the rest frame of the meson (or the tau) that made it: +1 or -1 from P -> l N and tau -> pi/rho N, 0 where it is taken as unpolarised"),
+    f('llp_helicity', '', "N's helicity in the rest frame of the meson (or the tau) that made it: +1 or -1 from P -> l N and tau decays, 0 where it is taken as unpolarised"),
     f('decay_log_prob', '', 'ln P, P the probability that N decays inside the decay volume (LOG_WEIGHT_ZERO when N misses it)'),
     f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
@@ -118,6 +119,8 @@ interface ProductionChannel {
   /** From a tau: the tau's momentum and energy in the meson frame (P -> tau nu); else 0. */
   tauPStar: number;
   tauEStar: number;
+  /** tau -> l nu N: the charged lepton's mass; else 0. */
+  tauLeptonMass: number;
   /** +1 when the listed decay makes N, -1 when it makes Nbar (tau+ -> pi+ Nbar). */
   nSign: number;
   /** The mixing its rate is proportional to. */
@@ -143,7 +146,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const { p: pStar, e1: eStar } = twoBodyRestFrame(lp.particle.mass, mN, ml);
       out.push({
         label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), alpha: 0, helicitySlope: 0, nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
+        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), alpha: 0, helicitySlope: 0, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
       });
     }
   };
@@ -155,7 +158,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(br > 0 && mesons > 0)) continue;
       out.push({
         label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
-        pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, energy, nSign: 1, tauPStar: 0, tauEStar: 0, flavour: a,
+        pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, energy, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
       });
     }
   };
@@ -166,14 +169,14 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
   };
   for (const lp of [LEPTONIC_PARENTS.D, LEPTONIC_PARENTS.Ds, LEPTONIC_PARENTS.B, LEPTONIC_PARENTS.Bc]) twoBody(lp, ...yieldOf(lp.particle));
   for (const ch of SEMILEPTONIC_CHANNELS) threeBody(ch, ...yieldOf(ch.parent));
-  // From tau leptons: P -> tau nu, then tau -> pi/rho N (N's direction and helicity follow the
-  // tau's spin) or tau -> l nu N (N unpolarised, isotropic in the tau frame).
+  // From tau leptons: P -> tau nu, then tau -> pi/rho N or tau -> l nu N; N's direction and
+  // helicity follow the tau's spin (in the sampler).
   const tauWidth = widthFromLifetime(PARTICLES.tau.lifetime);
   for (const lp of TAU_PARENTS) {
     const [mesons, spectrum] = yieldOf(lp.particle);
     const toTau = mesons * brToTau(lp);
     const tauFrame = twoBodyRestFrame(lp.particle.mass, PARTICLES.tau.mass, 0);
-    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, tauPStar: tauFrame.p, tauEStar: tauFrame.e1 };
+    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, tauPStar: tauFrame.p, tauEStar: tauFrame.e1, tauLeptonMass: 0 };
     for (const decay of TAU_DECAYS_TO_HNL) {
       const U2 = U[decay.flavour];
       if (!(U2 > 0 && toTau > 0)) continue;
@@ -188,7 +191,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
         const energy = tauLeptonicEnergySpectrum(decay, mN, U2, ENERGY_BINS);
         const br = energy.widths.reduce((x, y) => x + y, 0) / tauWidth;
         if (!(br > 0)) continue;
-        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, pStar: 0, eStar: 0, energy, nSign: decay.nSign, flavour: decay.flavour });
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, pStar: 0, eStar: 0, energy, nSign: decay.nSign, flavour: decay.flavour, tauLeptonMass: LEPTON_OF[decay.lepton!].mass });
       }
     }
   }
@@ -388,6 +391,7 @@ function planParams(scenario: Scenario, events: number) {
     energy_cdf: threeBody.length > 0 ? threeBody.flatMap((c) => cumulative(c.energy!.widths)) : [1],
     prod_tau_pstar: production.map((c) => c.tauPStar),
     prod_tau_estar: production.map((c) => c.tauEStar),
+    prod_tau_lepton_mass: production.map((c) => c.tauLeptonMass),
     tau_mass: PARTICLES.tau.mass,
     n_decay: decays.length,
     decay_cum: cumulative(decays.map((d) => d.br)),
@@ -469,31 +473,45 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     const tauStar: Vec4 = [kTau * dirTau[0], kTau * dirTau[1], kTau * dirTau[2], P.prod_tau_estar[c]];
     /** From the frame N is made in (the meson's, or the tau's) to the lab. */
     const productionToLab = (p: Vec4): Vec4 => boost(fromTau ? boost(p, tauStar, P.tau_mass) : p, meson.p, mP);
-    // N's direction in the frame it is made in: its helicity, and so its spin, is along `dir`
-    // there. N decays in the rest frame reached from that frame, so the spin axis is exact; the
-    // lab direction is not it. From tau -> pi/rho N, `dir` follows 1 + alpha cos about the tau spin.
+    // N's momentum and energy in the frame it is made in: fixed for two-body decays, from the
+    // channel's energy table for three-body ones (the kinetic energy first, E_min = m_N: a slow N
+    // keeps its momentum's precision).
+    const twoBodyKind = kind === PRODUCTION_KIND.twoBody || kind === PRODUCTION_KIND.tauTwoBody;
+    let pStar = P.prod_pstar[c];
+    let eStar = P.prod_estar[c];
+    if (!twoBodyKind) {
+      const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
+      const kinetic = ((k + fr) / P.n_energy_bins) * (P.prod_e_max[c] - P.prod_e_min[c]);
+      pStar = Math.sqrt(kinetic * (2 * mN + kinetic));
+      eStar = mN + kinetic;
+    }
+    // N's spin correlations: from a meson (spinless) its helicity alone; from a tau its direction
+    // about the tau's flight too (tau -> pi/rho N: per channel; tau -> l nu N: at N's energy;
+    // the uniform for the helicity is then a fresh one, u[1] having drawn the energy).
+    let spin: SpinCorrelation | null = null;
+    let hUniform = u[1];
+    if (P.polarised === 1 && twoBodyKind) {
+      spin = { alpha: P.prod_alpha[c], helicityPlus: P.prod_helicity_plus[c], helicitySlope: P.prod_helicity_slope[c] };
+    } else if (P.polarised === 1 && kind === PRODUCTION_KIND.tauThreeBody) {
+      // The N chain's tau: N from the W's lepton line when the listed tau+ decay makes N.
+      spin = tauLeptonicSpinCorrelation(P.prod_n_sign[c] === 1, P.tau_mass, mN, P.prod_tau_lepton_mass[c], eStar, pStar);
+      uniforms4(key, event, STREAM.production, 2, w);
+      hUniform = w[0];
+    }
+    // N's direction in that frame: its helicity, and so its spin, is along `dir` there. N decays
+    // in the rest frame reached from that frame, so the spin axis is exact; the lab direction is not it.
     let dir: readonly number[];
     let cosSpin = 0;
-    if (kind === PRODUCTION_KIND.tauTwoBody && P.polarised === 1) {
-      const [cos, sin] = linearCosSin(P.prod_alpha[c], u[2]);
+    if (spin && fromTau) {
+      const [cos, sin] = linearCosSin(spin.alpha, u[2]);
       dir = aroundAxis(dirTau, cos, sin, TWO_PI * u[3]);
       cosSpin = cos;
     } else {
       dir = isotropicDirection(u[2], u[3]);
     }
-    let nStar: Vec4; // N in its production frame
-    let h = 0;
-    if (kind === PRODUCTION_KIND.twoBody || kind === PRODUCTION_KIND.tauTwoBody) {
-      nStar = [P.prod_pstar[c] * dir[0], P.prod_pstar[c] * dir[1], P.prod_pstar[c] * dir[2], P.prod_estar[c]];
-      // Helicity +1 with probability (helicityPlus + slope cos)/(1 + alpha cos), multiplied out.
-      if (P.polarised === 1) h = u[1] * (1 + P.prod_alpha[c] * cosSpin) < P.prod_helicity_plus[c] + P.prod_helicity_slope[c] * cosSpin ? 1 : -1;
-    } else {
-      const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
-      // The kinetic energy first (E_min = m_N): a slow N keeps its momentum's precision.
-      const kinetic = ((k + fr) / P.n_energy_bins) * (P.prod_e_max[c] - P.prod_e_min[c]);
-      const pN = Math.sqrt(kinetic * (2 * mN + kinetic));
-      nStar = [pN * dir[0], pN * dir[1], pN * dir[2], mN + kinetic];
-    }
+    // Helicity +1 with probability (helicityPlus + slope cos)/(1 + alpha cos), multiplied out.
+    const h = spin ? (hUniform * (1 + spin.alpha * cosSpin) < spin.helicityPlus + spin.helicitySlope * cosSpin ? 1 : -1) : 0;
+    const nStar: Vec4 = [pStar * dir[0], pStar * dir[1], pStar * dir[2], eStar]; // N in its production frame
     const N = productionToLab(nStar);
     /** From N's rest frame (spin along dir for h = +1) to the lab. */
     const toLab = (p: Vec4): Vec4 => productionToLab(boost(p, nStar, mN));

@@ -12,6 +12,7 @@ import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
 import { integrate } from '../integrate.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
 import { widthChargedPseudoscalar, widthChargedVector } from './decay.js';
+import type { SpinCorrelation } from './polarisation.js';
 import type { Flavour, Mixing } from './mixing.js';
 import { LEPTON_OF, LEPTONIC_PARENTS, type LeptonicParent, widthLeptonicToHnl } from './production.js';
 
@@ -110,4 +111,39 @@ export function widthTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): numb
 /** BR(tau -> X N) for the mixing U. */
 export function brTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number {
   return widthTauToHnl(decay, mN, U) / widthFromLifetime(PARTICLES.tau.lifetime);
+}
+
+/**
+ * Spin correlations of tau -> l nu N at N's energy E (tau frame) for the N chain of the dump
+ * sampler: the tau+ of Ds+ -> tau+ nu (helicity -1/2) when N comes from the W's lepton line
+ * (tau+ -> nubar_tau l+ N), the tau- of Ds- -> tau- nubar (helicity +1/2) when N comes from the tau
+ * line (tau- -> N l- nubar). In both the tau enters the V-A current as P_tau = p_tau -+ m_tau s_tau
+ * = m_tau (1, -t), t the tau's flight direction (meson frame), and N of helicity h as
+ * P_N = p_N - h m_N s_N = (E - h k)(1, -h n) (n N's direction). The muon-decay |M|^2 is then
+ *   W line:   (P_tau.P_N)(p_l.p_nubar),
+ *   tau line: (P_tau.p_nubar)(P_N.p_l),
+ * and integrating l and nubar over their two-body phase space at fixed Q = p_tau - p_N
+ * (Int p_nu^mu p_l^nu = [(q^2 - m_l^2) g^{mu nu} q^2 + (2 q^2 + 4 m_l^2) Q^mu Q^nu] (q^2 - m_l^2)/(12 q^4) x Phi_2)
+ * leaves, with c = cos(N, t):
+ *   W line:   rate(h, c) ~ (E - h k)(1 - h c),
+ *   tau line: rate(h, c) ~ (E - h k)[(q^2 - m_l^2) q^2 (1 - h c) + (2 q^2 + 4 m_l^2)(m_tau - E - k c)(m_tau - E - h k)].
+ * Summed over h and c they are tauLeptonicEnergyDensity's spectra (the test holds them to it and
+ * to explicit Dirac traces). `pN` is N's momentum k, passed so that the caller's value is used.
+ */
+export function tauLeptonicSpinCorrelation(fromWLine: boolean, mTau: number, mN: number, ml: number, E: number, pN: number): SpinCorrelation {
+  const eMinusK = (mN * mN) / (E + pN); // E - k without cancellation
+  const ePlusK = E + pN;
+  if (fromWLine) {
+    return { alpha: pN / E, helicityPlus: eMinusK / (2 * E), helicitySlope: -eMinusK / (2 * E) };
+  }
+  const rest = mTau - E;
+  const q2 = (rest - pN) * (rest + pN); // (p_tau - p_N)^2 as a product: exact near the endpoint q^2 = m_l^2
+  const g = (q2 - ml * ml) * q2; // the g^{mu nu} term
+  const qq = 2 * q2 + 4 * ml * ml; // the Q^mu Q^nu term
+  const plusR = eMinusK * (g + qq * rest * (rest - pN));
+  const plusS = -eMinusK * (g + qq * pN * (rest - pN));
+  const minusR = ePlusK * (g + qq * rest * (rest + pN));
+  const minusS = -ePlusK * (-g + qq * pN * (rest + pN));
+  const sum = plusR + minusR;
+  return { alpha: (plusS + minusS) / sum, helicityPlus: plusR / sum, helicitySlope: plusS / sum };
 }
