@@ -41,6 +41,21 @@ fn mesonThreeBodyMatrixElement(d: u32, M: f32, p1: vec4<f32>, p2: vec4<f32>, p3:
   return 1.0 + Y * (a + Y * (b + f * Y)) + X * X * (params[P_DECAY_DALITZ_D + d] + params[P_DECAY_DALITZ_G + d] * Y);
 }
 
+// From N's rest frame (reached from its production frame) to the lab.
+fn toLab(p: vec4<f32>, nStar: vec4<f32>, mN: f32, fromTau: bool, tauStar: vec4<f32>, meson: vec4<f32>, mP: f32) -> vec4<f32> {
+  return productionToLab(boost(p, nStar, mN), fromTau, tauStar, meson, mP);
+}
+
+// A vector meson's decay weight (mean 1 over its decay directions): N at rest with spin axis s
+// and helicity sign h, lepton pl, meson q of mass mV, decay current k (N frame) with |k|^2 = K2
+// in the meson's frame. Twin of vectorMesonDecayWeight in src/physics/hnl/polarisation.ts.
+fn vectorMesonDecayWeight(M: f32, s: vec3<f32>, h: f32, pl: vec4<f32>, q: vec4<f32>, mV: f32, k: vec4<f32>, K2: f32) -> f32 {
+  let P = vec4<f32>(-h * M * s, M);
+  let lP = mdot(pl, P);
+  let den = K2 * (lP + 2.0 * mdot(pl, q) * mdot(q, P) / (mV * mV));
+  return select(0.0, 3.0 * (2.0 * mdot(pl, k) * mdot(k, P) + K2 * lP) / den, den > 0.0);
+}
+
 // (alpha, helicity +1 share, slope) of tau -> l nu N at N's energy E and momentum k in the tau
 // frame. Twin of tauLeptonicSpinCorrelation in src/physics/hnl/tau.ts (read its comment).
 fn tauLeptonicSpinCorrelation(fromWLine: bool, mTau: f32, mN: f32, ml: f32, E: f32, k: f32) -> vec3<f32> {
@@ -184,35 +199,47 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(dir, cs.x, cs.y, TWO_PI * u.w);
-    let star = decayTwoBody(nStar, mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
-    let pair = TwoBody(productionToLab(star.d1, fromTau, tauStar, meson.p, mP), productionToLab(star.d2, fromTau, tauStar, meson.p, mP));
+    // In N's rest frame; the meson decays in its rest frame reached from there (CPU comments).
+    let star = decayTwoBody(vec4<f32>(0.0, 0.0, 0.0, mN), mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
+    let lep = toLab(star.d1, nStar, mN, fromTau, tauStar, meson.p, mP);
     let md = params[P_DECAY_MESON_DECAY + d];
+    let vector = params[P_DECAY_VECTOR + d] == 1.0;
     if (md == MESON_STAYS) {
-      d1 = pair.d1;
-      d2 = pair.d2;
+      d1 = lep;
+      d2 = toLab(star.d2, nStar, mN, fromTau, tauStar, meson.p, mP);
     } else if (md == MESON_THREE_BODY) {
       let w = uniforms4(key, event, STREAM_DECAY, 2u);
       let mX = params[P_DECAY_MESON_M1 + d];
       let mPi = params[P_DECAY_MESON_M2 + d];
       let r = threeBodyAtRest(m2, mX, mPi, mPi, v.z, isotropicDirection(v.x, v.y), isotropicDirection(w.x, w.y));
       meWeight = r.phaseSpace * mesonThreeBodyMatrixElement(d, m2, r.p1, r.p2, r.p3, mX, mPi) / params[P_DECAY_MESON_NORM + d];
-      d1 = boost(r.p2, pair.d2, m2);
-      d2 = boost(r.p3, pair.d2, m2);
-      d3 = boost(r.p1, pair.d2, m2);
+      if (vector) {
+        let n = cross(r.p3.xyz, r.p2.xyz);
+        meWeight *= vectorMesonDecayWeight(mN, dir, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(n, 0.0), star.d2, m2), dot(n, n));
+      }
+      d1 = toLab(boost(r.p2, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
+      d2 = toLab(boost(r.p3, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
+      d3 = toLab(boost(r.p1, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
     } else {
-      let ab = decayTwoBody(pair.d2, m2, isotropicDirection(v.x, v.y), params[P_DECAY_MESON_PSTAR + d], params[P_DECAY_MESON_E1 + d], params[P_DECAY_MESON_E2 + d]);
+      let dirM = isotropicDirection(v.x, v.y);
+      let abN = decayTwoBody(star.d2, m2, dirM, params[P_DECAY_MESON_PSTAR + d], params[P_DECAY_MESON_E1 + d], params[P_DECAY_MESON_E2 + d]);
+      let ab = TwoBody(toLab(abN.d1, nStar, mN, fromTau, tauStar, meson.p, mP), toLab(abN.d2, nStar, mN, fromTau, tauStar, meson.p, mP));
+      if (vector) {
+        let k2 = 2.0 * params[P_DECAY_MESON_PSTAR + d];
+        meWeight = vectorMesonDecayWeight(mN, dir, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(k2 * dirM, 0.0), star.d2, m2), k2 * k2);
+      }
       if (md == MESON_CHARGED_AND_NEUTRAL) {
-        d1 = pair.d1;
+        d1 = lep;
         d2 = ab.d1;
         d3 = ab.d2;
       } else if (md == MESON_NEUTRAL_TO_PAIR) {
         d1 = ab.d2;
         d2 = ab.d1;
-        d3 = pair.d1;
+        d3 = lep;
       } else {
         d1 = ab.d1;
         d2 = ab.d2;
-        d3 = pair.d1;
+        d3 = lep;
       }
     }
   } else {
@@ -228,9 +255,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let pNu = orient(r.p3, w);
     let me = leptonicMatrixElement(d, mN, dir, hDecay, p1, p2, pNu, m1, m2);
     meWeight = me * span23 * width / params[P_DECAY_NORM + d];
-    d1 = productionToLab(boost(p1, nStar, mN), fromTau, tauStar, meson.p, mP);
-    d2 = productionToLab(boost(p2, nStar, mN), fromTau, tauStar, meson.p, mP);
-    d3 = productionToLab(boost(pNu, nStar, mN), fromTau, tauStar, meson.p, mP);
+    d1 = toLab(p1, nStar, mN, fromTau, tauStar, meson.p, mP);
+    d2 = toLab(p2, nStar, mN, fromTau, tauStar, meson.p, mP);
+    d3 = toLab(pNu, nStar, mN, fromTau, tauStar, meson.p, mP);
   }
 
   // Detector.

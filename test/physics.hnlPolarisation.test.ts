@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { G_F, SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { add, bar, G5, GAMMA, I4, type Mat, METRIC, mul, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
 import { widthChargedLeptonPair, widthChargedPseudoscalar, widthChargedVector, widthNeutralVector, widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
-import { type LeptonicCoefficients, leptonicMatrixElement, leptonicProductionHelicityPlus, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
+import { type LeptonicCoefficients, leptonicMatrixElement, leptonicProductionHelicityPlus, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../src/physics/hnl/polarisation.js';
 import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../src/physics/hnl/tau.js';
 import { integrate } from '../src/physics/integrate.js';
 import { boost, twoBodyMomentum } from '../src/physics/kinematics.js';
@@ -289,6 +289,63 @@ describe('tau -> l nu N from a polarised tau: N direction about the tau flight a
     expect(s.helicityPlus).toBeLessThan(1e-9);
     const t = tauLeptonicSpinCorrelation(false, mTau, 1e-7, PARTICLES.mu.mass, 0.5, Math.sqrt(0.25 - 1e-14));
     expect(t.helicityPlus).toBeLessThan(1e-9);
+  });
+});
+
+describe('N -> l V, V -> a b: the vector meson decay weight against the Dirac trace of the whole chain (N rest frame, random spin axes)', () => {
+  const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
+  /** |ubar_l kslash (1 - g5) u_N|^2 for N in spin state h s: the chain's |M|^2 with the decay current k (transverse to q). */
+  const traced = (M: number, s: number[], h: number, pl: number[], ml: number, k: number[]) => {
+    const G = mul(slash(toV4(k)), ONE_M_G5);
+    return traceRe(mul(mul(mul(spinSum(toV4(pl), ml), G), spinState([M, 0, 0, 0], M, [0, s[0] * h, s[1] * h, s[2] * h])), bar(G)));
+  };
+  const r = rng(11);
+  const { e, mu, rho, rho0, Kstar, phi, pi, pi0, K, K0 } = PARTICLES;
+  const cases: [number, Particle | null, Particle, Particle, Particle][] = [
+    [1.0, mu, rho, pi, pi0], [1.5, e, rho, pi, pi0], [1.5, mu, Kstar, K0, pi], [1.2, null, rho0, pi, pi], [1.5, null, phi, K, K],
+  ];
+
+  it('equals |M|^2(k)/<|M|^2> over the directions of k (exact on the octahedron) to 1e-9, both helicities and unpolarised; its mean is 1', () => {
+    for (const [M, l, V, a, b] of cases) {
+      const ml = l ? l.mass : 0;
+      for (let trial = 0; trial < 4; trial++) {
+        // N -> l V along a random direction, N's spin along another; V -> a b along a third (V frame).
+        const ct = 2 * r() - 1;
+        const ph = 2 * Math.PI * r();
+        const dl = [Math.sqrt(1 - ct * ct) * Math.cos(ph), Math.sqrt(1 - ct * ct) * Math.sin(ph), ct];
+        const cs = 2 * r() - 1;
+        const s = [Math.sqrt(1 - cs * cs), 0, cs];
+        const p = twoBodyMomentum(M, ml, V.mass);
+        const pl = [p * dl[0], p * dl[1], p * dl[2], Math.hypot(p, ml)];
+        const q = [-pl[0], -pl[1], -pl[2], Math.hypot(p, V.mass)];
+        const pStar = twoBodyMomentum(V.mass, a.mass, b.mass);
+        const kIn = (d: number[]) => boost([2 * pStar * d[0], 2 * pStar * d[1], 2 * pStar * d[2], 0], q as [number, number, number, number], V.mass);
+        for (const h of [1, -1, 0]) {
+          const mean = OCTAHEDRON.reduce((sum, d) => sum + traced(M, s, h, pl, ml, kIn(d)), 0) / OCTAHEDRON.length;
+          const cd = 2 * r() - 1;
+          const d = [Math.sqrt(1 - cd * cd) * Math.cos(3 * cd), Math.sqrt(1 - cd * cd) * Math.sin(3 * cd), cd];
+          const k = kIn(d);
+          const w = vectorMesonDecayWeight(M, s, h, pl, q, V.mass, k, 4 * pStar * pStar);
+          expect(Math.abs(w - traced(M, s, h, pl, ml, k) / mean), `${V.name} ${M} h ${h}`).toBeLessThan(1e-9);
+          const meanW = OCTAHEDRON.reduce((sum, dd) => sum + vectorMesonDecayWeight(M, s, h, pl, q, V.mass, kIn(dd), 4 * pStar * pStar), 0) / OCTAHEDRON.length;
+          expect(Math.abs(meanW - 1)).toBeLessThan(1e-12);
+        }
+      }
+    }
+  });
+
+  it('unpolarised N -> nu V: the helicity-0 share of V is M^2/(M^2 + 2 m_V^2), seen as the weight along and across V\'s flight', () => {
+    // V along +z in N's frame, nu along -z; k along V's flight: 3 f_L; across it: (3/2)(1 - f_L).
+    for (const [M, V] of [[1.2, rho0], [1.5, phi]] as const) {
+      const p = twoBodyMomentum(M, 0, V.mass);
+      const pl = [0, 0, -p, p];
+      const q = [0, 0, p, Math.hypot(p, V.mass)];
+      const kAlong = boost([0, 0, 1, 0], q as [number, number, number, number], V.mass);
+      const kAcross = boost([1, 0, 0, 0], q as [number, number, number, number], V.mass);
+      const fL = (M * M) / (M * M + 2 * V.mass ** 2);
+      expect(Math.abs(vectorMesonDecayWeight(M, [0, 0, 1], 0, pl, q, V.mass, kAlong, 1) - 3 * fL)).toBeLessThan(1e-12);
+      expect(Math.abs(vectorMesonDecayWeight(M, [0, 0, 1], 0, pl, q, V.mass, kAcross, 1) - 1.5 * (1 - fL))).toBeLessThan(1e-12);
+    }
   });
 });
 

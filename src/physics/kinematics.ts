@@ -9,6 +9,11 @@ export function minkowski(a: readonly number[], b: readonly number[]): number {
   return a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2];
 }
 
+/** The cross product of the spatial parts of a and b (four-vectors (px, py, pz, E) or 3-vectors). */
+export function cross(a: readonly number[], b: readonly number[]): [number, number, number] {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
 /** Kallen function lambda(a,b,c) = a^2 + b^2 + c^2 - 2ab - 2bc - 2ca. */
 export function kallen(a: number, b: number, c: number): number {
   return a * a + b * b + c * c - 2 * a * b - 2 * b * c - 2 * c * a;

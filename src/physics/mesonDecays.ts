@@ -16,7 +16,7 @@
  */
 import { BR_TO_PI_PI_X, DALITZ_PARAMETERS } from './constants.js';
 import { integrate } from './integrate.js';
-import { threeBodyAtRest, type Vec4 } from './kinematics.js';
+import { cross, threeBodyAtRest, type Vec4 } from './kinematics.js';
 import { type Particle, PARTICLES } from './particles.js';
 
 /** The shape of |M|^2: the P wave of a vector, or the Dalitz polynomial of a pseudoscalar. */
@@ -55,9 +55,7 @@ export const MESON_TO_PI_PI_X = {
  */
 export function mesonThreeBodyMatrixElement(shape: DalitzShape, M: number, p1: Vec4, p2: Vec4, p3: Vec4, m1: number, m2: number): number {
   if (shape.pWave) {
-    const cx = p3[1] * p2[2] - p3[2] * p2[1];
-    const cy = p3[2] * p2[0] - p3[0] * p2[2];
-    const cz = p3[0] * p2[1] - p3[1] * p2[0];
+    const [cx, cy, cz] = cross(p3, p2);
     return cx * cx + cy * cy + cz * cz;
   }
   const Q = M - m1 - 2 * m2;

@@ -29,14 +29,14 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { dileptonCouplings, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
-import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
+import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { integrate } from '../physics/integrate.js';
-import { boost, m12Range, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
+import { boost, cross, m12Range, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
 import { CASCADE_ENHANCEMENT, dumpSourceParams, sampleDumpMeson, SPECTRUM } from '../sources/na62Dump.js';
 import { dalitzMomenta } from './dalitzKinematics.js';
@@ -211,6 +211,8 @@ interface DecayChannel {
   mesonToPiPiX?: MesonToPiPiX;
   alpha: number;
   mesonDecay: number;
+  /** The meson is a vector (rho, K*, phi, omega): its decay is weighted by its spin correlation. */
+  vector: boolean;
   coefficients: LeptonicCoefficients;
   /** Three-body: the Dalitz integral of the unpolarised |M|^2 in the sampler's variables. */
   norm: number;
@@ -247,7 +249,7 @@ function leptonicNorm(c: LeptonicCoefficients, M: number, m1: number, m2: number
 
 function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>, photons: boolean): DecayChannel[] {
   const out: DecayChannel[] = [];
-  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, mesonDaughters: [0, 0] as [number, number], coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
+  const base = { alpha: 0, mesonDecay: MESON_DECAY.none, vector: false, mesonDaughters: [0, 0] as [number, number], coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
   // N -> l- M+, M+ = pi, K, or a vector decaying to a charged (track 2) and a neutral meson.
   const chargedModes: [Particle, 'pseudoscalar' | 'vector', { suffix: string; share: number; daughters?: [Particle, Particle] }[]][] = [
     [PARTICLES.pi, 'pseudoscalar', [{ suffix: '', share: 1 }]],
@@ -268,7 +270,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
         const [charged, neutral] = daughters ?? [meson, undefined];
         out.push({
           ...base, label: tableLabel + suffix, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind),
-          mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0],
+          mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0], vector: kind === 'vector',
           pdg1: l.pdg, pdg2: charged.pdg, pdg3: neutral?.pdg ?? 0, selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
         });
       }
@@ -283,7 +285,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     if (!(br > 0)) continue;
     out.push({
       ...base, label, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, 'vector'),
-      mesonDecay: MESON_DECAY.neutralToPair, mesonDaughters: [daughter.mass, daughter.mass], pdg1: -daughter.pdg, pdg2: daughter.pdg, pdg3: 0, selfConjugate: 0,
+      mesonDecay: MESON_DECAY.neutralToPair, mesonDaughters: [daughter.mass, daughter.mass], vector: true, pdg1: -daughter.pdg, pdg2: daughter.pdg, pdg3: 0, selfConjugate: 0,
     });
   }
   // omega/eta nu -> pi+ pi- pi0 nu, eta' nu -> pi+ pi- eta nu: the pions are the tracks, the
@@ -294,7 +296,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     if (!(br > 0)) continue;
     out.push({
       ...base, label: `${meson.name} nu, ${meson.name} -> pi+ pi- ${neutral.name}`, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass,
-      alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, decay.shape.pWave ? 'vector' : 'pseudoscalar'), mesonDecay: MESON_DECAY.threeBody,
+      alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, decay.shape.pWave ? 'vector' : 'pseudoscalar'), mesonDecay: MESON_DECAY.threeBody, vector: decay.shape.pWave,
       mesonDaughters: [neutral.mass, PARTICLES.pi.mass], mesonToPiPiX: decay, pdg1: -PARTICLES.pi.pdg, pdg2: PARTICLES.pi.pdg, pdg3: neutral.pdg,
     });
   }
@@ -404,6 +406,7 @@ function planParams(scenario: Scenario, events: number) {
     decay_e2: nFrame.map((f) => f.e2),
     decay_alpha: decays.map((d) => d.alpha),
     decay_meson_decay: decays.map((d) => d.mesonDecay),
+    decay_vector: decays.map((d) => (d.vector ? 1 : 0)),
     decay_ca: decays.map((d) => d.coefficients.cA),
     decay_cb: decays.map((d) => d.coefficients.cB),
     decay_ci: decays.map((d) => d.coefficients.cI),
@@ -540,13 +543,19 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const m2 = P.decay_m2[d];
       const [cos, sin] = linearCosSin(P.decay_alpha[d] * hDecay, u[2]);
       const dirL = aroundAxis(dir, cos, sin, TWO_PI * u[3]);
-      const [lep, mes] = decayTwoBody(nStar, mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]).map(productionToLab);
+      // The lepton (or nu) and the meson in N's rest frame; the meson decays in its rest frame
+      // reached from there, so that a vector's decay can be weighted by its spin correlation.
+      const [lepN, mesN] = decayTwoBody([0, 0, 0, mN], mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]);
+      const lep = toLab(lepN);
       const md = P.decay_meson_decay[d];
+      /** A vector meson's decay weight for the decay current k (N frame), |k|^2 = K2 in its frame. */
+      const vectorWeight = (k: Vec4, K2: number) => (P.decay_vector[d] === 1 ? vectorMesonDecayWeight(mN, dir, hDecay, lepN, mesN, m2, k, K2) : 1);
       if (md === MESON_DECAY.none) {
         d1 = lep;
-        d2 = mes;
+        d2 = toLab(mesN);
       } else if (md === MESON_DECAY.threeBody) {
-        // The meson -> pi- pi+ X0 in its rest frame, weighted by phase space x |M|^2 (mean 1).
+        // The meson -> pi- pi+ X0 in its rest frame, weighted by phase space x |M|^2 (mean 1); omega
+        // also by its spin correlation with the decay plane's normal p+ x p-.
         uniforms4(key, event, STREAM.decay, 2, w);
         const mX = P.decay_meson_m1[d];
         const mPi = P.decay_meson_m2[d];
@@ -555,11 +564,16 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
           pWave: P.decay_dalitz_pwave[d] === 1, kappa: P.decay_dalitz_kappa[d],
           a: P.decay_dalitz_a[d], b: P.decay_dalitz_b[d], d: P.decay_dalitz_d[d], f: P.decay_dalitz_f[d], g: P.decay_dalitz_g[d],
         };
-        meWeight = (r.phaseSpace * mesonThreeBodyMatrixElement(shape, m2, r.p1, r.p2, r.p3, mX, mPi)) / P.decay_meson_norm[d];
-        [d1, d2, d3] = [boost(r.p2, mes, m2), boost(r.p3, mes, m2), boost(r.p1, mes, m2)];
+        const n = cross(r.p3, r.p2);
+        const normal = vectorWeight(boost([n[0], n[1], n[2], 0], mesN, m2), n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+        meWeight = ((r.phaseSpace * mesonThreeBodyMatrixElement(shape, m2, r.p1, r.p2, r.p3, mX, mPi)) / P.decay_meson_norm[d]) * normal;
+        [d1, d2, d3] = [r.p2, r.p3, r.p1].map((p) => toLab(boost(p, mesN, m2)));
       } else {
-        // The meson decays isotropically in its frame (MESON_DECAY).
-        const [a, b] = decayTwoBody(mes, m2, isotropicDirection(v[0], v[1]), P.decay_meson_pstar[d], P.decay_meson_e1[d], P.decay_meson_e2[d]);
+        // The meson's two-body decay, isotropic in its frame (MESON_DECAY), weighted for a vector.
+        const dirM = isotropicDirection(v[0], v[1]);
+        const [a, b] = decayTwoBody(mesN, m2, dirM, P.decay_meson_pstar[d], P.decay_meson_e1[d], P.decay_meson_e2[d]).map(toLab);
+        const k2 = 2 * P.decay_meson_pstar[d];
+        meWeight = vectorWeight(boost([k2 * dirM[0], k2 * dirM[1], k2 * dirM[2], 0], mesN, m2), k2 * k2);
         if (md === MESON_DECAY.chargedAndNeutral) {
           [d1, d2, d3] = [lep, a, b];
         } else if (md === MESON_DECAY.neutralToPair) {

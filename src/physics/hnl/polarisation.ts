@@ -125,3 +125,24 @@ export function tauTwoBodySpinCorrelation(mTau: number, mN: number, mX: number, 
     helicitySlope: (plusForward - plusBackward) / sum,
   };
 }
+
+/**
+ * Weight of a vector meson's decay in N -> l V (or nu V), V -> a b (or omega -> pi+ pi- pi0),
+ * relative to an isotropic decay of V in its frame: its mean over V's decay directions is 1 at
+ * any N -> l V configuration, so the lepton's distribution (alpha) is unchanged.
+ * For a narrow V the chain's amplitude is J.k, J^mu = ubar_l gamma^mu (1 - g5) u_N and k the decay
+ * current made transverse to q = p_V by the propagator's numerator -g + q q/m_V^2 (k = p_a - p_b,
+ * (2 p* d, 0) in V's frame; omega: (p+ x p-, 0), its amplitude eps.n), so
+ *   |J.k|^2 ~ 2 (p_l.k)(k.P) + K^2 (p_l.P),  P = p_N - h M s,  K^2 = -k^2
+ * (the pseudoscalar form of twoBodyDecayAsymmetry with q -> k); averaged over k's direction,
+ * <k^mu k^nu> = (K^2/3)(-g + q q/m_V^2), it is (K^2/3)[(p_l.P) + 2 (p_l.q)(q.P)/m_V^2], the vector
+ * form. The weight is their ratio. Four-vectors (px, py, pz, E) in N's rest frame; s N's spin axis
+ * (unit), h its helicity sign (0: unpolarised). test/physics.hnlPolarisation.test.ts checks it
+ * against explicit Dirac traces.
+ */
+export function vectorMesonDecayWeight(M: number, s: readonly number[], h: number, pl: readonly number[], q: readonly number[], mV: number, k: readonly number[], K2: number): number {
+  const P = [-h * M * s[0], -h * M * s[1], -h * M * s[2], M];
+  const lP = mdot(pl, P);
+  const den = K2 * (lP + (2 * mdot(pl, q) * mdot(q, P)) / (mV * mV));
+  return den > 0 ? (3 * (2 * mdot(pl, k) * mdot(k, P) + K2 * lP)) / den : 0;
+}
