@@ -2,6 +2,7 @@
 // acceptance. Twin of sampleCpu in src/processes/na62DumpHnl.ts (read its comments for the why).
 
 const PRODUCTION_TWO_BODY: f32 = 0.0;
+const PRODUCTION_THREE_BODY: f32 = 1.0;
 const PRODUCTION_TAU_TWO_BODY: f32 = 2.0;
 const PRODUCTION_TAU_THREE_BODY: f32 = 3.0;
 const DECAY_TWO_BODY: f32 = 0.0;
@@ -142,18 +143,23 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let twoBodyKind = kind == PRODUCTION_TWO_BODY || kind == PRODUCTION_TAU_TWO_BODY;
   var pStar = params[P_PROD_PSTAR + c];
   var eStar = params[P_PROD_ESTAR + c];
+  var energyBin = 0u;
   if (!twoBodyKind) {
     let bins = u32(params[P_N_ENERGY_BINS]);
     let b = sampleBins(u.y, P_ENERGY_CDF + u32(params[P_PROD_TABLE + c]) * bins, bins);
+    energyBin = u32(params[P_PROD_TABLE + c]) * bins + b.k;
     let kinetic = ((f32(b.k) + b.f) / f32(bins)) * (params[P_PROD_E_MAX + c] - params[P_PROD_E_MIN + c]);
     pStar = sqrt(kinetic * (2.0 * mN + kinetic));
     eStar = mN + kinetic;
   }
   // Spin correlations (alpha, helicity +1 share, slope); polarised: whether N has any.
-  let polarised = params[P_POLARISED] == 1.0 && (twoBodyKind || kind == PRODUCTION_TAU_THREE_BODY);
+  let polarised = params[P_POLARISED] == 1.0;
   var spin = vec3<f32>(params[P_PROD_ALPHA + c], params[P_PROD_HELICITY_PLUS + c], params[P_PROD_HELICITY_SLOPE + c]);
   var hUniform = u.y;
-  if (polarised && kind == PRODUCTION_TAU_THREE_BODY) {
+  if (polarised && kind == PRODUCTION_THREE_BODY) {
+    spin = vec3<f32>(0.0, params[P_ENERGY_HELICITY_PLUS + energyBin], 0.0);
+    hUniform = uniforms4(key, event, STREAM_PRODUCTION, 2u).x;
+  } else if (polarised && kind == PRODUCTION_TAU_THREE_BODY) {
     spin = tauLeptonicSpinCorrelation(params[P_PROD_N_SIGN + c] == 1.0, params[P_TAU_MASS], mN, params[P_PROD_TAU_LEPTON_MASS + c], eStar, pStar);
     hUniform = uniforms4(key, event, STREAM_PRODUCTION, 2u).x;
   }

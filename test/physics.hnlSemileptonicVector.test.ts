@@ -10,7 +10,7 @@ import { G_F } from '../src/physics/constants.js';
 import { add, bar, I4, G5, type Mat, mul, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
 import { LEPTON_OF } from '../src/physics/hnl/production.js';
 import {
-  brSemileptonicToHnl, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, semileptonicMatrixElement, type SemileptonicChannel, vectorFormFactorsAt, vectorHadronicCurrent, type VectorFormFactors,
+  brSemileptonicToHnl, pseudoscalarFormFactorsAt, SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, semileptonicMatrixElement, type SemileptonicChannel, vectorFormFactorsAt, vectorHadronicCurrent, type VectorFormFactors,
 } from '../src/physics/hnl/semileptonic.js';
 import { dalitzRange12, kallen } from '../src/physics/kinematics.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -207,5 +207,79 @@ describe('P -> V l+ nu and Bs -> Ds l+ nu: Standard-Model limits (m_N -> 0, U^2 
     const ch = SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
     const br = brSemileptonicToHnl(ch, l, 0, only(l));
     expect(Math.abs(br / pdg - 1)).toBeLessThan(tol);
+  });
+});
+
+describe('P -> H l+ N with N of definite helicity (P rest frame): |M|^2(h) and the energy spectrum helicity share', () => {
+  /** The same Dalitz point as semileptonic.ts builds it (H along z, N in the x-z plane), in the test's own code. */
+  function point(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number) {
+    const [M, m] = [ch.parent.mass, ch.daughter.mass];
+    const q2 = M * M + m * m + mN * mN + ml * ml - s12 - s23;
+    const EV = (M * M + m * m - q2) / (2 * M);
+    const kV = Math.sqrt(EV * EV - m * m);
+    const EN = (M * M + mN * mN - s23) / (2 * M);
+    const kN = Math.sqrt(EN * EN - mN * mN);
+    const cos = (EN * EV - 0.5 * (s12 - mN * mN - m * m)) / (kN * kV);
+    const sin = Math.sqrt(Math.max(0, 1 - cos * cos));
+    return { q2, p: [M, 0, 0, 0] as V4, k: [EV, 0, 0, kV] as V4, pN: [EN, kN * sin, 0, kN * cos] as V4, pl: [M - EV - EN, -kN * sin, 0, -kV - kN * cos] as V4, kN };
+  }
+  /** Tr with N's spin projector (pN + mN)(1 + g5 sN)/2, sN the helicity-h spin vector h (|p|, E n)/m. */
+  function traced(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number, h: 1 | -1): number {
+    const { q2, p, k, pN, pl, kN } = point(ch, ml, mN, s12, s23);
+    const sN: V4 = [(h * kN) / mN, (h * pN[0] * pN[1]) / (kN * mN), (h * pN[0] * pN[2]) / (kN * mN), (h * pN[0] * pN[3]) / (kN * mN)];
+    const Nstate = scale(mul(add(slash(pN), scale(I4, mN)), add(I4, mul(G5, slash(sN)))), 0.5);
+    const vertices: Mat[] = [];
+    if (ch.kind === 'vector') {
+      const ff = vectorFormFactorsAt(ch.formFactors, q2);
+      for (const e of polarisations(k, ch.daughter.mass)) {
+        const [Hv, Ha] = vectorHadronicCurrent(ch.parent.mass, ch.daughter.mass, ff, p, k, e, ch.decaying === 'antiquark' ? 1 : -1);
+        vertices.push(mul(add(slash([...Hv] as V4), timesI(slash([...Ha] as V4))), add(I4, G5, -1)));
+      }
+    } else {
+      const [M2, m2] = [ch.parent.mass ** 2, ch.daughter.mass ** 2];
+      const [fPlus, fZero] = pseudoscalarFormFactorsAt(ch.formFactors, ch.parent.mass, ch.daughter.mass, q2);
+      const fMinus = ((fZero - fPlus) * (M2 - m2)) / q2;
+      const H = [0, 1, 2, 3].map((mu) => fPlus * (p[mu] + k[mu]) + fMinus * (p[mu] - k[mu])) as V4;
+      vertices.push(mul(slash(H), add(I4, G5, -1)));
+    }
+    const sum = vertices.reduce((s, v) => s + traceRe(mul(mul(mul(Nstate, v), add(slash(pl), scale(I4, ml), -1)), bar(v))), 0);
+    return (ch.isospinFactor * G_F ** 2 * ch.ckm ** 2 * sum) / 2;
+  }
+  const pick = (parent: string, daughter: string) => SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
+  const cases = [
+    ['D0', 'K-', 'mu', 0.6], ['D+', 'pi0', 'e', 1.0], ['B0', 'D-', 'tau', 1.2],
+    ['D0', 'K*-', 'e', 0.4], ['B+', 'D*0bar', 'mu', 1.5], ['B0', 'D*-', 'tau', 0.8],
+  ] as const;
+
+  it.each(cases)('%s -> %s %s+ N at m_N = %f: |M|^2(h = +-1) equals the trace with the spin projector (1e-9), and the two sum to the spin-summed |M|^2', (parent, daughter, l, mN) => {
+    const ch = pick(parent, daughter);
+    const ml = LEPTON_OF[l].mass;
+    const [M, m] = [ch.parent.mass, ch.daughter.mass];
+    for (let i = 0; i < 10; i++) {
+      const t = (i + 0.5) / 10;
+      const s23 = (m + ml) ** 2 + t * ((M - mN) ** 2 - (m + ml) ** 2);
+      const [lo, hi] = dalitzRange12(M, mN, m, ml, s23);
+      const s12 = lo + ((i * 0.618034) % 1) * (hi - lo);
+      const plus = semileptonicMatrixElement(ch, ml, mN, s12, s23, 1);
+      const minus = semileptonicMatrixElement(ch, ml, mN, s12, s23, -1);
+      const all = semileptonicMatrixElement(ch, ml, mN, s12, s23);
+      expect(Math.abs(plus - traced(ch, ml, mN, s12, s23, 1)) / all, `${parent} ${i} +`).toBeLessThan(1e-9);
+      expect(Math.abs(minus - traced(ch, ml, mN, s12, s23, -1)) / all, `${parent} ${i} -`).toBeLessThan(1e-9);
+      expect(Math.abs(plus + minus - all) / all).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the spectrum helicity share: in [0, 1]; -> 0 for a light N (a left-handed neutrino: below 1e-5 of the width at m_N = 1 MeV, largest in the slowest bin)', () => {
+    const weightedPlus = (sp: ReturnType<typeof semileptonicEnergySpectrum>) => sp.widths.reduce((a, w, k) => a + w * sp.helicityPlus[k], 0) / sp.widths.reduce((a, b) => a + b, 0);
+    for (const ch of [pick('D0', 'K-'), pick('B+', 'D*0bar')]) {
+      const light = semileptonicEnergySpectrum(ch, PARTICLES.mu, 1e-3, 1, 16);
+      expect(weightedPlus(light)).toBeLessThan(1e-5);
+      expect(Math.max(...light.helicityPlus)).toBe(light.helicityPlus[0]);
+      const heavy = semileptonicEnergySpectrum(ch, PARTICLES.mu, 1.0, 1, 16);
+      for (const x of heavy.helicityPlus) expect(x >= 0 && x <= 1).toBe(true);
+      const meanPlus = weightedPlus(heavy);
+      expect(meanPlus, ch.parent.name).toBeGreaterThan(0.05); // a 1 GeV N is far from a left-handed neutrino
+      expect(meanPlus).toBeLessThan(0.95);
+    }
   });
 });

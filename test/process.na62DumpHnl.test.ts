@@ -100,6 +100,32 @@ describe('na62-dump-hnl: N from three-body meson decays', async () => {
     for (let k = 0; k < 10; k++) chi2 += (counts[k] - (n * expected[k]) / total) ** 2 / ((n * expected[k]) / total);
     expect(chi2).toBeLessThan(27.9);
   });
+
+  it.each(['K-', 'K*-'])("D0 -> %s mu+ N: N's helicity (llp_helicity x sign(parent_pdg)) is +1 as often as the energy spectrum's helicity share predicts, in each of 4 energy quarters (4 sigma; unpolarised halves fail)", (daughter) => {
+    const ch = SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === 'D0' && c.daughter.name === daughter)!;
+    const c = plan.productionChannels.indexOf(`D0 -> ${daughter} mu+ N`);
+    const spectrum = semileptonicEnergySpectrum(ch, LEPTON_OF.mu, mN, 1, plan.params.n_energy_bins as number);
+    const bins = spectrum.widths.length;
+    const [expected, variance, observed, counts] = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+    for (let i = 0; i < N; i++) {
+      if (cols.production_channel[i] !== c) continue;
+      const eN = mdot(p4(cols, 'llp', i), p4(cols, 'parent', i)) / ch.parent.mass;
+      const x = (eN - spectrum.eMin) / (spectrum.eMax - spectrum.eMin);
+      const share = spectrum.helicityPlus[Math.min(bins - 1, Math.floor(x * bins))];
+      const quarter = Math.min(3, Math.floor(x * 4));
+      const h = cols.llp_helicity[i] * Math.sign(cols.parent_pdg[i]);
+      expect(Math.abs(h)).toBe(1);
+      expected[quarter] += share;
+      variance[quarter] += share * (1 - share);
+      observed[quarter] += h === 1 ? 1 : 0;
+      counts[quarter]++;
+    }
+    for (let q = 0; q < 4; q++) {
+      expect(Math.abs(observed[q] - expected[q]), `quarter ${q}: ${observed[q]} of ${counts[q]}, expected ${expected[q].toFixed(1)}`).toBeLessThan(4 * Math.sqrt(variance[q]) + 1);
+    }
+    const all = [observed, counts].map((a) => a.reduce((x, y) => x + y, 0));
+    expect(Math.abs(all[0] - all[1] / 2)).toBeGreaterThan(8 * Math.sqrt(all[1] / 4));
+  });
 });
 
 describe('na62-dump-hnl: polarised decays', () => {

@@ -15,9 +15,9 @@
  * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
  * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. The tau from
  * D(s) -> tau nu is fully polarised; N from its decays follows its spin in direction and
- * helicity (tauTwoBodySpinCorrelation, tauLeptonicSpinCorrelation). N from three-body meson
- * decays is taken as unpolarised (h = 0). `model.polarised = false` makes every N unpolarised
- * and isotropic.
+ * helicity (tauTwoBodySpinCorrelation, tauLeptonicSpinCorrelation). N from P -> H l N has the
+ * helicity +1 share of its energy bin (semileptonicEnergySpectrum). `model.polarised = false`
+ * makes every N unpolarised and isotropic.
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
@@ -115,7 +115,7 @@ interface ProductionChannel {
   alpha: number;
   helicitySlope: number;
   /** Three-body: the N energy spectrum (widths per bin) and its range, in the meson's or the tau's frame. */
-  energy?: { eMin: number; eMax: number; widths: number[] };
+  energy?: { eMin: number; eMax: number; widths: number[]; helicityPlus?: number[] };
   /** From a tau: the tau's momentum and energy in the meson frame (P -> tau nu); else 0. */
   tauPStar: number;
   tauEStar: number;
@@ -391,6 +391,8 @@ function planParams(scenario: Scenario, events: number) {
     n_energy_bins: ENERGY_BINS,
     // One cumulative table per three-body channel, ENERGY_BINS entries each (a dummy when there is none).
     energy_cdf: threeBody.length > 0 ? threeBody.flatMap((c) => cumulative(c.energy!.widths)) : [1],
+    // N's helicity +1 share per bin (P -> H l N; 0.5 for tau -> l nu N, whose correlations are computed per event).
+    energy_helicity_plus: threeBody.length > 0 ? threeBody.flatMap((c) => c.energy!.helicityPlus ?? c.energy!.widths.map(() => 0.5)) : [0.5],
     prod_tau_pstar: production.map((c) => c.tauPStar),
     prod_tau_estar: production.map((c) => c.tauEStar),
     prod_tau_lepton_mass: production.map((c) => c.tauLeptonMass),
@@ -482,19 +484,26 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     const twoBodyKind = kind === PRODUCTION_KIND.twoBody || kind === PRODUCTION_KIND.tauTwoBody;
     let pStar = P.prod_pstar[c];
     let eStar = P.prod_estar[c];
+    let energyBin = 0; // three-body: the entry of the channel's tables
     if (!twoBodyKind) {
       const [k, fr] = sampleBins(u[1], P.energy_cdf, P.prod_table[c] * P.n_energy_bins, P.n_energy_bins);
+      energyBin = P.prod_table[c] * P.n_energy_bins + k;
       const kinetic = ((k + fr) / P.n_energy_bins) * (P.prod_e_max[c] - P.prod_e_min[c]);
       pStar = Math.sqrt(kinetic * (2 * mN + kinetic));
       eStar = mN + kinetic;
     }
-    // N's spin correlations: from a meson (spinless) its helicity alone; from a tau its direction
-    // about the tau's flight too (tau -> pi/rho N: per channel; tau -> l nu N: at N's energy;
-    // the uniform for the helicity is then a fresh one, u[1] having drawn the energy).
+    // N's spin correlations: from a meson (spinless) its helicity alone (P -> l N: per channel;
+    // P -> H l N: per energy bin); from a tau its direction about the tau's flight too (tau ->
+    // pi/rho N: per channel; tau -> l nu N: at N's energy). Three-body kinds draw the helicity
+    // with a fresh uniform, u[1] having drawn the energy.
     let spin: SpinCorrelation | null = null;
     let hUniform = u[1];
     if (P.polarised === 1 && twoBodyKind) {
       spin = { alpha: P.prod_alpha[c], helicityPlus: P.prod_helicity_plus[c], helicitySlope: P.prod_helicity_slope[c] };
+    } else if (P.polarised === 1 && kind === PRODUCTION_KIND.threeBody) {
+      spin = { alpha: 0, helicityPlus: P.energy_helicity_plus[energyBin], helicitySlope: 0 };
+      uniforms4(key, event, STREAM.production, 2, w);
+      hUniform = w[0];
     } else if (P.polarised === 1 && kind === PRODUCTION_KIND.tauThreeBody) {
       // The N chain's tau: N from the W's lepton line when the listed tau+ decay makes N.
       spin = tauLeptonicSpinCorrelation(P.prod_n_sign[c] === 1, P.tau_mass, mN, P.prod_tau_lepton_mass[c], eStar, pStar);

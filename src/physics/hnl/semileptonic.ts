@@ -218,32 +218,63 @@ export function brSemileptonicToHnl(ch: SemileptonicChannel, flavour: Flavour, m
 }
 
 /**
- * Spin-summed |M|^2 of P -> H l+ N over U_alpha^2 at the Dalitz point s12 = (p_N + p_H)^2,
- * s23 = (p_H + p_l)^2 (times the isospin factor).
+ * |M|^2 of P -> H l+ N over U_alpha^2 at the Dalitz point s12 = (p_N + p_H)^2, s23 = (p_H + p_l)^2
+ * (times the isospin factor): spin-summed for h = 0, for N of helicity h = +-1 (in P's frame) else.
+ * N enters only the V-A lepton tensor of ubar_N gamma (1 - g5) v_l, where the projector
+ * u ubar = (pslash + m)(1 + g5 sslash)/2 leaves (pslash - m sslash)/2: so the polarised |M|^2 is
+ * the spin-summed one, linear in p_N, at (p_N - h m_N s_N)/2 (s_N the helicity +1 spin vector),
+ * and the two helicities sum to it.
  */
-export function semileptonicMatrixElement(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number): number {
-  return ch.isospinFactor * (ch.kind === 'pseudoscalar' ? pseudoscalarMatrixElement(ch, ch.formFactors, ml, mN, s12, s23) : vectorMatrixElement(ch, ch.formFactors, ml, mN, s12, s23));
+export function semileptonicMatrixElement(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number, h: -1 | 0 | 1 = 0): number {
+  const point = dalitzPoint(ch, ml, mN, s12, s23);
+  const kN = Math.hypot(point.pN[1], point.pN[2], point.pN[3]);
+  if (h !== 0) {
+    // (p_N - h m_N s_N)/2 with m_N s_N = (k, E n), n N's direction.
+    const En = point.pN[0];
+    const n = kN > 0 ? [point.pN[1] / kN, point.pN[2] / kN, point.pN[3] / kN] : [0, 0, 1];
+    point.pN = [0.5 * (En - h * kN), 0.5 * (point.pN[1] - h * En * n[0]), 0.5 * (point.pN[2] - h * En * n[1]), 0.5 * (point.pN[3] - h * En * n[2])];
+  }
+  return ch.isospinFactor * (ch.kind === 'pseudoscalar' ? pseudoscalarMatrixElement(ch, ch.formFactors, point) : vectorMatrixElement(ch, ch.formFactors, point));
 }
 
 /**
- * P -> P' l+ N: with the hadronic current H = f+ (p_P + p_P') + f- q, q = p_l + p_N,
+ * Momenta (E, px, py, pz) in P's rest frame at a Dalitz point: H along z, N in the x-z plane;
+ * pN is what the lepton tensor sees of N (its momentum, or the polarised combination).
+ */
+interface DalitzPoint {
+  q2: number;
+  p: V4;
+  k: V4;
+  pN: V4;
+  pl: V4;
+}
+
+function dalitzPoint(ch: ChannelCommon, ml: number, mN: number, s12: number, s23: number): DalitzPoint {
+  const M = ch.parent.mass;
+  const m = ch.daughter.mass;
+  const q2 = M * M + m * m + mN * mN + ml * ml - s12 - s23;
+  const EV = (M * M + m * m - q2) / (2 * M);
+  const kV = Math.sqrt(Math.max(0, EV * EV - m * m));
+  const EN = (M * M + mN * mN - s23) / (2 * M);
+  const kN = Math.sqrt(Math.max(0, EN * EN - mN * mN));
+  const cos = kN * kV > 0 ? Math.min(1, Math.max(-1, (EN * EV - 0.5 * (s12 - mN * mN - m * m)) / (kN * kV))) : 1;
+  const sin = Math.sqrt(1 - cos * cos);
+  return { q2, p: [M, 0, 0, 0], k: [EV, 0, 0, kV], pN: [EN, kN * sin, 0, kN * cos], pl: [M - EV - EN, -kN * sin, 0, -kV - kN * cos] };
+}
+
+/**
+ * P -> P' l+ N: with the hadronic current H = f+ (p_P + p_P') + f- q, q = p_P - p_P',
  * f- = (f0 - f+)(m_P^2 - m_P'^2)/q^2, and the V-A lepton tensor of ubar_N gamma (1 - g5) v_l
  * (its mass terms vanish between the two projectors),
  *   |M|^2 = 4 G_F^2 |V|^2 [2 (H.p_N)(H.p_l) - H^2 (p_N.p_l)].
  */
-function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PseudoscalarFormFactors, ml: number, mN: number, s12: number, s23: number): number {
+function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PseudoscalarFormFactors, { q2, p, k, pN, pl }: DalitzPoint): number {
   const M2 = ch.parent.mass ** 2;
   const mk2 = ch.daughter.mass ** 2;
-  const mN2 = mN * mN;
-  const ml2 = ml * ml;
-  const q2 = M2 + mk2 + mN2 + ml2 - s12 - s23;
   const [fPlus, fZero] = pseudoscalarFormFactorsAt(ff, ch.parent.mass, ch.daughter.mass, q2);
   const fMinus = ((fZero - fPlus) * (M2 - mk2)) / q2;
-  const NL = 0.5 * (q2 - mN2 - ml2);
-  const HN = fPlus * (0.5 * (M2 + mN2 - s23) + 0.5 * (s12 - mk2 - mN2)) + fMinus * (NL + mN2);
-  const HL = fPlus * (0.5 * (M2 + ml2 - s12) + 0.5 * (s23 - mk2 - ml2)) + fMinus * (NL + ml2);
-  const H2 = fPlus * fPlus * (2 * M2 + 2 * mk2 - q2) + 2 * fPlus * fMinus * (M2 - mk2) + fMinus * fMinus * q2;
-  return 4 * G_F ** 2 * ch.ckm ** 2 * (2 * HN * HL - H2 * NL);
+  const H = [0, 1, 2, 3].map((mu) => fPlus * (p[mu] + k[mu]) + fMinus * (p[mu] - k[mu])) as V4;
+  return 4 * G_F ** 2 * ch.ckm ** 2 * (2 * mdot(H, pN) * mdot(H, pl) - mdot(H, H) * mdot(pN, pl));
 }
 
 /** epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma with epsilon_{0123} = +1 for (E, px, py, pz) vectors: the determinant of the rows a, b, c, d. */
@@ -298,22 +329,11 @@ export function vectorHadronicCurrent(M: number, m: number, ff: readonly [number
  * a = p_N.Hv, b = p_N.Ha, c = p_l.Hv, d = p_l.Ha (Tr[g5 a b c d] = 4i levi(a, b, c, d) for
  * g5 = i g0 g1 g2 g3; the tests check the whole against explicit Dirac matrices).
  */
-function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, ml: number, mN: number, s12: number, s23: number): number {
+function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, { q2, p, k, pN, pl }: DalitzPoint): number {
   const cp = ch.decaying === 'antiquark' ? 1 : -1;
   const M = ch.parent.mass;
   const m = ch.daughter.mass;
-  const q2 = M * M + m * m + mN * mN + ml * ml - s12 - s23;
-  // Momenta in P's rest frame: V along z, N in the x-z plane.
-  const EV = (M * M + m * m - q2) / (2 * M);
-  const kV = Math.sqrt(Math.max(0, EV * EV - m * m));
-  const EN = (M * M + mN * mN - s23) / (2 * M);
-  const kN = Math.sqrt(Math.max(0, EN * EN - mN * mN));
-  const cos = kN * kV > 0 ? Math.min(1, Math.max(-1, (EN * EV - 0.5 * (s12 - mN * mN - m * m)) / (kN * kV))) : 1;
-  const sin = Math.sqrt(1 - cos * cos);
-  const p: V4 = [M, 0, 0, 0];
-  const k: V4 = [EV, 0, 0, kV];
-  const pN: V4 = [EN, kN * sin, 0, kN * cos];
-  const pl: V4 = [M - EV - EN, -kN * sin, 0, -kV - kN * cos];
+  const [EV, kV] = [k[0], k[3]];
   const formFactors = vectorFormFactorsAt(ff, q2);
   const polarisations: V4[] = [[0, 1, 0, 0], [0, 0, 1, 0], [kV / m, 0, 0, EV / m]];
   const NL = mdot(pN, pl);
@@ -333,25 +353,33 @@ function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, ml: numbe
  * The energy spectrum of N in the parent's rest frame for P -> H l+ N: `bins` equal bins
  * of E_N from m_N to its maximum, each holding the partial width in GeV (for U_alpha^2 = U2),
  * from the Dalitz integral of semileptonicMatrixElement: dGamma = |M|^2 ds12 ds23/(256 pi^3 m_P^3),
- * s23 = m_P^2 + m_N^2 - 2 m_P E_N. N's direction is isotropic (spin-0 parent), so E_N is all
- * an event needs of the decay to place N.
+ * s23 = m_P^2 + m_N^2 - 2 m_P E_N; and per bin the share of N with helicity +1. With the rest
+ * integrated out N's spin can only point along its momentum (a spin-0 parent), so its direction is
+ * isotropic and the helicity share is all of its polarisation: E_N and h are all an event needs
+ * of the decay to place N.
  */
-export function semileptonicEnergySpectrum(ch: SemileptonicChannel, lepton: Particle, mN: number, U2: number, bins: number): { eMin: number; eMax: number; widths: number[] } {
+export function semileptonicEnergySpectrum(ch: SemileptonicChannel, lepton: Particle, mN: number, U2: number, bins: number): { eMin: number; eMax: number; widths: number[]; helicityPlus: number[] } {
   const M = ch.parent.mass;
   const mk = ch.daughter.mass;
   const ml = lepton.mass;
   const eMin = mN;
   const eMax = (M * M + mN * mN - (mk + ml) ** 2) / (2 * M);
-  const widths: number[] = [];
-  if (!(eMax > eMin) || M <= mk + ml + mN) return { eMin, eMax: eMin, widths: new Array(bins).fill(0) };
+  if (!(eMax > eMin) || M <= mk + ml + mN) return { eMin, eMax: eMin, widths: new Array(bins).fill(0), helicityPlus: new Array(bins).fill(0.5) };
   const scale = (U2 * 2 * M) / (256 * Math.PI ** 3 * M ** 3);
-  const inner = (E: number) => {
+  const inner = (E: number, h: 0 | 1) => {
     const s23 = M * M + mN * mN - 2 * M * E;
     const [lo, hi] = dalitzRange12(M, mN, mk, ml, s23);
     // s12 = lo + (hi - lo) sin^2(th): no square-root edge is met at the ends.
-    return integrate((th) => semileptonicMatrixElement(ch, ml, mN, lo + (hi - lo) * Math.sin(th) ** 2, s23) * (hi - lo) * Math.sin(2 * th), 0, Math.PI / 2, 2);
+    return integrate((th) => semileptonicMatrixElement(ch, ml, mN, lo + (hi - lo) * Math.sin(th) ** 2, s23, h) * (hi - lo) * Math.sin(2 * th), 0, Math.PI / 2, 2);
   };
   const step = (eMax - eMin) / bins;
-  for (let k = 0; k < bins; k++) widths.push(scale * integrate(inner, eMin + k * step, eMin + (k + 1) * step, 1));
-  return { eMin, eMax, widths };
+  const widths: number[] = [];
+  const helicityPlus: number[] = [];
+  for (let k = 0; k < bins; k++) {
+    const [a, b] = [eMin + k * step, eMin + (k + 1) * step];
+    const all = integrate((E) => inner(E, 0), a, b, 1);
+    widths.push(scale * all);
+    helicityPlus.push(all > 0 ? Math.min(1, Math.max(0, integrate((E) => inner(E, 1), a, b, 1) / all)) : 0.5);
+  }
+  return { eMin, eMax, widths, helicityPlus };
 }
