@@ -49,6 +49,20 @@ function contract(a: ReturnType<typeof currentTensor>, b: ReturnType<typeof curr
   return s;
 }
 const LEFT = GAMMA.map((g) => mul(g, ONE_M_G5)); // gamma^mu (1 - g5)
+/**
+ * |ubar_X G u_Y|^2 summed as Tr[X G Y bar(G)] for a meson of momentum q: G = qslash (1 - g5) for a
+ * pseudoscalar; for a vector, gamma^mu (1 - g5) contracted with sum_pol eps*_mu eps_nu = -g_mu nu + q_mu q_nu/m^2.
+ */
+function mesonVertexTrace(X: Mat, Y: Mat, q: V4, m: number, kind: 'pseudoscalar' | 'vector'): number {
+  if (kind === 'pseudoscalar') {
+    const G = mul(slash(q), ONE_M_G5);
+    return traceRe(mul(mul(mul(X, G), Y), bar(G)));
+  }
+  const T = currentTensor(X, Y, LEFT);
+  let s = 0;
+  for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) s += ((a === b ? -METRIC[a] : 0) + (METRIC[a] * q[a] * METRIC[b] * q[b]) / (m * m)) * T.re[a][b];
+  return s;
+}
 const relDiff = (a: number, b: number) => Math.abs(a / b - 1);
 const scale4 = (v: V4, h: number): V4 => [h * v[0], h * v[1], h * v[2], h * v[3]];
 
@@ -94,17 +108,7 @@ describe('N -> l- X+: asymmetry alpha of a spin-up N (N rest frame, s = (0,0,0,1
     const k = twoBodyMomentum(M, ml, mX);
     const pl: V4 = [Math.hypot(k, ml), 0, 0, cos * k];
     const q: V4 = [Math.hypot(k, mX), 0, 0, -cos * k];
-    const X = spinSum(pl, ml);
-    const Y = spinState([M, 0, 0, 0], M, [0, 0, 0, 1]);
-    if (kind === 'pseudoscalar') {
-      const G = mul(slash(q), ONE_M_G5);
-      return traceRe(mul(mul(mul(X, G), Y), bar(G)));
-    }
-    // sum_pol eps*_mu eps_nu = -g_mu nu + q_mu q_nu/m_X^2 (q_mu = g_mm q^mu).
-    const T = currentTensor(X, Y, LEFT);
-    let s = 0;
-    for (let m = 0; m < 4; m++) for (let n = 0; n < 4; n++) s += ((m === n ? -METRIC[m] : 0) + (METRIC[m] * q[m] * METRIC[n] * q[n]) / (mX * mX)) * T.re[m][n];
-    return s;
+    return mesonVertexTrace(spinSum(pl, ml), spinState([M, 0, 0, 0], M, [0, 0, 0, 1]), q, mX, kind);
   }
   const { e, mu, pi, K, rho, rho0 } = PARTICLES;
   const channels: [Particle, Particle, 'pseudoscalar' | 'vector'][] = [[e, pi, 'pseudoscalar'], [mu, pi, 'pseudoscalar'], [e, K, 'pseudoscalar'], [mu, K, 'pseudoscalar'], [e, rho, 'vector'], [mu, rho, 'vector']];
@@ -156,16 +160,7 @@ describe('tau- -> X- N (X = pi, rho): N direction about the tau spin and its hel
     const sin = Math.sqrt(1 - cos * cos);
     const pN: V4 = [Math.hypot(k, mN), k * sin, 0, k * cos];
     const q: V4 = [mTau - pN[0], -pN[1], -pN[2], -pN[3]];
-    const Nstate = spinState(pN, mN, helicitySpin(pN, mN, h));
-    const tau = spinState([mTau, 0, 0, 0], mTau, [0, 0, 0, 1]);
-    if (kind === 'pseudoscalar') {
-      const G = mul(slash(q), ONE_M_G5);
-      return traceRe(mul(mul(mul(Nstate, G), tau), bar(G)));
-    }
-    const T = currentTensor(Nstate, tau, LEFT);
-    let s = 0;
-    for (let m = 0; m < 4; m++) for (let n = 0; n < 4; n++) s += ((m === n ? -METRIC[m] : 0) + (METRIC[m] * q[m] * METRIC[n] * q[n]) / (X.mass * X.mass)) * T.re[m][n];
-    return s;
+    return mesonVertexTrace(spinState(pN, mN, helicitySpin(pN, mN, h)), spinState([mTau, 0, 0, 0], mTau, [0, 0, 0, 1]), q, X.mass, kind);
   }
   const { pi, rho } = PARTICLES;
   const cases: [Particle, 'pseudoscalar' | 'vector', number][] = [0.01, 0.3, 0.8, 1.2, 1.5].flatMap((mN) => [[pi, 'pseudoscalar', mN], [rho, 'vector', mN]] as [Particle, 'pseudoscalar' | 'vector', number][]);
