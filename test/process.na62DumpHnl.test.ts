@@ -543,7 +543,7 @@ describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, 
   it.each([
     ['rho0 nu', 211, PARTICLES.rho0.mass],
     ['phi nu, phi -> K+ K-', 321, PARTICLES.phi.mass],
-  ] as const)('%s: both tracks (pdg -+%i in the particle chain) of invariant mass m_meson (1e-9), the neutrino the third particle, the pair isotropic in its frame (KS, alpha = 1e-3)', (label, pdg, mass) => {
+  ] as const)('%s: both tracks (pdg -+%i in the particle chain) of invariant mass m_meson (1e-9), the neutrino the third particle, the pair generated isotropically in its frame before the vector decay weight (unweighted KS, alpha = 1e-3)', (label, pdg, mass) => {
     const d = plan.decayChannels.indexOf(label);
     expect(d).toBeGreaterThanOrEqual(0);
     const shares: number[] = [];

@@ -6,7 +6,8 @@
  *   tau+ -> l+ nu N (N from the W's lepton line: U_l) and tau+ -> l+ nu Nbar (N from the tau
  *     line: U_tau), three-body, with N's energy spectrum in the tau frame.
  * Labels name the chain of the tau+ (so N or Nbar). The tau's polarisation is followed in the dump
- * sampler for tau -> pi/rho N (tauTwoBodySpinCorrelation in polarisation.ts), not for tau -> l nu N.
+ * sampler through N's direction and helicity (tauTwoBodySpinCorrelation in polarisation.ts,
+ * tauLeptonicSpinCorrelation here); N's spin component across its flight is not kept.
  */
 import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
 import { integrate } from '../integrate.js';
@@ -117,7 +118,7 @@ export function brTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number 
  * Spin correlations of tau -> l nu N at N's energy E (tau frame) for the N chain of the dump
  * sampler: the tau+ of Ds+ -> tau+ nu (helicity -1/2) when N comes from the W's lepton line
  * (tau+ -> nubar_tau l+ N), the tau- of Ds- -> tau- nubar (helicity +1/2) when N comes from the tau
- * line (tau- -> N l- nubar). In both the tau enters the V-A current as P_tau = p_tau -+ m_tau s_tau
+ * line (tau- -> N l- nubar). In both the tau enters the V-A current as P_tau = p_tau +- m_tau s_tau
  * = m_tau (1, -t), t the tau's flight direction (meson frame), and N of helicity h as
  * P_N = p_N - h m_N s_N = (E - h k)(1, -h n) (n N's direction). The muon-decay |M|^2 is then
  *   W line:   (P_tau.P_N)(p_l.p_nubar),
