@@ -57,13 +57,13 @@ fn vectorMesonDecayWeight(M: f32, s: vec3<f32>, h: f32, pl: vec4<f32>, q: vec4<f
   return select(0.0, 3.0 * (2.0 * mdot(pl, k) * mdot(k, P) + K2 * lP) / den, den > 0.0);
 }
 
-// (alpha, helicity +1 share, slope) of tau -> l nu N at N's energy E and momentum k in the tau
-// frame. Twin of tauLeptonicSpinCorrelation in src/physics/hnl/tau.ts (read its comment).
-fn tauLeptonicSpinCorrelation(fromWLine: bool, mTau: f32, mN: f32, ml: f32, E: f32, k: f32) -> vec3<f32> {
+// (alpha, helicity +1 share, slope, transverse) of tau -> l nu N at N's energy E and momentum k in
+// the tau frame. Twin of tauLeptonicSpinCorrelation in src/physics/hnl/tau.ts (read its comment).
+fn tauLeptonicSpinCorrelation(fromWLine: bool, mTau: f32, mN: f32, ml: f32, E: f32, k: f32) -> vec4<f32> {
   let eMinusK = mN * mN / (E + k);
   let ePlusK = E + k;
   if (fromWLine) {
-    return vec3<f32>(k / E, eMinusK / (2.0 * E), -eMinusK / (2.0 * E));
+    return vec4<f32>(k / E, eMinusK / (2.0 * E), -eMinusK / (2.0 * E), -mN / E);
   }
   let rest = mTau - E;
   let q2 = (rest - k) * (rest + k);
@@ -74,7 +74,7 @@ fn tauLeptonicSpinCorrelation(fromWLine: bool, mTau: f32, mN: f32, ml: f32, E: f
   let minusR = ePlusK * (g + qq * rest * (rest + k));
   let minusS = -ePlusK * (-g + qq * k * (rest + k));
   let sum = plusR + minusR;
-  return vec3<f32>((plusS + minusS) / sum, plusR / sum, plusS / sum);
+  return vec4<f32>((plusS + minusS) / sum, plusR / sum, plusS / sum, -2.0 * g * mN / sum);
 }
 
 // From the frame N is made in (the meson's, or the tau's reached from it) to the lab. Twin of the CPU's productionToLab.
@@ -152,12 +152,12 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     pStar = sqrt(kinetic * (2.0 * mN + kinetic));
     eStar = mN + kinetic;
   }
-  // Spin correlations (alpha, helicity +1 share, slope); polarised: whether N has any.
+  // Spin correlations (alpha, helicity +1 share, slope, transverse); polarised: whether N has any.
   let polarised = params[P_POLARISED] == 1.0;
-  var spin = vec3<f32>(params[P_PROD_ALPHA + c], params[P_PROD_HELICITY_PLUS + c], params[P_PROD_HELICITY_SLOPE + c]);
+  var spin = vec4<f32>(params[P_PROD_ALPHA + c], params[P_PROD_HELICITY_PLUS + c], params[P_PROD_HELICITY_SLOPE + c], params[P_PROD_TRANSVERSE + c]);
   var hUniform = u.y;
   if (polarised && kind == PRODUCTION_THREE_BODY) {
-    spin = vec3<f32>(0.0, params[P_ENERGY_HELICITY_PLUS + energyBin], 0.0);
+    spin = vec4<f32>(0.0, params[P_ENERGY_HELICITY_PLUS + energyBin], 0.0, 0.0);
     hUniform = uniforms4(key, event, STREAM_PRODUCTION, 2u).x;
   } else if (polarised && kind == PRODUCTION_TAU_THREE_BODY) {
     spin = tauLeptonicSpinCorrelation(params[P_PROD_N_SIGN + c] == 1.0, params[P_TAU_MASS], mN, params[P_PROD_TAU_LEPTON_MASS + c], eStar, pStar);
@@ -172,9 +172,20 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   } else {
     dir = isotropicDirection(u.z, u.w);
   }
+  // N's spin: the pure state along P/|P| or against it with (1 +- |P|)/2 (CPU comments).
   var h = 0.0;
+  var spinAxis = dir;
+  var longitudinal = 1.0;
   if (polarised) {
-    h = select(-1.0, 1.0, hUniform * (1.0 + spin.x * cosSpin) < spin.y + spin.z * cosSpin);
+    let scale = 1.0 + spin.x * cosSpin;
+    let along = 2.0 * (spin.y + spin.z * cosSpin) - scale;
+    let S = along * dir + spin.w * (dirTau - cosSpin * dir);
+    let norm = length(S);
+    if (norm > 0.0) {
+      spinAxis = S / norm;
+      longitudinal = select(1.0, -1.0, along < 0.0);
+    }
+    h = select(-1.0, 1.0, 2.0 * hUniform * scale < scale + norm);
   }
   let nStar = vec4<f32>(pStar * dir, eStar);
   let N = productionToLab(nStar, fromTau, tauStar, meson.p, mP);
@@ -204,7 +215,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var meWeight = 1.0;
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
-    let dirL = aroundAxis(dir, cs.x, cs.y, TWO_PI * u.w);
+    let dirL = aroundAxis(spinAxis, cs.x, cs.y, TWO_PI * u.w);
     // In N's rest frame; the meson decays in its rest frame reached from there (CPU comments).
     let star = decayTwoBody(vec4<f32>(0.0, 0.0, 0.0, mN), mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
     let lep = toLab(star.d1, nStar, mN, fromTau, tauStar, meson.p, mP);
@@ -221,7 +232,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       meWeight = r.phaseSpace * mesonThreeBodyMatrixElement(d, m2, r.p1, r.p2, r.p3, mX, mPi) / params[P_DECAY_MESON_NORM + d];
       if (vector) {
         let n = cross(r.p3.xyz, r.p2.xyz);
-        meWeight *= vectorMesonDecayWeight(mN, dir, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(n, 0.0), star.d2, m2), dot(n, n));
+        meWeight *= vectorMesonDecayWeight(mN, spinAxis, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(n, 0.0), star.d2, m2), dot(n, n));
       }
       d1 = toLab(boost(r.p2, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
       d2 = toLab(boost(r.p3, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
@@ -232,7 +243,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       let ab = TwoBody(toLab(abN.d1, nStar, mN, fromTau, tauStar, meson.p, mP), toLab(abN.d2, nStar, mN, fromTau, tauStar, meson.p, mP));
       if (vector) {
         let k2 = 2.0 * params[P_DECAY_MESON_PSTAR + d];
-        meWeight = vectorMesonDecayWeight(mN, dir, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(k2 * dirM, 0.0), star.d2, m2), k2 * k2);
+        meWeight = vectorMesonDecayWeight(mN, spinAxis, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(k2 * dirM, 0.0), star.d2, m2), k2 * k2);
       }
       if (md == MESON_CHARGED_AND_NEUTRAL) {
         d1 = lep;
@@ -259,7 +270,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let p1 = orient(r.p1, w);
     let p2 = orient(r.p2, w);
     let pNu = orient(r.p3, w);
-    let me = leptonicMatrixElement(d, mN, dir, hDecay, p1, p2, pNu, m1, m2);
+    let me = leptonicMatrixElement(d, mN, spinAxis, hDecay, p1, p2, pNu, m1, m2);
     meWeight = me * span23 * width / params[P_DECAY_NORM + d];
     d1 = toLab(p1, nStar, mN, fromTau, tauStar, meson.p, mP);
     d2 = toLab(p2, nStar, mN, fromTau, tauStar, meson.p, mP);
@@ -283,7 +294,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   putF(COL_PROD_Y, i, meson.x.y);
   putF(COL_PROD_Z, i, meson.x.z);
   put4(COL_LLP_PX, i, N);
-  putF(COL_LLP_HELICITY, i, select(h * chain, 0.0, h == 0.0));
+  putF(COL_LLP_HELICITY, i, select(h * longitudinal * chain, 0.0, h == 0.0));
   putF(COL_DECAY_LOG_PROB, i, decayLogProb);
   putF(COL_DECAY_S_IN, i, interval.x);
   putF(COL_DECAY_S_OUT, i, interval.y);

@@ -28,6 +28,8 @@ function helicitySpin(p: V4, m: number, h: number): V4 {
   return [(h * k) / m, (h * p[0] * p[1]) / (k * m), (h * p[0] * p[2]) / (k * m), (h * p[0] * p[3]) / (k * m)];
 }
 const toV4 = (p: readonly number[]): V4 => [p[3], p[0], p[1], p[2]];
+/** N's spin 4-vector h e across its flight n = (sin, 0, cos), towards z: e = (z - cos n)/sin = (-cos, 0, sin) (spatial, so e.p_N = 0). */
+const acrossSpin = (cos: number, h: number): V4 => [0, -h * cos, 0, h * Math.sqrt(1 - cos * cos)];
 const traceIm = (a: Mat) => a.im[0] + a.im[5] + a.im[10] + a.im[15];
 /** T^{mu nu} = Tr[X Gam^mu Y bar(Gam^nu)] (= sum over spins of J^mu J^nu*), complex, upper indices. */
 function currentTensor(X: Mat, Y: Mat, gam: Mat[]): { re: number[][]; im: number[][] } {
@@ -154,13 +156,14 @@ describe('N -> l- X+: asymmetry alpha of a spin-up N (N rest frame, s = (0,0,0,1
 
 describe('tau- -> X- N (X = pi, rho): N direction about the tau spin and its helicity (tau rest frame, spin along z)', () => {
   /** |M|^2 for N of helicity h at angle acos(cos) to the tau spin: ubar_N Gam u_tau, Gam = qslash (1 - g5), or the rho summed over polarisations. */
-  function squared(mN: number, X: Particle, kind: 'pseudoscalar' | 'vector', cos: number, h: number): number {
+  function squared(mN: number, X: Particle, kind: 'pseudoscalar' | 'vector', cos: number, h: number, across = false): number {
     const mTau = PARTICLES.tau.mass;
     const k = twoBodyMomentum(mTau, mN, X.mass);
     const sin = Math.sqrt(1 - cos * cos);
     const pN: V4 = [Math.hypot(k, mN), k * sin, 0, k * cos];
     const q: V4 = [mTau - pN[0], -pN[1], -pN[2], -pN[3]];
-    return mesonVertexTrace(spinState(pN, mN, helicitySpin(pN, mN, h)), spinState([mTau, 0, 0, 0], mTau, [0, 0, 0, 1]), q, X.mass, kind);
+    const sN = across ? acrossSpin(cos, h) : helicitySpin(pN, mN, h);
+    return mesonVertexTrace(spinState(pN, mN, sN), spinState([mTau, 0, 0, 0], mTau, [0, 0, 0, 1]), q, X.mass, kind);
   }
   const { pi, rho } = PARTICLES;
   const cases: [Particle, 'pseudoscalar' | 'vector', number][] = [0.01, 0.3, 0.8, 1.2, 1.5].flatMap((mN) => [[pi, 'pseudoscalar', mN], [rho, 'vector', mN]] as [Particle, 'pseudoscalar' | 'vector', number][]);
@@ -178,6 +181,12 @@ describe('tau- -> X- N (X = pi, rho): N direction about the tau spin and its hel
       expect(Math.abs(c.alpha - (r(1, 1) + r(1, -1) - r(-1, 1) - r(-1, -1)) / total), label).toBeLessThan(1e-9);
       expect(Math.abs(c.helicityPlus - (r(1, 1) + r(-1, 1)) / total), label).toBeLessThan(1e-9);
       expect(Math.abs(c.helicitySlope - (r(1, 1) - r(-1, 1)) / total), label).toBeLessThan(1e-9);
+      // Across N's flight, towards the tau spin: (rate(+) - rate(-))/(sum) = transverse sin/(1 + alpha cos).
+      for (const cos of [-0.6, 0.2, 0.7]) {
+        const [up, down] = [squared(mN, X, kind, cos, 1, true), squared(mN, X, kind, cos, -1, true)];
+        const predicted = (c.transverse * Math.sqrt(1 - cos * cos)) / (1 + c.alpha * cos);
+        expect(Math.abs((up - down) / (up + down) - predicted), `${label} across, cos ${cos}`).toBeLessThan(1e-9);
+      }
       n++;
     }
     expect(n).toBe(8); // tau -> rho N closes above 1.0 GeV
@@ -216,14 +225,14 @@ describe('tau -> l nu N from a polarised tau: N direction about the tau flight a
    * W line: tau+ (spin -z: helicity -1/2 along its flight z) -> nubar_tau l+ N, [vbar_tau G v_nu][ubar_N G v_l].
    * Tau line: tau- (spin +z) -> N l- nubar, [ubar_N G u_tau][ubar_l G v_nu].
    */
-  function averaged(fromWLine: boolean, mN: number, ml: number, E: number, c: number, h: number): number {
+  function averaged(fromWLine: boolean, mN: number, ml: number, E: number, c: number, h: number, across = false): number {
     const k = Math.sqrt(E * E - mN * mN);
     const sn = Math.sqrt(1 - c * c);
     const pN: [number, number, number, number] = [k * sn, 0, k * c, E];
     const Q: [number, number, number, number] = [-pN[0], -pN[1], -pN[2], mTau - E];
     const q = Math.sqrt(Q[3] ** 2 - Q[0] ** 2 - Q[1] ** 2 - Q[2] ** 2);
     const kStar = (q * q - ml * ml) / (2 * q);
-    const sN = helicitySpin(toV4(pN), mN, h);
+    const sN = across ? acrossSpin(c, h) : helicitySpin(toV4(pN), mN, h);
     let sum = 0;
     for (const d of OCTAHEDRON) {
       const pl = toV4(boost([kStar * d[0], kStar * d[1], kStar * d[2], Math.hypot(kStar, ml)], Q, q));
@@ -255,6 +264,11 @@ describe('tau -> l nu N from a polarised tau: N direction about the tau flight a
         expect(Math.abs(spin.alpha - (r(1, 1) + r(1, -1) - r(-1, 1) - r(-1, -1)) / total), label).toBeLessThan(1e-9);
         expect(Math.abs(spin.helicityPlus - (r(1, 1) + r(-1, 1)) / total), label).toBeLessThan(1e-9);
         expect(Math.abs(spin.helicitySlope - (r(1, 1) - r(-1, 1)) / total), label).toBeLessThan(1e-9);
+        for (const cos of [-0.6, 0.2, 0.7]) {
+          const [up, down] = [averaged(w, mN, l.mass, E, cos, 1, true), averaged(w, mN, l.mass, E, cos, -1, true)];
+          const predicted = (spin.transverse * Math.sqrt(1 - cos * cos)) / (1 + spin.alpha * cos);
+          expect(Math.abs((up - down) / (up + down) - predicted), `${label} across, cos ${cos}`).toBeLessThan(1e-9);
+        }
         n++;
       }
     }

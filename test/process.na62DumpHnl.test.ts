@@ -37,6 +37,18 @@ function p4(cols: Record<string, Float64Array>, prefix: string, i: number): [num
   return [cols[`${prefix}_px`][i], cols[`${prefix}_py`][i], cols[`${prefix}_pz`][i], cols[`${prefix}_e`][i]];
 }
 const mdot = (a: number[], b: number[]) => a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2];
+/**
+ * The probability that llp_helicity is +1 for N made at angle acos(cos) to the tau's spin axis: N's
+ * polarisation P has the components along = 2 P(helicity +1) - 1 and across = transverse sin/(1 + alpha cos);
+ * the sampler draws the spin along P/|P| with (1 + |P|)/2 and writes the sign of its component along the flight.
+ */
+function llpForwardShare(spin: { alpha: number; helicityPlus: number; helicitySlope: number; transverse: number }, cos: number): number {
+  const scale = 1 + spin.alpha * cos;
+  const along = (2 * (spin.helicityPlus + spin.helicitySlope * cos)) / scale - 1;
+  const across = (spin.transverse * Math.sqrt(1 - cos * cos)) / scale;
+  const size = Math.hypot(along, across);
+  return along >= 0 ? (1 + size) / 2 : (1 - size) / 2;
+}
 
 describe('na62-dump-hnl: the meson source (PHYSICS.md 1.3)', async () => {
   const N = 20_000;
@@ -408,8 +420,8 @@ describe('na62-dump-hnl: N from tau leptons', async () => {
     expect(ksStatistic(shares, (x) => x + spin.alpha * (x * x - x))).toBeLessThan(ksCritical(shares.length));
     expect(ksStatistic(shares, (x) => x)).toBeGreaterThan(5 * ksCritical(shares.length));
     // N (Ds- chain) has helicity -1 and Nbar (Ds+ chain) +1: llp_helicity x sign(pdg) = +1, except
-    // N's helicity-+1 share (helicityPlus + slope cos)/(1 + alpha cos), a few in 1e4.
-    const expected = shares.reduce((sum, x) => sum + (spin.helicityPlus + spin.helicitySlope * (2 * x - 1)) / (1 + spin.alpha * (2 * x - 1)), 0);
+    // for the few in 1e4 whose sampled spin points forward (llpForwardShare).
+    const expected = shares.reduce((sum, x) => sum + llpForwardShare(spin, 2 * x - 1), 0);
     const flipped = helicities.filter((h) => h === -1).length;
     expect(helicities.filter((h) => h === 1).length + flipped).toBe(helicities.length);
     expect(Math.abs(flipped - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
@@ -444,8 +456,9 @@ describe('na62-dump-hnl: N from tau leptons', async () => {
     const { energies, helicities } = inDsFrame(`Ds+ -> tau+ nu, tau+ -> ${label}`);
     expect(ksStatistic(energies, cdfWith(true))).toBeLessThan(ksCritical(energies.length));
     expect(ksStatistic(energies, cdfWith(false))).toBeGreaterThan(2 * ksCritical(energies.length));
-    // Over the angles N's helicity is +1 with the share helicityPlus(E*) (Nbar: llp_helicity x sign(pdg) = -1 for those).
-    const expected = (helicities.length * integrate((eStar) => density(eStar) * spinAt(eStar).helicityPlus, eMin, eMax, 64)) / total;
+    // Over the angles the sampled spin points forward with the share of llpForwardShare (Nbar: llp_helicity x sign(pdg) = -1 for those).
+    const forward = (eStar: number) => integrate((cos) => ((1 + spinAt(eStar).alpha * cos) / 2) * llpForwardShare(spinAt(eStar), cos), -1, 1, 16);
+    const expected = (helicities.length * integrate((eStar) => density(eStar) * forward(eStar), eMin, eMax, 64)) / total;
     const flipped = helicities.filter((h) => h === -1).length;
     expect(helicities.filter((h) => h === 1).length + flipped).toBe(helicities.length);
     expect(Math.abs(flipped - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);

@@ -114,6 +114,8 @@ interface ProductionChannel {
   helicityPlus: number;
   alpha: number;
   helicitySlope: number;
+  /** N's polarisation across its flight, towards the tau's spin axis: transverse sin/(1 + alpha cos). */
+  transverse: number;
   /** Three-body: the N energy spectrum (widths per bin) and its range, in the meson's or the tau's frame. */
   energy?: { eMin: number; eMax: number; widths: number[]; helicityPlus?: number[] };
   /** From a tau: the tau's momentum and energy in the meson frame (P -> tau nu); else 0. */
@@ -146,7 +148,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const { p: pStar, e1: eStar } = twoBodyRestFrame(lp.particle.mass, mN, ml);
       out.push({
         label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), alpha: 0, helicitySlope: 0, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
+        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), alpha: 0, helicitySlope: 0, transverse: 0, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
       });
     }
   };
@@ -158,7 +160,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(br > 0 && mesons > 0)) continue;
       out.push({
         label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
-        pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, energy, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
+        pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, transverse: 0, energy, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
       });
     }
   };
@@ -176,7 +178,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
     const [mesons, spectrum] = yieldOf(lp.particle);
     const toTau = mesons * brToTau(lp);
     const tauFrame = twoBodyRestFrame(lp.particle.mass, PARTICLES.tau.mass, 0);
-    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, tauPStar: tauFrame.p, tauEStar: tauFrame.e1, tauLeptonMass: 0 };
+    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, transverse: 0, tauPStar: tauFrame.p, tauEStar: tauFrame.e1, tauLeptonMass: 0 };
     for (const decay of TAU_DECAYS_TO_HNL) {
       const U2 = U[decay.flavour];
       if (!(U2 > 0 && toTau > 0)) continue;
@@ -384,6 +386,7 @@ function planParams(scenario: Scenario, events: number) {
     prod_helicity_plus: production.map((c) => c.helicityPlus),
     prod_alpha: production.map((c) => c.alpha),
     prod_helicity_slope: production.map((c) => c.helicitySlope),
+    prod_transverse: production.map((c) => c.transverse),
     prod_n_sign: production.map((c) => c.nSign),
     prod_table: production.map((c) => Math.max(0, threeBody.indexOf(c))),
     prod_e_min: production.map((c) => c.energy?.eMin ?? 0),
@@ -499,9 +502,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let spin: SpinCorrelation | null = null;
     let hUniform = u[1];
     if (P.polarised === 1 && twoBodyKind) {
-      spin = { alpha: P.prod_alpha[c], helicityPlus: P.prod_helicity_plus[c], helicitySlope: P.prod_helicity_slope[c] };
+      spin = { alpha: P.prod_alpha[c], helicityPlus: P.prod_helicity_plus[c], helicitySlope: P.prod_helicity_slope[c], transverse: P.prod_transverse[c] };
     } else if (P.polarised === 1 && kind === PRODUCTION_KIND.threeBody) {
-      spin = { alpha: 0, helicityPlus: P.energy_helicity_plus[energyBin], helicitySlope: 0 };
+      spin = { alpha: 0, helicityPlus: P.energy_helicity_plus[energyBin], helicitySlope: 0, transverse: 0 };
       uniforms4(key, event, STREAM.production, 2, w);
       hUniform = w[0];
     } else if (P.polarised === 1 && kind === PRODUCTION_KIND.tauThreeBody) {
@@ -510,8 +513,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       uniforms4(key, event, STREAM.production, 2, w);
       hUniform = w[0];
     }
-    // N's direction in that frame: its helicity, and so its spin, is along `dir` there. N decays
-    // in the rest frame reached from that frame, so the spin axis is exact; the lab direction is not it.
+    // N's direction in that frame (from a tau: about the tau's spin axis).
     let dir: readonly number[];
     let cosSpin = 0;
     if (spin && fromTau) {
@@ -521,11 +523,29 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     } else {
       dir = isotropicDirection(u[2], u[3]);
     }
-    // Helicity +1 with probability (helicityPlus + slope cos)/(1 + alpha cos), multiplied out.
-    const h = spin ? (hUniform * (1 + spin.alpha * cosSpin) < spin.helicityPlus + spin.helicitySlope * cosSpin ? 1 : -1) : 0;
+    // N's spin: the polarisation P has (1 + alpha cos) P = along dir + transverse (t - cos dir), t the
+    // tau's spin axis (along: 2 P(helicity +1) - 1, times 1 + alpha cos). N's spin density
+    // (1 + P.sigma)/2 is drawn as the pure state along P/|P| (h = +1) or against it (h = -1) with
+    // (1 +- |P|)/2. From a meson P lies along dir (a helicity state). N decays in the rest frame
+    // reached from its production frame (a boost along dir), where the spin axis is this vector;
+    // the lab direction is not it.
+    let h = 0;
+    let spinAxis: readonly number[] = dir;
+    let longitudinal = 1; // the sign of spinAxis . dir: h times it is N's helicity sign
+    if (spin) {
+      const scale = 1 + spin.alpha * cosSpin;
+      const along = 2 * (spin.helicityPlus + spin.helicitySlope * cosSpin) - scale;
+      const S = [0, 1, 2].map((k) => along * dir[k] + spin.transverse * (dirTau[k] - cosSpin * dir[k]));
+      const norm = Math.hypot(S[0], S[1], S[2]);
+      if (norm > 0) {
+        spinAxis = [S[0] / norm, S[1] / norm, S[2] / norm];
+        longitudinal = along < 0 ? -1 : 1;
+      }
+      h = 2 * hUniform * scale < scale + norm ? 1 : -1;
+    }
     const nStar: Vec4 = [pStar * dir[0], pStar * dir[1], pStar * dir[2], eStar]; // N in its production frame
     const N = productionToLab(nStar);
-    /** From N's rest frame (spin along dir for h = +1) to the lab. */
+    /** From N's rest frame (spin along spinAxis for h = +1) to the lab. */
     const toLab = (p: Vec4): Vec4 => productionToLab(boost(p, nStar, mN));
 
     // Decay position, forced into the decay volume along the N line of flight.
@@ -551,14 +571,14 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     if (P.decay_kind[d] === DECAY_KIND.twoBody) {
       const m2 = P.decay_m2[d];
       const [cos, sin] = linearCosSin(P.decay_alpha[d] * hDecay, u[2]);
-      const dirL = aroundAxis(dir, cos, sin, TWO_PI * u[3]);
+      const dirL = aroundAxis(spinAxis, cos, sin, TWO_PI * u[3]);
       // The lepton (or nu) and the meson in N's rest frame; the meson decays in its rest frame
       // reached from there, so that a vector's decay can be weighted by its spin correlation.
       const [lepN, mesN] = decayTwoBody([0, 0, 0, mN], mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]);
       const lep = toLab(lepN);
       const md = P.decay_meson_decay[d];
       /** A vector meson's decay weight for the decay current k (N frame), |k|^2 = K2 in its frame. */
-      const vectorWeight = (k: Vec4, K2: number) => (P.decay_vector[d] === 1 ? vectorMesonDecayWeight(mN, dir, hDecay, lepN, mesN, m2, k, K2) : 1);
+      const vectorWeight = (k: Vec4, K2: number) => (P.decay_vector[d] === 1 ? vectorMesonDecayWeight(mN, spinAxis, hDecay, lepN, mesN, m2, k, K2) : 1);
       if (md === MESON_DECAY.none) {
         d1 = lep;
         d2 = toLab(mesN);
@@ -607,7 +627,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const p1 = orient(r1);
       const p2 = orient(r2);
       const pNu = orient(rNu);
-      const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [dir[0], dir[1], dir[2], 0], hDecay, p1, p2, pNu, m1, m2);
+      const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [spinAxis[0], spinAxis[1], spinAxis[2], 0], hDecay, p1, p2, pNu, m1, m2);
       meWeight = (me * span23 * width) / P.decay_norm[d];
       d1 = toLab(p1);
       d2 = toLab(p2);
@@ -628,7 +648,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.prod_y, i, meson.y);
     put(L.prod_z, i, meson.z);
     put4(L.llp_px, i, N);
-    put(L.llp_helicity, i, h === 0 ? 0 : h * chain); // no -0 for an unpolarised N of the conjugate chain
+    put(L.llp_helicity, i, h === 0 ? 0 : h * longitudinal * chain); // no -0 for an unpolarised N of the conjugate chain
     put(L.decay_log_prob, i, decayLogProb);
     put(L.decay_s_in, i, sIn);
     put(L.decay_s_out, i, sOut);

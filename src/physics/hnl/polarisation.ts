@@ -98,17 +98,27 @@ export function leptonicMatrixElement(c: LeptonicCoefficients, M: number, pN: re
  * alpha = -(m_tau^2 - 2 m_rho^2)/(m_tau^2 + 2 m_rho^2) for tau -> rho nu (the textbook values).
  * test/physics.hnlPolarisation.test.ts checks it against explicit Dirac traces.
  *
+ * N's spin also has a component across its flight, in the plane of N's flight n and the spin
+ * axis t: writing the amplitude as chi^+ O xi, O = sum_lambda a_lambda Pi_lambda (Pi the helicity
+ * projectors, a_lambda = sqrt(E - lambda k)(m_tau - E - lambda k), the rho's transverse part the same
+ * with sqrt(E - lambda k) against a spin-down tau), its polarisation along (t - cos n)/sin is
+ *   2 (a+ a- - T m_N) sin/(rate) = 2 m_N (m_X^2 - T) sin/(rate)   (a+ a- = m_N q^2, q^2 = m_X^2).
+ *
  * Returned for sampling: dGamma/dcos ~ 1 + alpha cos; N has helicity +1 with probability
- * (helicityPlus + helicitySlope cos)/(1 + alpha cos) at that angle (helicityPlus over all angles).
+ * (helicityPlus + helicitySlope cos)/(1 + alpha cos) at that angle (helicityPlus over all angles),
+ * and the polarisation across its flight (towards the spin axis) transverse sin/(1 + alpha cos).
+ * The same form describes tau -> l nu N (tauLeptonicSpinCorrelation) and, with alpha = slope =
+ * transverse = 0, N from a spinless meson.
  */
 export interface SpinCorrelation {
   readonly alpha: number;
   readonly helicityPlus: number;
   readonly helicitySlope: number;
+  readonly transverse: number;
 }
 
 export function tauTwoBodySpinCorrelation(mTau: number, mN: number, mX: number, kind: 'pseudoscalar' | 'vector'): SpinCorrelation {
-  if (!(mTau > mN + mX)) return { alpha: 0, helicityPlus: 0.5, helicitySlope: 0 };
+  if (!(mTau > mN + mX)) return { alpha: 0, helicityPlus: 0.5, helicitySlope: 0, transverse: 0 };
   const k = Math.sqrt(Math.max(0, kallen(mTau * mTau, mN * mN, mX * mX))) / (2 * mTau);
   const E = (mTau * mTau + mN * mN - mX * mX) / (2 * mTau);
   const T = kind === 'vector' ? 2 * mX * mX : 0;
@@ -123,6 +133,7 @@ export function tauTwoBodySpinCorrelation(mTau: number, mN: number, mX: number, 
     alpha: (plusForward + minusForward - plusBackward - minusBackward) / sum,
     helicityPlus: (plusForward + plusBackward) / sum,
     helicitySlope: (plusForward - plusBackward) / sum,
+    transverse: (2 * mN * (mX * mX - T)) / sum,
   };
 }
 

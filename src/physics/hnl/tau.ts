@@ -6,8 +6,8 @@
  *   tau+ -> l+ nu N (N from the W's lepton line: U_l) and tau+ -> l+ nu Nbar (N from the tau
  *     line: U_tau), three-body, with N's energy spectrum in the tau frame.
  * Labels name the chain of the tau+ (so N or Nbar). The tau's polarisation is followed in the dump
- * sampler through N's direction and helicity (tauTwoBodySpinCorrelation in polarisation.ts,
- * tauLeptonicSpinCorrelation here); N's spin component across its flight is not kept.
+ * sampler through N's direction and its whole spin, along and across its flight
+ * (tauTwoBodySpinCorrelation in polarisation.ts, tauLeptonicSpinCorrelation here).
  */
 import { CKM, DECAY_CONSTANT_GEV, G_F } from '../constants.js';
 import { integrate } from '../integrate.js';
@@ -129,13 +129,16 @@ export function brTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number 
  *   W line:   rate(h, c) ~ (E - h k)(1 - h c),
  *   tau line: rate(h, c) ~ (E - h k)[(q^2 - m_l^2) q^2 (1 - h c) + (2 q^2 + 4 m_l^2)(m_tau - E - k c)(m_tau - E - h k)].
  * Summed over h and c they are tauLeptonicEnergyDensity's spectra (the test holds them to it and
- * to explicit Dirac traces). `pN` is N's momentum k, passed so that the caller's value is used.
+ * to explicit Dirac traces). N's spin across its flight, s = (0, e), e = (t - c n)/sin, enters
+ * only P_tau.P_N = m_tau (E + k c -+ m_N sin), so its polarisation there is -m_N sin/(E + k c) on the
+ * W line and -(q^2 - m_l^2) q^2 m_N sin/(half the rate) on the tau line (SpinCorrelation.transverse).
+ * `pN` is N's momentum k, passed so that the caller's value is used.
  */
 export function tauLeptonicSpinCorrelation(fromWLine: boolean, mTau: number, mN: number, ml: number, E: number, pN: number): SpinCorrelation {
   const eMinusK = (mN * mN) / (E + pN); // E - k without cancellation
   const ePlusK = E + pN;
   if (fromWLine) {
-    return { alpha: pN / E, helicityPlus: eMinusK / (2 * E), helicitySlope: -eMinusK / (2 * E) };
+    return { alpha: pN / E, helicityPlus: eMinusK / (2 * E), helicitySlope: -eMinusK / (2 * E), transverse: -mN / E };
   }
   const rest = mTau - E;
   const q2 = (rest - pN) * (rest + pN); // (p_tau - p_N)^2 as a product: exact near the endpoint q^2 = m_l^2
@@ -146,5 +149,5 @@ export function tauLeptonicSpinCorrelation(fromWLine: boolean, mTau: number, mN:
   const minusR = ePlusK * (g + qq * rest * (rest + pN));
   const minusS = -ePlusK * (-g + qq * pN * (rest + pN));
   const sum = plusR + minusR;
-  return { alpha: (plusS + minusS) / sum, helicityPlus: plusR / sum, helicitySlope: plusS / sum };
+  return { alpha: (plusS + minusS) / sum, helicityPlus: plusR / sum, helicitySlope: plusS / sum, transverse: (-2 * g * mN) / sum };
 }
