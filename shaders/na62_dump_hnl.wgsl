@@ -131,8 +131,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let chain = select(-1.0, 1.0, v.x < 0.5) * nSign;
   let kind = params[P_PROD_KIND + c];
   // From a tau: the tau in the meson frame; its rest frame is reached from the meson's, where its
-  // spin lies along its flight. N's direction in its production frame is its spin axis; N decays
-  // in the rest frame reached from there. Twin of the CPU comments.
+  // spin lies along its flight. N's spin axis (spinAxis below: along N's direction for N from a
+  // meson, tilted towards the tau's axis for N from a tau) is expressed in N's production frame;
+  // N decays in the rest frame reached from there. Twin of the CPU comments.
   let fromTau = kind == PRODUCTION_TAU_TWO_BODY || kind == PRODUCTION_TAU_THREE_BODY;
   var dirTau = vec3<f32>(0.0, 0.0, 1.0);
   if (fromTau) {

@@ -54,7 +54,7 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     ...fourVector('parent', 'the meson that made N'),
     ...position('prod', 'production vertex (meson decay, in the absorber)'),
     ...fourVector('llp', 'heavy neutral lepton N'),
-    f('llp_helicity', '', "N's helicity in the rest frame of the meson (or the tau) that made it: +1 or -1 from P -> l N and tau decays, 0 where it is taken as unpolarised"),
+    f('llp_helicity', '', "N's spin along its flight in the rest frame of the meson (or the tau) that made it: +1 or -1 (its helicity from a meson; from a tau, whose N's spin also leans across the flight, the sign of the drawn spin's component along it), 0 with model.polarised=false"),
     f('decay_log_prob', '', 'ln P, P the probability that N decays inside the decay volume (LOG_WEIGHT_ZERO when N misses it)'),
     f('decay_s_in', 'm', 'distance from the production vertex along N flight where N enters the decay volume'),
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
