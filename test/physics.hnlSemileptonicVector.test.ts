@@ -20,7 +20,7 @@ const VECTOR = SEMILEPTONIC_CHANNELS.filter((c): c is VectorChannel => c.kind ==
 const channel = (parent: string, daughter: string) => VECTOR.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
 
 /** Dalitz points (s12, s23) spread over the allowed region of P -> V l N. */
-function dalitzPoints(ch: VectorChannel, ml: number, mN: number, n: number): [number, number][] {
+function dalitzPoints(ch: SemileptonicChannel, ml: number, mN: number, n: number): [number, number][] {
   const M = ch.parent.mass;
   const m = ch.daughter.mass;
   const out: [number, number][] = [];
@@ -37,7 +37,7 @@ function dalitzPoints(ch: VectorChannel, ml: number, mN: number, n: number): [nu
  * The four-momenta (E, px, py, pz) of a Dalitz point in a frame of the test's own choosing (P at
  * rest, the lepton along an oblique axis): |M|^2 is Lorentz-invariant, so it must not matter.
  */
-function momenta(ch: VectorChannel, ml: number, mN: number, s12: number, s23: number) {
+function momenta(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number) {
   const M = ch.parent.mass;
   const m = ch.daughter.mass;
   const El = (M * M + ml * ml - s12) / (2 * M);
@@ -71,6 +71,34 @@ function polarisations(k: V4, m: number): V4[] {
 
 const timesI = (a: Mat): Mat => ({ re: a.im.map((x) => -x), im: a.re.slice() });
 
+/**
+ * |M|^2 of P -> H l+ N from explicit Dirac matrices at a Dalitz point (momenta()):
+ * G_F^2 |V|^2/2 x isospin x the sum over H's polarisations (one term for a pseudoscalar, whose
+ * current is f+ (p + k) + f- (p - k)) of Tr[X G (pl - ml) bar(G)], G = H_mu gamma^mu (1 - g5) and X
+ * N's u ubar: the spin sum pN + mN, or for helicity h the projector (pN + mN)(1 + g5 sN)/2.
+ */
+function traced(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number, h?: 1 | -1): number {
+  const { p, k, pl, pN, q2 } = momenta(ch, ml, mN, s12, s23);
+  const kN = Math.hypot(pN[1], pN[2], pN[3]);
+  const sN: V4 = h ? [(h * kN) / mN, (h * pN[0] * pN[1]) / (kN * mN), (h * pN[0] * pN[2]) / (kN * mN), (h * pN[0] * pN[3]) / (kN * mN)] : [0, 0, 0, 0];
+  const X = h ? scale(mul(add(slash(pN), scale(I4, mN)), add(I4, mul(G5, slash(sN)))), 0.5) : add(slash(pN), scale(I4, mN));
+  const vertices: Mat[] = [];
+  if (ch.kind === 'vector') {
+    const ff = vectorFormFactorsAt(ch.formFactors, q2);
+    for (const e of polarisations(k, ch.daughter.mass)) {
+      const [Hv, Ha] = vectorHadronicCurrent(ch.parent.mass, ch.daughter.mass, ff, p, k, e, ch.decaying === 'antiquark' ? 1 : -1);
+      vertices.push(mul(add(slash([...Hv] as V4), timesI(slash([...Ha] as V4))), add(I4, G5, -1)));
+    }
+  } else {
+    const [M2, m2] = [ch.parent.mass ** 2, ch.daughter.mass ** 2];
+    const [fPlus, fZero] = pseudoscalarFormFactorsAt(ch.formFactors, ch.parent.mass, ch.daughter.mass, q2);
+    const fMinus = ((fZero - fPlus) * (M2 - m2)) / q2;
+    vertices.push(mul(slash([0, 1, 2, 3].map((mu) => fPlus * (p[mu] + k[mu]) + fMinus * (p[mu] - k[mu])) as V4), add(I4, G5, -1)));
+  }
+  const sum = vertices.reduce((acc, v) => acc + traceRe(mul(mul(mul(X, v), add(slash(pl), scale(I4, ml), -1)), bar(v))), 0);
+  return (ch.isospinFactor * G_F ** 2 * ch.ckm ** 2 * sum) / 2;
+}
+
 describe('P -> V l+ N: |M|^2 (src/physics/hnl/semileptonic.ts)', () => {
   const cases = [
     ['B+', 'D*0bar', 'mu', 1.5],
@@ -83,15 +111,7 @@ describe('P -> V l+ N: |M|^2 (src/physics/hnl/semileptonic.ts)', () => {
     const ch = channel(parent, daughter);
     const ml = LEPTON_OF[l].mass;
     for (const [s12, s23] of dalitzPoints(ch, ml, mN, 12)) {
-      const { p, k, pl, pN, q2 } = momenta(ch, ml, mN, s12, s23);
-      const ff = vectorFormFactorsAt(ch.formFactors, q2);
-      let trace = 0;
-      for (const e of polarisations(k, ch.daughter.mass)) {
-        const [Hv, Ha] = vectorHadronicCurrent(ch.parent.mass, ch.daughter.mass, ff, p, k, e, ch.decaying === 'antiquark' ? 1 : -1);
-        const vertex = mul(add(slash([...Hv] as V4), timesI(slash([...Ha] as V4))), add(I4, G5, -1));
-        trace += traceRe(mul(mul(mul(add(slash(pN), scale(I4, mN)), vertex), add(slash(pl), scale(I4, ml), -1)), bar(vertex)));
-      }
-      const dirac = (G_F ** 2 * ch.ckm ** 2 * trace) / 2;
+      const dirac = traced(ch, ml, mN, s12, s23);
       const ours = semileptonicMatrixElement(ch, ml, mN, s12, s23);
       expect(ours).toBeGreaterThan(0);
       expect(Math.abs(ours / dirac - 1)).toBeLessThan(1e-9);
@@ -211,40 +231,6 @@ describe('P -> V l+ nu and Bs -> Ds l+ nu: Standard-Model limits (m_N -> 0, U^2 
 });
 
 describe('P -> H l+ N with N of definite helicity (P rest frame): |M|^2(h) and the energy spectrum helicity share', () => {
-  /** The same Dalitz point as semileptonic.ts builds it (H along z, N in the x-z plane), in the test's own code. */
-  function point(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number) {
-    const [M, m] = [ch.parent.mass, ch.daughter.mass];
-    const q2 = M * M + m * m + mN * mN + ml * ml - s12 - s23;
-    const EV = (M * M + m * m - q2) / (2 * M);
-    const kV = Math.sqrt(EV * EV - m * m);
-    const EN = (M * M + mN * mN - s23) / (2 * M);
-    const kN = Math.sqrt(EN * EN - mN * mN);
-    const cos = (EN * EV - 0.5 * (s12 - mN * mN - m * m)) / (kN * kV);
-    const sin = Math.sqrt(Math.max(0, 1 - cos * cos));
-    return { q2, p: [M, 0, 0, 0] as V4, k: [EV, 0, 0, kV] as V4, pN: [EN, kN * sin, 0, kN * cos] as V4, pl: [M - EV - EN, -kN * sin, 0, -kV - kN * cos] as V4, kN };
-  }
-  /** Tr with N's spin projector (pN + mN)(1 + g5 sN)/2, sN the helicity-h spin vector h (|p|, E n)/m. */
-  function traced(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number, h: 1 | -1): number {
-    const { q2, p, k, pN, pl, kN } = point(ch, ml, mN, s12, s23);
-    const sN: V4 = [(h * kN) / mN, (h * pN[0] * pN[1]) / (kN * mN), (h * pN[0] * pN[2]) / (kN * mN), (h * pN[0] * pN[3]) / (kN * mN)];
-    const Nstate = scale(mul(add(slash(pN), scale(I4, mN)), add(I4, mul(G5, slash(sN)))), 0.5);
-    const vertices: Mat[] = [];
-    if (ch.kind === 'vector') {
-      const ff = vectorFormFactorsAt(ch.formFactors, q2);
-      for (const e of polarisations(k, ch.daughter.mass)) {
-        const [Hv, Ha] = vectorHadronicCurrent(ch.parent.mass, ch.daughter.mass, ff, p, k, e, ch.decaying === 'antiquark' ? 1 : -1);
-        vertices.push(mul(add(slash([...Hv] as V4), timesI(slash([...Ha] as V4))), add(I4, G5, -1)));
-      }
-    } else {
-      const [M2, m2] = [ch.parent.mass ** 2, ch.daughter.mass ** 2];
-      const [fPlus, fZero] = pseudoscalarFormFactorsAt(ch.formFactors, ch.parent.mass, ch.daughter.mass, q2);
-      const fMinus = ((fZero - fPlus) * (M2 - m2)) / q2;
-      const H = [0, 1, 2, 3].map((mu) => fPlus * (p[mu] + k[mu]) + fMinus * (p[mu] - k[mu])) as V4;
-      vertices.push(mul(slash(H), add(I4, G5, -1)));
-    }
-    const sum = vertices.reduce((s, v) => s + traceRe(mul(mul(mul(Nstate, v), add(slash(pl), scale(I4, ml), -1)), bar(v))), 0);
-    return (ch.isospinFactor * G_F ** 2 * ch.ckm ** 2 * sum) / 2;
-  }
   const pick = (parent: string, daughter: string) => SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
   const cases = [
     ['D0', 'K-', 'mu', 0.6], ['D+', 'pi0', 'e', 1.0], ['B0', 'D-', 'tau', 1.2],
@@ -254,17 +240,12 @@ describe('P -> H l+ N with N of definite helicity (P rest frame): |M|^2(h) and t
   it.each(cases)('%s -> %s %s+ N at m_N = %f: |M|^2(h = +-1) equals the trace with the spin projector (1e-9), and the two sum to the spin-summed |M|^2', (parent, daughter, l, mN) => {
     const ch = pick(parent, daughter);
     const ml = LEPTON_OF[l].mass;
-    const [M, m] = [ch.parent.mass, ch.daughter.mass];
-    for (let i = 0; i < 10; i++) {
-      const t = (i + 0.5) / 10;
-      const s23 = (m + ml) ** 2 + t * ((M - mN) ** 2 - (m + ml) ** 2);
-      const [lo, hi] = dalitzRange12(M, mN, m, ml, s23);
-      const s12 = lo + ((i * 0.618034) % 1) * (hi - lo);
+    for (const [s12, s23] of dalitzPoints(ch, ml, mN, 10)) {
       const plus = semileptonicMatrixElement(ch, ml, mN, s12, s23, 1);
       const minus = semileptonicMatrixElement(ch, ml, mN, s12, s23, -1);
       const all = semileptonicMatrixElement(ch, ml, mN, s12, s23);
-      expect(Math.abs(plus - traced(ch, ml, mN, s12, s23, 1)) / all, `${parent} ${i} +`).toBeLessThan(1e-9);
-      expect(Math.abs(minus - traced(ch, ml, mN, s12, s23, -1)) / all, `${parent} ${i} -`).toBeLessThan(1e-9);
+      expect(Math.abs(plus - traced(ch, ml, mN, s12, s23, 1)) / all, `${parent} ${s23} +`).toBeLessThan(1e-9);
+      expect(Math.abs(minus - traced(ch, ml, mN, s12, s23, -1)) / all, `${parent} ${s23} -`).toBeLessThan(1e-9);
       expect(Math.abs(plus + minus - all) / all).toBeLessThan(1e-12);
     }
   });
