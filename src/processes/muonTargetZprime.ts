@@ -30,7 +30,7 @@ import { loadMuonTargetGeometry } from '../geometry/muonTarget.js';
 import { ALPHA, AVOGADRO, GEV_M2_TO_CM2 } from '../physics/constants.js';
 import { energyAfter, energyLost, interpolateLoss, MATERIALS, muonLossAt, thicknessCm } from '../physics/materials.js';
 import { PARTICLES } from '../physics/particles.js';
-import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable } from '../physics/zprime/brem.js';
+import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable, chiFromTable } from '../physics/zprime/brem.js';
 import { mediatorDecays } from '../physics/zprime/model.js';
 import { defineProcess, type Plan } from './process.js';
 
@@ -163,13 +163,6 @@ function lossAt(P: MuonTargetZprimeParams, E: number): [number, number] {
   return interpolateLoss(P.loss_e, P.loss_a, P.loss_b, E);
 }
 
-/** ln chi at t_min from the table (linear in ln t_min, clamped at its ends). Twin of chiFromTable in the WGSL. */
-function chiFromTable(P: MuonTargetZprimeParams, tmin: number): number {
-  const f = Math.min(P.n_chi - 1, Math.max(0, (Math.log(tmin) - P.chi_ln_t0) / P.chi_step));
-  const k = Math.min(P.n_chi - 2, Math.floor(f));
-  const w = f - k;
-  return Math.exp(P.chi_ln[k] * (1 - w) + P.chi_ln[k + 1] * w);
-}
 
 function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;
@@ -222,9 +215,9 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
       // 1 - vF = (1 - v) + v thetaC^2/(pi^2 + thetaC^2): a sum of positives.
       const t2 = (tc2 * up[1] * F) / (1 - up[1] + (up[1] * tc2) / (P.theta_max_sq + tc2));
       theta = Math.sqrt(t2);
-      const chi = chiFromTable(P, bremTmin(m, E, x, oneMinusX, theta));
+      const chi = chiFromTable(P.chi_ln_t0, P.chi_step, P.chi_ln, bremTmin(E, x, oneMinusX, theta, tc2));
       const pX = Math.sqrt(xEMinusM * (xEMinusM + 2 * m));
-      const dsig = bremDsigmaWithChi(P.vector === 1 ? 'vector' : 'scalar', P.coupling_over_4pi, m, E, x, oneMinusX, pX, theta, chi);
+      const dsig = bremDsigmaWithChi(P.vector === 1 ? 'vector' : 'scalar', P.coupling_over_4pi, m, E, x, oneMinusX, pX, theta, tc2, chi);
       const cellProb = P.x_cdf[k] - (k > 0 ? P.x_cdf[k - 1] : 0);
       const qx = cellProb / (P.ln_x_bin * x);
       const qTheta = (2 * theta * tc2) / ((t2 + tc2) ** 2 * F);

@@ -53,7 +53,7 @@ export class ChiTable {
     private readonly tmax: number,
     mat: Material,
     tminLow = 1e-24,
-    private readonly points = 400,
+    points = 400,
   ) {
     this.lnT0 = Math.log(tminLow);
     this.step = (Math.log(tmax) - this.lnT0) / (points - 1);
@@ -67,13 +67,19 @@ export class ChiTable {
   }
 
   at(tmin: number): number {
-    if (!(tmin < this.tmax)) return 0;
-    const f = (Math.log(tmin) - this.lnT0) / this.step;
-    if (f <= 0) return Math.exp(this.lnChi[0]);
-    const k = Math.min(this.points - 2, Math.floor(f));
-    const w = f - k;
-    return Math.exp(this.lnChi[k] * (1 - w) + this.lnChi[k + 1] * w);
+    return tmin < this.tmax ? chiFromTable(this.lnT0, this.step, this.lnChi, tmin) : 0;
   }
+}
+
+/**
+ * chi at t_min from a packed table (ChiTable.packed): linear in ln chi against ln t_min, clamped
+ * at the table's ends. The CPU sampler's lookup; its WGSL twin is chiFromTable in muon_target_zprime.wgsl.
+ */
+export function chiFromTable(lnT0: number, step: number, lnChi: ArrayLike<number>, tmin: number): number {
+  const f = Math.min(lnChi.length - 1, Math.max(0, (Math.log(tmin) - lnT0) / step));
+  const k = Math.min(lnChi.length - 2, Math.floor(f));
+  const w = f - k;
+  return Math.exp(lnChi[k] * (1 - w) + lnChi[k + 1] * w);
 }
 
 const chiTables = new Map<string, ChiTable>();
@@ -106,12 +112,12 @@ export function bremThetaC2(m: number, E: number, x: number, oneMinusX = 1 - x):
 /**
  * dsigma/dx dtheta in GeV^-2 per nucleus for a given chi (the samplers take chi from a table):
  * u x + m^2 (1-x) + m_mu^2 x^2 = -x^2 E^2 theta^2 exactly, so the |A|^2 bracket is computed
- * as -x^2 E^2 theta^2/u^2 (no cancellation in float32); 1 - x and X's momentum
- * pX = sqrt(x^2 E^2 - m^2) are given by the caller (a sampler knows both better than the
- * differences: 1 - x near x = 1, xE - m near threshold).
+ * as -x^2 E^2 theta^2/u^2 (no cancellation in float32); 1 - x, X's momentum
+ * pX = sqrt(x^2 E^2 - m^2) and tc2 = bremThetaC2 are given by the caller (a sampler knows the
+ * first two better than the differences: 1 - x near x = 1, xE - m near threshold; it has tc2 already).
  */
-export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m: number, E: number, x: number, oneMinusX: number, pX: number, theta: number, chi: number): number {
-  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x, oneMinusX));
+export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m: number, E: number, x: number, oneMinusX: number, pX: number, theta: number, tc2: number, chi: number): number {
+  const u = -x * E * E * (theta * theta + tc2);
   const common = (-x * x * E * E * theta * theta) / (u * u);
   const A2 =
     kind === 'vector'
@@ -120,9 +126,9 @@ export function bremDsigmaWithChi(kind: MediatorKind, couplingOver4pi: number, m
   return ((2 * couplingOver4pi * ALPHA * ALPHA * pX * E * oneMinusX * chi) / (u * u)) * A2 * Math.sin(theta);
 }
 
-/** t_min = u^2/(4 E^2 (1-x)^2) of the exact-WW formula. */
-export function bremTmin(m: number, E: number, x: number, oneMinusX: number, theta: number): number {
-  const u = -x * E * E * (theta * theta + bremThetaC2(m, E, x, oneMinusX));
+/** t_min = u^2/(4 E^2 (1-x)^2) of the exact-WW formula, tc2 = bremThetaC2. */
+export function bremTmin(E: number, x: number, oneMinusX: number, theta: number, tc2: number): number {
+  const u = -x * E * E * (theta * theta + tc2);
   return (u * u) / (4 * E * E * oneMinusX * oneMinusX);
 }
 
@@ -130,13 +136,14 @@ export function bremTmin(m: number, E: number, x: number, oneMinusX: number, the
 export function bremDsigmaDxDtheta(p: BremPoint, x: number, theta: number): number {
   const { m, E } = p;
   if (x <= 0 || x >= 1 || x * E <= m) return 0;
-  const chi = chiTableFor(E, p.material).at(bremTmin(m, E, x, 1 - x, theta));
-  return bremDsigmaWithChi(p.kind, p.couplingOver4pi ?? (p.g * p.g) / (4 * Math.PI), m, E, x, 1 - x, Math.sqrt((x * E - m) * (x * E + m)), theta, chi);
+  const tc2 = bremThetaC2(m, E, x);
+  const chi = chiTableFor(E, p.material).at(bremTmin(E, x, 1 - x, theta, tc2));
+  return bremDsigmaWithChi(p.kind, p.couplingOver4pi ?? (p.g * p.g) / (4 * Math.PI), m, E, x, 1 - x, Math.sqrt((x * E - m) * (x * E + m)), theta, tc2, chi);
 }
 
 /** dsigma/dx in GeV^-2: the angle integrated in ln(theta) from far below the characteristic angle to pi. */
 export function bremDsigmaDx(p: BremPoint, x: number): number {
-  const thetaC = Math.sqrt((p.m * p.m * (1 - x)) / (x * x) + M_MU * M_MU) / p.E;
+  const thetaC = Math.sqrt(bremThetaC2(p.m, p.E, x));
   const lo = Math.log(1e-4 * thetaC);
   const hi = Math.log(Math.PI);
   return integrate((lt) => {
