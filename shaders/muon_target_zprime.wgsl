@@ -2,7 +2,6 @@
 // src/processes/muonTargetZprime.ts and of energyAfter (materials.ts), bremThetaC2,
 // bremTmin and bremDsigmaWithChi (brem.ts).
 
-const BEAM_SIGMAS: f32 = 5.0; // the beam energy's Gaussian clamped here (BEAM_SIGMAS in muonTargetZprime.ts)
 
 // (1 - exp(-k))/k, k = b cm, of the slowing down -dE/dl = a + b E (a, b per cm).
 fn lossShape(k: f32) -> f32 {
@@ -68,7 +67,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let ut = uniforms4(key, event, STREAM_DETECTOR, 0u);
   let m = params[P_X_MASS];
   let mMu = params[P_MU_MASS];
-  let spread = params[P_BEAM_RMS] * clamp(gaussPair(us.x, us.y).x, -BEAM_SIGMAS, BEAM_SIGMAS);
+  let spread = params[P_BEAM_RMS] * clamp(gaussPair(us.x, us.y).x, -params[P_BEAM_SIGMAS], params[P_BEAM_SIGMAS]);
   let beamE = params[P_BEAM_E] * (1.0 + spread);
   let zCm = us.z * params[P_TARGET_CM];
   let lossIn = lossAt(beamE);
@@ -129,9 +128,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     if (eExit > mMu && atan2(ptOut, pzOut) < params[P_RECOIL_MAX_ANGLE]) {
       flags |= FLAG_RECOIL_IN_ACCEPTANCE;
     }
-    if (params[P_CTAU] > 0.0) {
-      s = -(pX / m) * params[P_CTAU] * logOneMinus(ud.y);
-    }
+    s = -(pX / m) * params[P_CTAU] * logOneMinus(ud.y);
     if (!(params[P_CHANNEL_VISIBLE + channel] == 1.0 && s >= 0.0 && s < params[P_VETO_LENGTH])) {
       flags |= FLAG_INVISIBLE;
     }

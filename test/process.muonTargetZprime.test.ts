@@ -224,9 +224,8 @@ describe('muon-target-zprime: the scan reweighting against regenerating', () => 
     const sample = new MediatorSample(0.3, bit('recoil_below_cut') | bit('recoil_in_acceptance'));
     await run({ scenario: ref, events: 100_000, seed: 'scan', backend: 'cpu', rows: 'all', plan, onBatch: (b) => sample.add(b) });
     const P = plan.params;
-    const brVisible = P.channel_visible.reduce((s, v, k) => s + v * (P.channel_cdf[k] - (k > 0 ? P.channel_cdf[k - 1] : 0)), 0);
-    expect(brVisible).toBeGreaterThan(0.3);
-    const e = sample.expectations(5e-7, P.ctau, brVisible, P.veto_length, [5e-7, 2e-6]);
+    expect(P.br_visible).toBeGreaterThan(0.3);
+    const e = sample.expectations(5e-7, P.ctau, P.br_visible, P.veto_length, [5e-7, 2e-6]);
     const direct = await run({ scenario: at(2e-6), events: 100_000, seed: 'direct', backend: 'cpu' });
     // At 2e-6 the Z' decays within the 3 m veto more often than at 5e-7: not a plain g^2 scaling.
     expect(e.expected[1] / e.expected[0]).toBeLessThan(0.97 * 16);
@@ -241,6 +240,8 @@ describe('muon-target-zprime: bad input', () => {
       return processFor(s).plan(s, 1);
     };
     expect(() => plan('m3-zprime', ['model.mass=20'])).toThrow(/model\.mass = 20: a 15 GeV muon can radiate masses below/);
+    // A beam muon that stops in the target (40 X0 of lead takes ~0.6 GeV) would get a NaN energy.
+    expect(() => plan('na64mu-zprime', ['source.energy_GeV=0.5', 'model.mass=0.01'])).toThrow(/source\.energy_GeV = 0\.5: a 0\.450 GeV muon \(5 sigma below the beam energy\) stops in 40 X0 of Pb/);
     expect(() => loadScenario('m3-zprime', ['model.coupling=-1e-4'])).toThrow(/model\.coupling = -0\.0001: must be > 0/);
     expect(() => plan('m3-zprime', ['detector.geometry=/nonexistent.json'])).toThrow(/detector\.geometry = "\/nonexistent\.json": no such geometry/);
     const dir = mkdtempSync(join(tmpdir(), 'fipgen-m3-'));

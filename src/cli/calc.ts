@@ -64,7 +64,6 @@ export function calcCommand(): Command {
       if (typeof fractions === 'string') throw new InputError(o.benchmark ? '--benchmark' : '--mixing', text, fractions);
       const U = mixingFrom(U2, fractions);
       const t = hnlDecayTable(mass, U, !o.dirac);
-      for (const w of t.warnings) process.stderr.write(`fipgen: warning: ${w}\n`);
       const production: Record<string, number> = {};
       for (const parent of Object.values(LEPTONIC_PARENTS)) {
         for (const a of FLAVOURS) {
@@ -92,7 +91,6 @@ export function calcCommand(): Command {
         ctau_m: t.ctau,
         lifetime_s: HBAR_GEV_S / t.totalWidth,
         regime: t.regime,
-        warnings: t.warnings,
         branching_ratios: t.branchingRatios,
         production,
       });
@@ -120,8 +118,6 @@ export function calcCommand(): Command {
       // K+ -> mu+ nu X: both emission legs, spin sums done numerically (src/physics/zprime/kaon.ts).
       const kaonOpen = m < PARTICLES.K.mass - PARTICLES.mu.mass;
       const kaon = kaonOpen ? kaonToMuNuX(kind, m) : null;
-      const warnings = [...d.warnings];
-      for (const w of warnings) process.stderr.write(`fipgen: warning: ${w}\n`);
       print(Boolean(o.json), {
         model: kind === 'vector' ? 'L_mu - L_tau vector' : 'muon-philic scalar',
         mass_GeV: m,
@@ -132,7 +128,6 @@ export function calcCommand(): Command {
         delta_a_mu: deltaAmu(kind, m, g),
         kaon: kaon ? { br: kaon.br * g * g, frac_m2miss_gt_0p05: kaon.fractionAbove } : null,
         brem: { beam_GeV: E, target: material.name, sigma_cm2: brem.sigma_cm2, frac_x_gt_0p4: brem.fractionAbove },
-        warnings,
       });
     });
 

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { ENERGY_PER_FISSION_MEV } from '../sources/reactor.js';
 import { parseMixingRatios } from '../physics/hnl/mixing.js';
+import { nonNegative, positive } from './fields.js';
 
-const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive({ error: `must be > 0 (${what})` });
-const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative({ error: `must be >= 0 (${what})` });
+/** The muon beam energy's Gaussian is clamped at this many standard deviations (its sampler and the rms limit below). */
+export const BEAM_ENERGY_CLAMP_SIGMAS = 5;
 const zRange = z
   .tuple([z.number(), z.number()], { error: 'expected [z_min, z_max] in metres' })
   .refine(([a, b]) => b > a, { error: 'z_max must be greater than z_min' });
@@ -104,8 +105,8 @@ export const MuonBeam = z
   .object({
     type: z.literal('muon-beam'),
     energy_GeV: positive('beam muon energy in GeV'),
-    energy_rms_fraction: nonNegative('relative rms of the beam energy (Gaussian, clamped at 5 sigma)')
-      .max(0.1, { error: 'must be <= 0.1 (relative rms of the beam energy; 5 sigma must stay above zero)' })
+    energy_rms_fraction: nonNegative(`relative rms of the beam energy (Gaussian, clamped at ${BEAM_ENERGY_CLAMP_SIGMAS} sigma)`)
+      .max(0.1, { error: `must be <= 0.1 (relative rms of the beam energy; ${BEAM_ENERGY_CLAMP_SIGMAS} sigma must stay above zero)` })
       .default(0),
     notes,
   })

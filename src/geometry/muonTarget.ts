@@ -3,13 +3,12 @@
  * a recoil spectrometer that measures the outgoing muon, and calorimeters that veto visible
  * energy. Parametrized: the target's material and thickness, the recoil muon's energy cut,
  * momentum resolution and angular acceptance, and the length behind the emission point in
- * which a visible decay of the mediator (mu+ mu-) is seen.
+ * which a visible decay of the mediator (charged leptons or photons) is seen.
  */
 import { z } from 'zod';
+import { positive } from '../config/fields.js';
 import { MATERIALS } from '../physics/materials.js';
 import { loadGeometry } from './load.js';
-
-const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive({ error: `must be > 0 (${what})` });
 
 export const MuonTargetGeometry = z
   .object({

@@ -15,13 +15,13 @@
  * energy (1 - x) E and the momentum the beam muon had minus X's (the nucleus' recoil
  * neglected), is slowed down through the rest of the target and measured with the recoil
  * spectrometer's resolution. X decays (channel by its branching ratios, distance from its
- * c*tau); a decay to charged leptons within the veto length is visible.
+ * c*tau); a decay to charged leptons or photons within the veto length is visible (nu nubar is not).
  * Accepted (the missing-momentum signal): measured recoil energy below the cut, the recoil
  * muon leaves the target inside the spectrometer's angular acceptance, and X is not seen.
  * Units: GeV, metres (the target thickness internally in cm for the stopping power), rad.
  */
 import { InputError } from '../config/errors.js';
-import type { Scenario } from '../config/schema.js';
+import { BEAM_ENERGY_CLAMP_SIGMAS as BEAM_SIGMAS, type Scenario } from '../config/schema.js';
 import { cumulative, gaussPair, pickChannel, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
@@ -50,7 +50,7 @@ export const MUON_TARGET_ZPRIME_LAYOUT = makeLayout(
     ...fourVector('recoil', 'the outgoing muon at the emission point'),
     f('recoil_e_exit', 'GeV', 'outgoing muon energy where it leaves the target (below the muon mass, or 0: it stopped)'),
     f('recoil_e_measured', 'GeV', 'that energy as the recoil spectrometer measures it'),
-    f('decay_s', 'm', 'distance X flies before it decays (-1: no open channel, or no emission at this x)'),
+    f('decay_s', 'm', 'distance X flies before it decays (-1: no emission at this x)'),
   ],
   [
     { name: 'accepted', bit: 0, doc: 'missing-momentum signal: all criteria below' },
@@ -61,13 +61,15 @@ export const MUON_TARGET_ZPRIME_LAYOUT = makeLayout(
 );
 
 const FLAG = { accepted: 1, belowCut: 2, inAcceptance: 4, invisible: 8 };
+/** The flags an accepted event needs. */
+const SIGNAL = FLAG.belowCut | FLAG.inAcceptance | FLAG.invisible;
+/** The final states the calorimeters see (within the veto length): all but nu nubar. */
+const visible = (channel: string) => channel !== 'nu nubar';
 /** Bins of the ln x proposal table. */
 const X_BINS = 96;
 /** The proposal table's floor, relative to its largest bin: every x keeps a chance. */
 const X_FLOOR = 1e-3;
 const M_MU = PARTICLES.mu.mass;
-/** The beam energy's Gaussian is clamped at this many standard deviations. */
-const BEAM_SIGMAS = 5;
 
 function planParams(scenario: Scenario, events: number) {
   if (scenario.process !== 'muon-target-zprime') throw new Error(`muon-target-zprime cannot plan a ${scenario.process} scenario`);
@@ -81,6 +83,13 @@ function planParams(scenario: Scenario, events: number) {
   if (!(m < eTop - M_MU)) throw new InputError('model.mass', m, `a ${E0} GeV muon can radiate masses below E_beam - m_mu = ${(eTop - M_MU).toFixed(4)} GeV`);
   const lengthCm = thicknessCm(mat, geometry.target.thickness_X0);
   const loss = muonLossAt(mat, E0);
+  // The slowest beam muon must cross the whole target (else its energy, a log of a negative, is NaN).
+  const eLow = E0 * (1 - BEAM_SIGMAS * source.energy_rms_fraction);
+  const lossLow = muonLossAt(mat, eLow);
+  const eLowAtEnd = energyAfter(eLow, lengthCm, lossLow.a * mat.density_g_cm3, lossLow.b * mat.density_g_cm3);
+  if (!(eLowAtEnd > M_MU)) {
+    throw new InputError('source.energy_GeV', E0, `a ${eLow.toFixed(3)} GeV muon (${BEAM_SIGMAS} sigma below the beam energy) stops in ${geometry.target.thickness_X0} X0 of ${mat.name}; allowed: a beam energy at which it crosses the target, or a thinner target`);
+  }
   // The ln x proposal: dsigma/dx x at the top beam energy, whose x range holds every event's.
   const couplingOver4pi = (g * g) / (4 * Math.PI);
   const lnXLo = Math.log(m / eTop);
@@ -114,7 +123,8 @@ function planParams(scenario: Scenario, events: number) {
     ln_x_hi: lnXHi,
     // The theta proposal's range [0, pi]: the whole angle, as bremDsigmaDx integrates it.
     theta_max_sq: Math.PI ** 2,
-    // ln(E_top/E_beam) = ln(1 + 3 rms): the proposal's x range is for E_top.
+    beam_sigmas: BEAM_SIGMAS,
+    // ln(E_top/E_beam) = ln(1 + BEAM_SIGMAS rms): the proposal's x range is for E_top.
     ln_top_over_beam: Math.log1p(BEAM_SIGMAS * source.energy_rms_fraction),
     ln_x_bin: dLnX,
     n_x: X_BINS,
@@ -125,10 +135,13 @@ function planParams(scenario: Scenario, events: number) {
     chi_ln: chi.lnChi,
     // ln[(N_mu/N_gen) n_A L GEV_M2_TO_CM2]: the weight before the event's factors.
     log_norm: Math.log(((exposure.muons_on_target / events) * nucleiPerCm3 * lengthCm * GEV_M2_TO_CM2)),
-    n_channels: Math.max(1, channels.length),
-    channel_cdf: channels.length ? cumulative(channels.map((c) => decays.branchingRatios[c])) : [1],
-    channel_visible: channels.length ? channels.map((c) => (c === 'nu nubar' ? 0 : 1)) : [0],
-    ctau: Number.isFinite(decays.ctau) ? decays.ctau : 0, // 0: no decay
+    // A positive coupling always opens a channel (nu nubar for the vector, gamma gamma for the scalar).
+    n_channels: channels.length,
+    channel_cdf: cumulative(channels.map((c) => decays.branchingRatios[c])),
+    channel_visible: channels.map((c) => (visible(c) ? 1 : 0)),
+    // BR to final states the calorimeters see (scans take it from here).
+    br_visible: channels.reduce((s, c) => s + (visible(c) ? decays.branchingRatios[c] : 0), 0),
+    ctau: decays.ctau,
     recoil_cut: geometry.recoil.energy_cut_GeV,
     recoil_resolution: geometry.recoil.momentum_resolution,
     recoil_max_angle: geometry.recoil.max_angle_rad,
@@ -138,14 +151,13 @@ function planParams(scenario: Scenario, events: number) {
   return {
     params,
     productionChannels: [`mu ${mat.name} -> mu ${mat.name} ${label}`],
-    decayChannels: channels.length ? channels : ['none open'],
+    decayChannels: channels,
     info: {
       mediator: kind === 'vector' ? "L_mu - L_tau vector Z'" : 'muon-philic scalar',
       'mass [GeV]': m,
       coupling: g,
       'c*tau [m]': decays.ctau,
       'branching ratios': decays.branchingRatios,
-      ...(decays.warnings.length ? { warnings: decays.warnings } : {}),
       'beam [GeV]': E0,
       target: `${mat.name}, ${geometry.target.thickness_X0} X0 = ${lengthCm.toFixed(2)} cm`,
       'stopping power at the beam energy [MeV/cm]': (loss.a + loss.b * E0) * mat.density_g_cm3 * 1e3,
@@ -180,7 +192,7 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
     uniforms4(key, ev, STREAM.production, 0, up);
     uniforms4(key, ev, STREAM.decay, 0, ud);
     uniforms4(key, ev, STREAM.detector, 0, ut);
-    const spread = P.beam_rms * Math.min(BEAM_SIGMAS, Math.max(-BEAM_SIGMAS, gaussPair(us[0], us[1])[0]));
+    const spread = P.beam_rms * Math.min(P.beam_sigmas, Math.max(-P.beam_sigmas, gaussPair(us[0], us[1])[0]));
     const beamE = P.beam_e * (1 + spread);
     const zCm = us[2] * P.target_cm;
     // The stopping power at the beam muon's energy along its path (it loses a few per cent).
@@ -243,10 +255,10 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
       eMeasured = eExit * (1 + P.recoil_resolution * gaussPair(ut[0], ut[1])[0]);
       if (eMeasured < P.recoil_cut) flags |= FLAG.belowCut;
       if (eExit > mMu && Math.atan2(ptOut, pzOut) < P.recoil_max_angle) flags |= FLAG.inAcceptance;
-      // X's decay: distance from its c*tau (none without an open channel).
-      if (P.ctau > 0) s = -((pX / m) * P.ctau) * Math.log1p(-ud[1]);
+      // X's decay: distance from its c*tau.
+      s = -((pX / m) * P.ctau) * Math.log1p(-ud[1]);
       if (!(P.channel_visible[channel] === 1 && s >= 0 && s < P.veto_length)) flags |= FLAG.invisible;
-      if ((flags & 14) === 14) flags |= FLAG.accepted;
+      if ((flags & SIGNAL) === SIGNAL) flags |= FLAG.accepted;
     }
     put(L.log_weight, i, logW);
     put(L.flags, i, flags);

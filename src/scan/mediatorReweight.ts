@@ -28,13 +28,13 @@ export class MediatorSample {
     }
   }
 
-  /** ctauRef: c*tau at gRef in m (0: no open channel); brVisible: BR to visible final states. */
+  /** ctauRef: c*tau at gRef in m; brVisible: BR to visible final states. */
   expectations(gRef: number, ctauRef: number, brVisible: number, vetoLength: number, grid: readonly number[]) {
     const per = grid.map((g) => ({ scale: (g / gRef) ** 2, ctau: ctauRef * (gRef / g) ** 2 }));
     const channel = new Array<number>(this.weight.length).fill(0);
     return sumOverGrid(grid.length, channel, 1, (i, k) => {
       const { scale, ctau } = per[k];
-      const seen = ctau > 0 ? brVisible * -Math.expm1(-vetoLength / (this.betaGamma[i] * ctau)) : 0;
+      const seen = brVisible * -Math.expm1(-vetoLength / (this.betaGamma[i] * ctau));
       return this.weight[i] * scale * (1 - seen);
     });
   }

@@ -212,14 +212,13 @@ async function scanOneMass(plan: Plan, o: ScanOptions, shared: { backend: Backen
     };
   }
   if (scenario.process === 'muon-target-zprime') {
-    const P = plan.params as { ctau: number; channel_cdf: number[]; channel_visible: number[]; veto_length: number };
+    const P = plan.params as { ctau: number; br_visible: number; veto_length: number };
     const flag = (name: string) => 1 << definition.layout.flags.find((f) => f.name === name)!.bit;
     const sample = new MediatorSample(scenario.model.mass, flag('recoil_below_cut') | flag('recoil_in_acceptance'));
     const summary = await run({ ...common, rows: 'all', onBatch: (b) => sample.add(b) });
-    const brVisible = P.channel_visible.reduce((s, v, k) => s + v * (P.channel_cdf[k] - (k > 0 ? P.channel_cdf[k - 1] : 0)), 0);
-    const e = sample.expectations(scenario.model.coupling, P.ctau, brVisible, P.veto_length, o.couplings);
+    const e = sample.expectations(scenario.model.coupling, P.ctau, P.br_visible, P.veto_length, o.couplings);
     return {
-      mass_GeV: scenario.model.mass, coupling_generated: scenario.model.coupling, ctau_generated_m: P.ctau > 0 ? P.ctau : null,
+      mass_GeV: scenario.model.mass, coupling_generated: scenario.model.coupling, ctau_generated_m: P.ctau,
       events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
       expected: e.expected, error: e.error, byProduction: Object.fromEntries(Object.keys(summary.byProductionChannel).map((l, c) => [l, e.byChannel[c]])),
     };

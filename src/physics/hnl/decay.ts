@@ -301,8 +301,6 @@ export interface HnlDecayTable {
   readonly branchingRatios: Readonly<Record<string, number>>;
   /** 'quark-level' when a multi-hadron remainder is positive, else 'exclusive'. */
   readonly regime: 'exclusive' | 'quark-level';
-  /** Caveats of this table at this mass (empty when there are none). */
-  readonly warnings: readonly string[];
 }
 
 /**
@@ -333,5 +331,5 @@ export function hnlDecayTable(M: number, U: Mixing, majorana: boolean): HnlDecay
   const totalWidth = sum * (majorana ? MAJORANA_WIDTH_FACTOR : 1);
   const branchingRatios: Record<string, number> = {};
   for (const [label, w] of widths) if (w > 0) branchingRatios[label] = w / sum;
-  return { totalWidth, ctau: HBARC_GEV_M / totalWidth, branchingRatios, regime, warnings: [] };
+  return { totalWidth, ctau: HBARC_GEV_M / totalWidth, branchingRatios, regime };
 }

@@ -69,7 +69,6 @@ export interface MediatorDecays {
   /** c*tau in metres; Infinity when no channel is open. */
   readonly ctau: number;
   readonly branchingRatios: Readonly<Record<string, number>>;
-  readonly warnings: readonly string[];
 }
 
 export function mediatorDecays(kind: MediatorKind, m: number, g: number): MediatorDecays {
@@ -84,8 +83,7 @@ export function mediatorDecays(kind: MediatorKind, m: number, g: number): Mediat
   const width = Object.values(widths).reduce((a, b) => a + b, 0);
   const branchingRatios: Record<string, number> = {};
   for (const [k, w] of Object.entries(widths)) if (w > 0) branchingRatios[k] = w / width;
-  const warnings: string[] = [];
-  return { width, ctau: width > 0 ? HBARC_GEV_M / width : Infinity, branchingRatios, warnings };
+  return { width, ctau: width > 0 ? HBARC_GEV_M / width : Infinity, branchingRatios };
 }
 
 /**
