@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alphaS, hnlDecayTable, qcdCorrection, threeBodyIntegralI, threeBodyIntegralI3, threeBodyIntegralIOneMassive, widthQuarkCharged, widthQuarkNeutral, HNL_DECAY_CHANNELS,
+  alphaS, hnlDecayTable, qcdCorrection, threeBodyIntegralI3, threeBodyIntegralIOneMassive, widthQuarkCharged, widthQuarkNeutral, HNL_DECAY_CHANNELS,
 } from '../src/physics/hnl/decay.js';
 import { CKM } from '../src/physics/constants.js';
 import { brLeptonicToHnl, LEPTONIC_PARENTS, widthLeptonicToHnl } from '../src/physics/hnl/production.js';
 import { brTauToHnl, brToTau, TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicEnergyRange } from '../src/physics/hnl/tau.js';
-import { dalitzRange12 } from '../src/physics/kinematics.js';
+import { dalitzRange12, kallen } from '../src/physics/kinematics.js';
+import { integrate } from '../src/physics/integrate.js';
 import { brSemileptonicToHnl, pseudoscalarFormFactorsAt, SEMILEPTONIC_CHANNELS, widthSemileptonicToHnl } from '../src/physics/hnl/semileptonic.js';
 import { mixingFrom, parseMixingRatios } from '../src/physics/hnl/mixing.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -40,11 +41,11 @@ describe('HNL decay widths (PHYSICS.md section 1.2, arXiv:1805.08567)', () => {
     }
   });
 
-  it('three-body integral: numerical I(x,0,0) equals its closed form, and I(0,0,0) = 1 (1805.08567 eq. C.10)', () => {
-    expect(threeBodyIntegralI(0, 0)).toBeCloseTo(1, 10);
+  it('three-body integral: numerical I(0, x, 0) = I(0, 0, x) equals the closed form of I(x, 0, 0), and I(0,0,0) = 1 (1805.08567 eq. C.10)', () => {
+    expect(threeBodyIntegralI3(0, 0, 0)).toBeCloseTo(1, 10);
     for (const x of [0.01, 0.1, 0.35, 0.7, 0.95]) {
-      expect(threeBodyIntegralI(x, 0)).toBeCloseTo(threeBodyIntegralIOneMassive(x), 8);
-      expect(threeBodyIntegralI(0, x)).toBeCloseTo(threeBodyIntegralIOneMassive(x), 8);
+      expect(threeBodyIntegralI3(0, x, 0)).toBeCloseTo(threeBodyIntegralIOneMassive(x), 8);
+      expect(threeBodyIntegralI3(0, 0, x)).toBeCloseTo(threeBodyIntegralIOneMassive(x), 8);
     }
   });
 
@@ -63,11 +64,20 @@ describe('HNL quark-level hadronic decays above 1 GeV (arXiv:1805.08567; FairShi
   const hadronicLabels = new Set(HNL_DECAY_CHANNELS.filter((c) => c.hadronic).map((c) => c.label));
   const isHadronic = (label: string) => hadronicLabels.has(label) || label.endsWith(' hadrons');
 
-  it('I(x_u, x_d, x_l): I(0, a, b) = I(a, b) = I(b, a) of the lepton integral, and I(0,0,0) = 1 (1805.08567 appendix C)', () => {
+  it('I(x_u, x_d, x_l): I(0, a, b) equals an independent integration of I(a, b, 0) in s = (p_a + p_b)^2 (1805.08567 eq. C.9) in both orders, and I(0,0,0) = 1', () => {
+    // I(x1, x2, 0) = 12 Int_{(x1+x2)^2}^1 ds/s (s - x1^2 - x2^2)(1-s)^2 sqrt(lambda(s, x1^2, x2^2)), s = lo + (1 - lo) t^2.
+    const lepton = (x1: number, x2: number) => {
+      const lo = (x1 + x2) ** 2;
+      const span = 1 - lo;
+      return 12 * integrate((t) => {
+        const s = lo + span * t * t;
+        return ((s - x1 * x1 - x2 * x2) * (1 - s) ** 2 * Math.sqrt(Math.max(0, kallen(s, x1 * x1, x2 * x2))) / s) * 2 * span * t;
+      }, 0, 1, 64);
+    };
     expect(threeBodyIntegralI3(0, 0, 0)).toBeCloseTo(1, 10);
     for (const [a, b] of [[0.01, 0.2], [0.1, 0.3], [0.3, 0.5], [0.05, 0.9], [0.6, 0]]) {
-      expect(threeBodyIntegralI3(0, a, b)).toBeCloseTo(threeBodyIntegralI(a, b), 8);
-      expect(threeBodyIntegralI3(0, a, b)).toBeCloseTo(threeBodyIntegralI(b, a), 8);
+      expect(threeBodyIntegralI3(0, a, b)).toBeCloseTo(lepton(a, b), 8);
+      expect(threeBodyIntegralI3(0, a, b)).toBeCloseTo(lepton(b, a), 8);
     }
     expect(threeBodyIntegralI3(0.5, 0.3, 0.2)).toBe(0); // closed at x_u + x_d + x_l = 1
   });

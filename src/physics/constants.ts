@@ -53,8 +53,8 @@ export const CKM = {
 
 /**
  * Current quark masses in GeV (PDG 2024 "Quark masses": u, d, s MS-bar at 2 GeV; c = m_c(m_c),
- * b = m_b(m_b)). They only set the thresholds of the quark-level HNL widths (arXiv:1805.08567
- * section 3.2), nothing else.
+ * b = m_b(m_b)). They only set the thresholds of the quark-level HNL widths (arXiv:1805.08567's
+ * multi-hadron treatment, src/physics/hnl/decay.ts), nothing else.
  */
 export const QUARK_MASS_GEV = {
   u: 2.16e-3,
@@ -65,9 +65,10 @@ export const QUARK_MASS_GEV = {
 } as const;
 
 /**
- * Strong coupling alpha_s(m_tau) = 0.332 from the hadronic tau width (PDG 2024 "Quantum
- * chromodynamics", tau-decay determination; the value SIREN's HNLDecay.cxx uses), run at one
- * loop with ALPHA_S_NF = 3 active flavours for the HNL quark-level QCD correction.
+ * Strong coupling alpha_s(m_tau) = 0.332 from the hadronic tau width: the ALEPH determination of
+ * Davier, Hoecker, Malaescu, Yuan, Zhang, EPJC 74 (2014) 2803 (its combined value 0.332 +- 0.012;
+ * the value SIREN's HNLDecay.cxx uses); run at one loop with ALPHA_S_NF = 3 active flavours for the
+ * HNL quark-level QCD correction.
  */
 export const ALPHA_S_MTAU = 0.332;
 export const ALPHA_S_NF = 3;

@@ -2,7 +2,7 @@
  * HNL decay widths (PHYSICS.md section 1.2).
  * Source: Bondarenko, Boyarsky, Gorbunov, Ruchayskiy, arXiv:1805.08567, section 4
  * (eqs. 4.2-4.10 and appendix C for the three-body integrals I and f1, f2); above 1 GeV the
- * quark-level hadronic widths of its sections 3.1-3.2 with the QCD correction of section 4.3,
+ * quark-level hadronic widths (N -> l u dbar, nu q qbar with N_c = 3) with the QCD correction of section 4.3,
  * combined with the exclusive channels as FairShip python/hnl.py (by the paper's first
  * author) and HNLCalc/SIREN do.
  * Units: masses, decay constants and widths in GeV.
@@ -75,24 +75,6 @@ function threeBodyScale(M: number): number {
   return (GF2 * M ** 5) / (192 * Math.PI ** 3);
 }
 
-/**
- * I(x1, x2, 0) = 12 Int_{(x1+x2)^2}^1 ds/s (s - x1^2 - x2^2)(1-s)^2 sqrt(lambda(s, x1^2, x2^2))
- * (1805.08567 eq. C.9 with one massless neutrino); I(0,0,0) = 1.
- */
-export function threeBodyIntegralI(x1: number, x2: number): number {
-  const lo = (x1 + x2) ** 2;
-  if (lo >= 1) return 0;
-  const a = x1 * x1;
-  const b = x2 * x2;
-  // s = lo + (1 - lo) t^2 removes the square-root edge of sqrt(lambda) at threshold.
-  const span = 1 - lo;
-  const integrand = (t: number) => {
-    const s = lo + span * t * t;
-    return ((s - a - b) * (1 - s) ** 2 * Math.sqrt(Math.max(0, kallen(s, a, b))) / s) * 2 * span * t;
-  };
-  return 12 * integrate(integrand, 0, 1, 64);
-}
-
 /** Closed form of I(x, 0, 0) = 1 - 8x^2 + 8x^6 - x^8 - 24 x^4 ln x (1805.08567 eq. C.10). */
 export function threeBodyIntegralIOneMassive(x: number): number {
   if (x >= 1) return 0;
@@ -132,7 +114,7 @@ function dileptonLog(x2: number, r: number): number {
  * leptons: C1 = (1 -+ 4 s^2 + 8 s^4)/4, C2 = s^2 (2 s^2 -+ 1)/2; the up/down quark forms of
  * widthQuarkNeutral). For N -> nu_a l_a l_a the W exchange adds +1 to g_L (Fierz).
  */
-export function zCouplings(T3: number, Q: number): { gL: number; gR: number } {
+function zCouplings(T3: number, Q: number): { gL: number; gR: number } {
   return { gL: T3 - Q * S2W, gR: -Q * S2W };
 }
 
@@ -154,7 +136,7 @@ export function widthNeutrinoDilepton(M: number, a: Flavour, b: Flavour, Ua2: nu
 
 /** N -> l_a^- l_b^+ nu_b, a != b (eq. 4.7, charged current only): G_F^2 M^5 U_a^2/(192 pi^3) I(x_a, x_b, 0). */
 export function widthChargedLeptonPair(M: number, a: Flavour, b: Flavour, Ua2: number): number {
-  return threeBodyScale(M) * Ua2 * threeBodyIntegralI(LEPTON_OF[a].mass / M, LEPTON_OF[b].mass / M);
+  return threeBodyScale(M) * Ua2 * threeBodyIntegralI3(0, LEPTON_OF[a].mass / M, LEPTON_OF[b].mass / M);
 }
 
 /** N -> nu_a nu nubar summed over the flavours of the pair (eq. 4.6): G_F^2 M^5 U^2/(192 pi^3). */
@@ -212,7 +194,7 @@ export const HNL_DECAY_CHANNELS: readonly HnlDecayChannel[] = [
 /**
  * I(x_u, x_d, x_l) = 12 Int_{(x_d+x_l)^2}^{(1-x_u)^2} dx/x (x - x_l^2 - x_d^2)(1 + x_u^2 - x)
  *   lambda^{1/2}(x, x_l^2, x_d^2) lambda^{1/2}(1, x, x_u^2)   (1805.08567 appendix C; FairShip hnl.py I(xl, xu, xd) integrates the same);
- * I(0, x1, x2) = threeBodyIntegralI(x1, x2), I(0, 0, 0) = 1.
+ * I(0, x1, x2) = I(x1, x2, 0) of the leptonic widths (eq. C.9 with one massless neutrino), I(0, 0, 0) = 1.
  */
 export function threeBodyIntegralI3(xu: number, xd: number, xl: number): number {
   const lo = (xd + xl) ** 2;
@@ -280,7 +262,7 @@ export const EXCLUSIVE_REGIME_MAX_GEV = 1;
  * flavour a (summed over CKM pairs), and the neutral one ('nu', summed over q and neutrinos).
  * Zero below EXCLUSIVE_REGIME_MAX_GEV, where the exclusive channels describe the hadrons.
  */
-export function quarkLevelHadronicWidths(M: number, U: Mixing): Record<Flavour | 'nu', number> {
+function quarkLevelHadronicWidths(M: number, U: Mixing): Record<Flavour | 'nu', number> {
   const out = { e: 0, mu: 0, tau: 0, nu: 0 };
   if (M < EXCLUSIVE_REGIME_MAX_GEV) return out; // as FairShip hnl.py: quarks from M = 1 GeV on
   const k = 1 + qcdCorrection(M);

@@ -10,7 +10,7 @@
  * direction; a Majorana N's lepton-number-violating decay (N -> l+ X-) has the opposite
  * correlation (alpha -> -alpha) to its lepton-number-conserving one.
  */
-import { kallen, minkowski as mdot } from '../kinematics.js';
+import { kallen, minkowski as mdot, twoBodyRestFrame } from '../kinematics.js';
 
 /**
  * Fraction of N with helicity +1 in P+ -> l+ N (in the P rest frame). The amplitude is
@@ -46,15 +46,12 @@ export function twoBodyDecayAsymmetry(M: number, ml: number, mX: number, kind: '
   const M2 = M * M;
   const ml2 = ml * ml;
   const mX2 = mX * mX;
-  const sqrtLam = Math.sqrt(Math.max(0, kallen(M2, mX2, ml2)));
+  const { p: k, e1: El, e2: EX } = twoBodyRestFrame(M, ml, mX);
   if (kind === 'pseudoscalar') {
     const xl2 = ml2 / M2;
     const xX2 = mX2 / M2;
-    return (-(1 - xl2) * (sqrtLam / M2)) / ((1 - xl2) ** 2 - xX2 * (1 + xl2));
+    return (-(1 - xl2) * ((2 * k) / M)) / ((1 - xl2) ** 2 - xX2 * (1 + xl2));
   }
-  const k = sqrtLam / (2 * M);
-  const El = (M2 + ml2 - mX2) / (2 * M);
-  const EX = (M2 + mX2 - ml2) / (2 * M);
   return (k * (2 * mX2 + ml2 - M2)) / (mX2 * El + (M2 - ml2 - mX2) * EX);
 }
 
@@ -119,8 +116,7 @@ export interface SpinCorrelation {
 
 export function tauTwoBodySpinCorrelation(mTau: number, mN: number, mX: number, kind: 'pseudoscalar' | 'vector'): SpinCorrelation {
   if (!(mTau > mN + mX)) return { alpha: 0, helicityPlus: 0.5, helicitySlope: 0, transverse: 0 };
-  const k = Math.sqrt(Math.max(0, kallen(mTau * mTau, mN * mN, mX * mX))) / (2 * mTau);
-  const E = (mTau * mTau + mN * mN - mX * mX) / (2 * mTau);
+  const { p: k, e1: E } = twoBodyRestFrame(mTau, mN, mX);
   const T = kind === 'vector' ? 2 * mX * mX : 0;
   // E - lambda k for lambda = +1 from m_N^2/(E + k): no cancellation for a light N.
   const eMinusK = (mN * mN) / (E + k);

@@ -10,7 +10,7 @@
 import { CKM, G_F } from '../constants.js';
 import { dot as mdot, type V4 } from '../dirac.js';
 import { integrate } from '../integrate.js';
-import { dalitzRange12, kallen } from '../kinematics.js';
+import { dalitzRange12, kallen, twoBodyMomentum } from '../kinematics.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
 import type { Flavour, Mixing } from './mixing.js';
 import { LEPTON_OF } from './production.js';
@@ -43,7 +43,7 @@ export function pseudoscalarFormFactorsAt(ff: PseudoscalarFormFactors, M: number
  * for Bs -> Ds too (as its public transcriptions do: J.-L. Tastet's hnlbr and
  * Raffaella07/HNLAnalysis python/objects.py), and so do we.
  */
-export const FORM_FACTORS = {
+const FORM_FACTORS = {
   DtoK: { form: 'pole', f0AtZero: 0.745, vectorPole: 2.112, scalarPole: 2.317 },
   BtoD: { form: 'pole', f0AtZero: 0.66, vectorPole: 6.4, scalarPole: 6.4 },
   /**
@@ -81,7 +81,7 @@ export interface VectorFormFactors {
  * term as -xi r^2, where Melikhov-Stech write +sigma_2; flipping it moves the D -> K* and
  * B -> D* rates by 1% and Bs -> Ds* by 5%.
  */
-export const VECTOR_FORM_FACTORS = {
+const VECTOR_FORM_FACTORS = {
   DtoKstar: { atZero: [1.03, 0.76, 0.66, 0.49], sigma: [0.27, 0.17, 0.3, 0.67], xi: [0, 0, 0.2, 0.16], pseudoscalarPole: 1.969, vectorPole: 2.112 },
   /**
    * The b-bar -> u-bar transitions, HNLAnalysis labels B_to_rho and Bs_to_Kstar (same transcription
@@ -200,7 +200,7 @@ function semileptonicVectorDensity(ch: ChannelCommon, ff: VectorFormFactors, ml:
   const M = ch.parent.mass;
   const m = ch.daughter.mass;
   const [V, A0, A1, A2] = vectorFormFactorsAt(ff, q2);
-  const k = Math.sqrt(Math.max(0, kallen(M * M, m * m, q2))) / (2 * M);
+  const k = twoBodyMomentum(M, m, Math.sqrt(q2)); // the V momentum in P's frame
   const Hplus = (M + m) * A1 - (2 * M * k * V) / (M + m);
   const Hminus = (M + m) * A1 + (2 * M * k * V) / (M + m);
   const H0 = ((M * M - m * m - q2) * (M + m) * A1 - (4 * M * M * k * k * A2) / (M + m)) / (2 * m * Math.sqrt(q2));
@@ -277,11 +277,24 @@ function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PseudoscalarFormFactor
   return 4 * G_F ** 2 * ch.ckm ** 2 * (2 * mdot(H, pN) * mdot(H, pl) - mdot(H, H) * mdot(pN, pl));
 }
 
-/** epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma with epsilon_{0123} = +1 for (E, px, py, pz) vectors: the determinant of the rows a, b, c, d. */
+/**
+ * X_mu = epsilon_{mu nu rho sigma} b^nu c^rho d^sigma (lower index, epsilon_{0123} = +1, (E, px, py, pz)
+ * vectors), by the 2x2 minors of c and d: the cofactors of the first row of the determinant of (., b, c, d).
+ */
+function epsilonLower(b: V4, c: V4, d: V4): V4 {
+  const m01 = c[0] * d[1] - c[1] * d[0];
+  const m02 = c[0] * d[2] - c[2] * d[0];
+  const m03 = c[0] * d[3] - c[3] * d[0];
+  const m12 = c[1] * d[2] - c[2] * d[1];
+  const m13 = c[1] * d[3] - c[3] * d[1];
+  const m23 = c[2] * d[3] - c[3] * d[2];
+  return [b[1] * m23 - b[2] * m13 + b[3] * m12, -(b[0] * m23 - b[2] * m03 + b[3] * m02), b[0] * m13 - b[1] * m03 + b[3] * m01, -(b[0] * m12 - b[1] * m02 + b[2] * m01)];
+}
+
+/** epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma: the determinant of the rows a, b, c, d. */
 function levi(a: V4, b: V4, c: V4, d: V4): number {
-  const m2 = (i: number, j: number) => c[i] * d[j] - c[j] * d[i];
-  const m3 = (i: number, j: number, k: number) => b[i] * m2(j, k) - b[j] * m2(i, k) + b[k] * m2(i, j);
-  return a[0] * m3(1, 2, 3) - a[1] * m3(0, 2, 3) + a[2] * m3(0, 1, 3) - a[3] * m3(0, 1, 2);
+  const X = epsilonLower(b, c, d);
+  return a[0] * X[0] + a[1] * X[1] + a[2] * X[2] + a[3] * X[3];
 }
 
 /**
@@ -302,18 +315,9 @@ export function vectorHadronicCurrent(M: number, m: number, ff: readonly [number
   const eq = mdot(e, q);
   const A3 = ((M + m) * A1 - (M - m) * A2) / (2 * m);
   const cV = (cp * 2 * V) / (M + m);
-  // X_mu = eps_{mu nu rho sigma} e^nu p^rho k^sigma = levi(unit_mu, e, p, k), by the minors of p and k; Hv^mu = -cV g^{mu mu} X_mu.
-  const m01 = p[0] * k[1] - p[1] * k[0];
-  const m02 = p[0] * k[2] - p[2] * k[0];
-  const m03 = p[0] * k[3] - p[3] * k[0];
-  const m12 = p[1] * k[2] - p[2] * k[1];
-  const m13 = p[1] * k[3] - p[3] * k[1];
-  const m23 = p[2] * k[3] - p[3] * k[2];
-  const X0 = e[1] * m23 - e[2] * m13 + e[3] * m12;
-  const X1 = -(e[0] * m23 - e[2] * m03 + e[3] * m02);
-  const X2 = e[0] * m13 - e[1] * m03 + e[3] * m01;
-  const X3 = -(e[0] * m12 - e[1] * m02 + e[2] * m01);
-  const Hv: V4 = [-cV * X0, cV * X1, cV * X2, cV * X3];
+  // Hv^mu = -cV g^{mu mu} X_mu, X_mu = eps_{mu nu rho sigma} e^nu p^rho k^sigma.
+  const X = epsilonLower(e, p, k);
+  const Hv: V4 = [-cV * X[0], cV * X[1], cV * X[2], cV * X[3]];
   const cA = (2 * m * (A3 - A0) * eq) / q2;
   const cP = (A2 / (M + m)) * eq;
   const axial = (mu: number) => -((M + m) * A1 * e[mu] - cP * (p[mu] + k[mu]) - cA * q[mu]);

@@ -95,6 +95,7 @@ export function tauLeptonicEnergyRange(decay: TauDecayToHnl, mN: number): [numbe
  */
 export function tauLeptonicEnergySpectrum(decay: TauDecayToHnl, mN: number, U2: number, bins: number): { eMin: number; eMax: number; widths: number[] } {
   const [eMin, eMax] = tauLeptonicEnergyRange(decay, mN);
+  // (eMax > eMin alone also holds for m_N > m_tau + m_l: (m_tau - m_N)^2 > m_l^2 either way.)
   if (!(eMax > eMin) || mN + LEPTON_OF[decay.lepton!].mass >= PARTICLES.tau.mass) return { eMin, eMax: eMin, widths: new Array(bins).fill(0) };
   const step = (eMax - eMin) / bins;
   const widths = Array.from({ length: bins }, (_, k) => integrate((E) => tauLeptonicEnergyDensity(decay, mN, U2, E), eMin + k * step, eMin + (k + 1) * step, 1));
@@ -102,7 +103,7 @@ export function tauLeptonicEnergySpectrum(decay: TauDecayToHnl, mN: number, U2: 
 }
 
 /** Gamma(tau -> X N) in GeV for the mixing U (the decay's flavour). */
-export function widthTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number {
+function widthTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number {
   const U2 = U[decay.flavour];
   if (!(U2 > 0)) return 0;
   if (decay.twoBody) return widthTauToMesonHnl(decay.twoBody, mN, U2);
