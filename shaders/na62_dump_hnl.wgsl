@@ -218,7 +218,8 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(spinAxis, cs.x, cs.y, TWO_PI * u.w);
     // In N's rest frame; the meson decays in its rest frame reached from there (CPU comments).
-    let star = decayTwoBody(vec4<f32>(0.0, 0.0, 0.0, mN), mN, dirL, params[P_DECAY_PSTAR + d], params[P_DECAY_E1 + d], params[P_DECAY_E2 + d]);
+    let pq = params[P_DECAY_PSTAR + d];
+    let star = TwoBody(vec4<f32>(pq * dirL, params[P_DECAY_E1 + d]), vec4<f32>(-pq * dirL, params[P_DECAY_E2 + d]));
     let lep = toLab(star.d1, nStar, mN, fromTau, tauStar, meson.p, mP);
     let md = params[P_DECAY_MESON_DECAY + d];
     let vector = params[P_DECAY_VECTOR + d] == 1.0;
@@ -282,7 +283,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   flags = withAccepted(flags | twoParticleFlags(params[P_DECAY_MESON_DECAY + d] == MESON_TWO_PHOTONS, vtx, d1.xyz, d2.xyz, q));
 
   var logWeight = LOG_WEIGHT_ZERO;
-  if ((flags & FLAG_IN_DECAY_VOLUME) != 0u) {
+  if ((flags & FLAG_IN_DECAY_VOLUME) != 0u && meWeight > 0.0) { // a weight rounding to <= 0 is a zero weight (CPU comments)
     logWeight = params[P_LOG_NORM] + decayLogProb + log(meWeight);
   }
   putF(COL_LOG_WEIGHT, i, logWeight);

@@ -688,7 +688,8 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
         if (!tolerance[c.name] && c.unit !== 'GeV' && c.unit !== 'm') throw new Error(`no tolerance stated for ${c.name}`);
         for (let i = 0; i < N; i++) {
           const d = Math.abs(gpu.cols[c.name][i] - cpu.cols[c.name][i]);
-          if (d > tol(i)) expect.fail(`${c.name}, event ${i}: GPU ${gpu.cols[c.name][i]} vs CPU ${cpu.cols[c.name][i]} (tolerance ${tol(i)})`);
+          // !(d <= tol): a NaN on either side fails too.
+          if (!(d <= tol(i))) expect.fail(`${c.name}, event ${i}: GPU ${gpu.cols[c.name][i]} vs CPU ${cpu.cols[c.name][i]} (tolerance ${tol(i)})`);
         }
       }
     });

@@ -287,7 +287,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     if (!(br > 0)) continue;
     out.push({
       ...base, label, br, kind: DECAY_KIND.twoBody, m1: 0, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, 0, meson.mass, 'vector'),
-      mesonDecay: MESON_DECAY.neutralToPair, mesonDaughters: [daughter.mass, daughter.mass], vector: true, pdg1: -daughter.pdg, pdg2: daughter.pdg, pdg3: 0, selfConjugate: 0,
+      mesonDecay: MESON_DECAY.neutralToPair, mesonDaughters: [daughter.mass, daughter.mass], vector: true, pdg1: -daughter.pdg, pdg2: daughter.pdg, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3,
     });
   }
   // omega/eta nu -> pi+ pi- pi0 nu, eta' nu -> pi+ pi- eta nu: the pions are the tracks, the
@@ -460,6 +460,11 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
   const w = new Float64Array(4);
   const { put, put4 } = columnWriter(out, n);
   const mN = P.hnl_mass;
+  // Each decay channel's Dalitz shape for mesonThreeBodyMatrixElement, once per batch.
+  const dalitzShapes = Array.from({ length: P.n_decay }, (_, d) => ({
+    pWave: P.decay_dalitz_pwave[d] === 1, kappa: P.decay_dalitz_kappa[d],
+    a: P.decay_dalitz_a[d], b: P.decay_dalitz_b[d], d: P.decay_dalitz_d[d], f: P.decay_dalitz_f[d], g: P.decay_dalitz_g[d],
+  }));
   for (let i = 0; i < n; i++) {
     const event = firstEvent + i;
     // Production channel, then the meson from the absorber.
@@ -574,11 +579,17 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const dirL = aroundAxis(spinAxis, cos, sin, TWO_PI * u[3]);
       // The lepton (or nu) and the meson in N's rest frame; the meson decays in its rest frame
       // reached from there, so that a vector's decay can be weighted by its spin correlation.
-      const [lepN, mesN] = decayTwoBody([0, 0, 0, mN], mN, dirL, P.decay_pstar[d], P.decay_e1[d], P.decay_e2[d]);
+      const pq = P.decay_pstar[d];
+      const lepN: Vec4 = [pq * dirL[0], pq * dirL[1], pq * dirL[2], P.decay_e1[d]];
+      const mesN: Vec4 = [-lepN[0], -lepN[1], -lepN[2], P.decay_e2[d]];
       const lep = toLab(lepN);
       const md = P.decay_meson_decay[d];
-      /** A vector meson's decay weight for the decay current k (N frame), |k|^2 = K2 in its frame. */
-      const vectorWeight = (k: Vec4, K2: number) => (P.decay_vector[d] === 1 ? vectorMesonDecayWeight(mN, spinAxis, hDecay, lepN, mesN, m2, k, K2) : 1);
+      /** A vector meson's decay weight for the decay current (kRest, 0) of its rest frame; 1 for other mesons. */
+      const vectorWeight = (kRest: readonly number[]) => {
+        if (P.decay_vector[d] !== 1) return 1;
+        const k = boost([kRest[0], kRest[1], kRest[2], 0], mesN, m2);
+        return vectorMesonDecayWeight(mN, spinAxis, hDecay, lepN, mesN, m2, k, kRest[0] ** 2 + kRest[1] ** 2 + kRest[2] ** 2);
+      };
       if (md === MESON_DECAY.none) {
         d1 = lep;
         d2 = toLab(mesN);
@@ -589,20 +600,15 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
         const mX = P.decay_meson_m1[d];
         const mPi = P.decay_meson_m2[d];
         const r = threeBodyAtRest(m2, mX, mPi, mPi, v[2], isotropicDirection(v[0], v[1]), isotropicDirection(w[0], w[1]));
-        const shape = {
-          pWave: P.decay_dalitz_pwave[d] === 1, kappa: P.decay_dalitz_kappa[d],
-          a: P.decay_dalitz_a[d], b: P.decay_dalitz_b[d], d: P.decay_dalitz_d[d], f: P.decay_dalitz_f[d], g: P.decay_dalitz_g[d],
-        };
-        const n = cross(r.p3, r.p2);
-        const normal = vectorWeight(boost([n[0], n[1], n[2], 0], mesN, m2), n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-        meWeight = ((r.phaseSpace * mesonThreeBodyMatrixElement(shape, m2, r.p1, r.p2, r.p3, mX, mPi)) / P.decay_meson_norm[d]) * normal;
+        const normal = vectorWeight(cross(r.p3, r.p2));
+        meWeight = ((r.phaseSpace * mesonThreeBodyMatrixElement(dalitzShapes[d], m2, r.p1, r.p2, r.p3, mX, mPi)) / P.decay_meson_norm[d]) * normal;
         [d1, d2, d3] = [r.p2, r.p3, r.p1].map((p) => toLab(boost(p, mesN, m2)));
       } else {
         // The meson's two-body decay, isotropic in its frame (MESON_DECAY), weighted for a vector.
         const dirM = isotropicDirection(v[0], v[1]);
         const [a, b] = decayTwoBody(mesN, m2, dirM, P.decay_meson_pstar[d], P.decay_meson_e1[d], P.decay_meson_e2[d]).map(toLab);
         const k2 = 2 * P.decay_meson_pstar[d];
-        meWeight = vectorWeight(boost([k2 * dirM[0], k2 * dirM[1], k2 * dirM[2], 0], mesN, m2), k2 * k2);
+        meWeight = vectorWeight([k2 * dirM[0], k2 * dirM[1], k2 * dirM[2]]);
         if (md === MESON_DECAY.chargedAndNeutral) {
           [d1, d2, d3] = [lep, a, b];
         } else if (md === MESON_DECAY.neutralToPair) {
@@ -637,7 +643,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     // Detector: both charged tracks through the spectrometer, or both photons on straight lines into the LKr.
     flags = withAccepted(flags | twoParticleFlags(P, P.decay_meson_decay[d] === MESON_DECAY.twoPhotons, vx, vy, vz, d1, d2, q));
 
-    const logWeight = flags & FLAG.inDecayVolume ? P.log_norm + decayLogProb + Math.log(meWeight) : LOG_WEIGHT_ZERO;
+    // A matrix-element weight that rounds to <= 0 (a configuration at the edge of the spin
+    // correlation) is a zero weight, not the log of a negative.
+    const logWeight = flags & FLAG.inDecayVolume && meWeight > 0 ? P.log_norm + decayLogProb + Math.log(meWeight) : LOG_WEIGHT_ZERO;
     put(L.log_weight, i, logWeight);
     put(L.flags, i, flags);
     put(L.production_channel, i, c);
@@ -661,7 +669,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     put4(L.d1_px, i, d1);
     put(L.d2_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d2 ? 1 : q) * P.decay_pdg2[d]);
     put4(L.d2_px, i, d2);
-    put(L.d3_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d3 ? 1 : q) * P.decay_pdg3[d] + 0); // + 0: no -0 for a missing particle
+    put(L.d3_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d3 ? 1 : q) * P.decay_pdg3[d]);
     put4(L.d3_px, i, d3);
   }
 }

@@ -18,7 +18,7 @@
 import type { Scenario } from '../config/schema.js';
 import { InputError } from '../config/errors.js';
 import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCosSin, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
-import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, position, scalarColumn as f } from '../engine/layout.js';
+import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, pdgColumn as pdg, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
@@ -49,9 +49,9 @@ export const NA62_KAON_HNL_LAYOUT = makeLayout(
     ...fourVector('llp', 'heavy neutral lepton N'),
     f('llp_helicity', '', "N's helicity in the kaon rest frame, from K+ -> l+ N (+1 or -1; 0 with model.polarised = false)"),
     ...position('decay', 'N decay vertex'),
-    { name: 'd1_pdg', kind: 'i32', unit: '', doc: 'PDG id of daughter 1 (the charged lepton)' },
+    pdg('d1_pdg', 'PDG id of daughter 1 (the charged lepton)'),
     ...fourVector('d1', 'daughter 1 (charged lepton)'),
-    { name: 'd2_pdg', kind: 'i32', unit: '', doc: 'PDG id of daughter 2 (the charged pion)' },
+    pdg('d2_pdg', 'PDG id of daughter 2 (the charged pion)'),
     ...fourVector('d2', 'daughter 2 (charged pion)'),
   ],
   [

@@ -15,7 +15,7 @@
 import { InputError } from '../config/errors.js';
 import type { Scenario } from '../config/schema.js';
 import { cumulative, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
-import { columnWriter, fourVector, makeLayout, position, scalarColumn as f } from '../engine/layout.js';
+import { columnWriter, fourVector, makeLayout, pdgColumn as pdg, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
@@ -39,9 +39,9 @@ export const NA62_KAON_ZPRIME_LAYOUT = makeLayout(
     ...fourVector('parent', 'K+ at its decay'),
     ...position('prod', 'production vertex (K+ decay)'),
     ...fourVector('llp', 'the mediator X'),
-    { name: 'd1_pdg', kind: 'i32', unit: '', doc: 'PDG id of the muon (-13, mu+)' },
+    pdg('d1_pdg', 'PDG id of the muon (-13, mu+)'),
     ...fourVector('d1', 'the muon'),
-    { name: 'd2_pdg', kind: 'i32', unit: '', doc: 'PDG id of the neutrino (14)' },
+    pdg('d2_pdg', 'PDG id of the neutrino (14)'),
     ...fourVector('d2', 'the neutrino'),
   ],
   [
