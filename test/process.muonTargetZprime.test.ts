@@ -13,6 +13,7 @@ import { GEOMETRY_DIR } from '../src/paths.js';
 import { loadScenario } from '../src/config/load.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { run } from '../src/engine/run.js';
+import { flagMask } from '../src/engine/totals.js';
 import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
 import { integrate } from '../src/physics/integrate.js';
 import { energyAfter, MATERIALS, muonLossAt } from '../src/physics/materials.js';
@@ -219,9 +220,7 @@ describe('muon-target-zprime: the scan reweighting against regenerating', () => 
     const at = (g: number) => loadScenario('m3-zprime', ['model.mass=0.3', `model.coupling=${g}`]);
     const ref = at(5e-7);
     const plan = processFor(ref).plan(ref, 100_000) as Plan<MuonTargetZprimeParams>;
-    const flags = plan.process.layout.flags;
-    const bit = (n: string) => 1 << flags.find((f) => f.name === n)!.bit;
-    const sample = new MediatorSample(0.3, bit('recoil_below_cut') | bit('recoil_in_acceptance'));
+    const sample = new MediatorSample(0.3, flagMask(plan.process.layout, 'recoil_below_cut', 'recoil_in_acceptance'));
     await run({ scenario: ref, events: 100_000, seed: 'scan', backend: 'cpu', rows: 'all', plan, onBatch: (b) => sample.add(b) });
     const P = plan.params;
     expect(P.br_visible).toBeGreaterThan(0.3);

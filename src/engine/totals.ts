@@ -97,7 +97,12 @@ export function weightsOf(batch: EventBatch): Float64Array {
 
 /** Bit of the `accepted` flag in a layout. */
 export function acceptedMask(layout: EventLayout): number {
-  return 1 << layout.flags.find((f) => f.name === 'accepted')!.bit;
+  return flagMask(layout, 'accepted');
+}
+
+/** The bits of the named flags of a layout, or'ed. */
+export function flagMask(layout: EventLayout, ...names: string[]): number {
+  return names.reduce((mask, name) => mask | (1 << layout.flags.find((f) => f.name === name)!.bit), 0);
 }
 
 /** Totals of a batch of rows, in float64; also returns the weights exp(log_weight). */

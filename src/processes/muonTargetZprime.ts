@@ -22,7 +22,7 @@
  */
 import { InputError } from '../config/errors.js';
 import { BEAM_ENERGY_CLAMP_SIGMAS as BEAM_SIGMAS, type Scenario } from '../config/schema.js';
-import { cumulative, gaussPair, pickChannel, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
+import { binProbability, cumulative, gaussPair, pickChannel, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
@@ -230,7 +230,7 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
       const chi = chiFromTable(P.chi_ln_t0, P.chi_step, P.chi_ln, bremTmin(E, x, oneMinusX, theta, tc2));
       const pX = Math.sqrt(xEMinusM * (xEMinusM + 2 * m));
       const dsig = bremDsigmaWithChi(P.vector === 1 ? 'vector' : 'scalar', P.coupling_over_4pi, m, E, x, oneMinusX, pX, theta, tc2, chi);
-      const cellProb = P.x_cdf[k] - (k > 0 ? P.x_cdf[k - 1] : 0);
+      const cellProb = binProbability(P.x_cdf, k);
       const qx = cellProb / (P.ln_x_bin * x);
       const qTheta = (2 * theta * tc2) / ((t2 + tc2) ** 2 * F);
       if (dsig > 0) logW = P.log_norm + Math.log(dsig) - Math.log(qx) - Math.log(qTheta);

@@ -17,6 +17,7 @@
  * wherever the target has.
  */
 import { InputError } from '../config/errors.js';
+import { binProbability } from '../engine/cpu/sampling.js';
 import type { EventBatch } from '../engine/layout.js';
 import type { Plan } from '../processes/process.js';
 
@@ -128,13 +129,12 @@ interface ChannelParams {
 export function mixingReweight(from: Plan, to: Plan, target: string): MixingReweight {
   const P = from.params as unknown as ChannelParams;
   const Q = to.params as unknown as ChannelParams;
-  const prob = (cum: readonly number[], k: number) => cum[k] - (k > 0 ? cum[k - 1] : 0);
   const scales = (fromLabels: readonly string[], toLabels: readonly string[], fromCum: number[], toCum: number[]) => {
-    const missing = toLabels.filter((l, j) => prob(toCum, j) > 0 && !fromLabels.includes(l));
+    const missing = toLabels.filter((l, j) => binProbability(toCum, j) > 0 && !fromLabels.includes(l));
     if (missing.length > 0) throw new InputError('--target-mixing', target, `the sample has no events of ${missing.join(', ')}: generate it with U_a^2 > 0 for every flavour the target has (e.g. model.mixing=1:1:1)`);
     return fromLabels.map((l, k) => {
       const j = toLabels.indexOf(l);
-      return j < 0 ? 0 : prob(toCum, j) / prob(fromCum, k);
+      return j < 0 ? 0 : binProbability(toCum, j) / binProbability(fromCum, k);
     });
   };
   const norm = Math.exp(Q.log_norm - P.log_norm);

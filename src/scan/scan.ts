@@ -25,7 +25,7 @@ import type { BackendName } from '../engine/backend.js';
 import { FIPGEN_VERSION, run, sharedBackend } from '../engine/run.js';
 import type { GpuBackendOptions } from '../engine/gpu/backend.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
-import { acceptedMask } from '../engine/totals.js';
+import { acceptedMask, flagMask } from '../engine/totals.js';
 import { writeFileAtomic, writeJsonAtomic } from '../output/atomicWrite.js';
 import { scenarioHash } from '../output/dataset.js';
 import type { Plan } from '../processes/process.js';
@@ -213,8 +213,7 @@ async function scanOneMass(plan: Plan, o: ScanOptions, shared: { backend: Backen
   }
   if (scenario.process === 'muon-target-zprime') {
     const P = plan.params as { ctau: number; br_visible: number; veto_length: number };
-    const flag = (name: string) => 1 << definition.layout.flags.find((f) => f.name === name)!.bit;
-    const sample = new MediatorSample(scenario.model.mass, flag('recoil_below_cut') | flag('recoil_in_acceptance'));
+    const sample = new MediatorSample(scenario.model.mass, flagMask(definition.layout, 'recoil_below_cut', 'recoil_in_acceptance'));
     const summary = await run({ ...common, rows: 'all', onBatch: (b) => sample.add(b) });
     const e = sample.expectations(scenario.model.coupling, P.ctau, P.br_visible, P.veto_length, o.couplings);
     return {

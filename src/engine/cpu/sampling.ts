@@ -24,6 +24,11 @@ export function cumulative(w: ArrayLike<number>): number[] {
   return Array.from(w, (x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
 }
 
+/** The probability of entry k of a cumulative table (cumulative): what pickChannel gives it. */
+export function binProbability(cum: ArrayLike<number>, k: number): number {
+  return cum[k] - (k > 0 ? cum[k - 1] : 0);
+}
+
 /** Index of the channel picked by u from cumulative probabilities (last entry 1). */
 export function pickChannel(u: number, cumulative: readonly number[] | Float64Array, count: number): number {
   for (let k = 0; k < count - 1; k++) if (u < cumulative[k]) return k;
