@@ -159,7 +159,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var hUniform = u.y;
   if (polarised && kind == PRODUCTION_THREE_BODY) {
     spin = vec4<f32>(0.0, params[P_ENERGY_HELICITY_PLUS + energyBin], 0.0, 0.0);
-    hUniform = uniforms4(key, event, STREAM_PRODUCTION, 2u).x;
+    hUniform = v.y; // free without a tau (CPU comments)
   } else if (polarised && kind == PRODUCTION_TAU_THREE_BODY) {
     spin = tauLeptonicSpinCorrelation(params[P_PROD_N_SIGN + c] == 1.0, params[P_TAU_MASS], mN, params[P_PROD_TAU_LEPTON_MASS + c], eStar, pStar);
     hUniform = uniforms4(key, event, STREAM_PRODUCTION, 2u).x;
@@ -203,8 +203,10 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
 
   // Decay.
   u = uniforms4(key, event, STREAM_DECAY, 0u);
-  v = uniforms4(key, event, STREAM_DECAY, 1u);
   let d = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
+  if (!(params[P_DECAY_KIND + d] == DECAY_TWO_BODY && params[P_DECAY_MESON_DECAY + d] == MESON_STAYS)) {
+    v = uniforms4(key, event, STREAM_DECAY, 1u);
+  }
   let lnv = select(1.0, -1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
   let hDecay = h * lnv;
   let q = chain * lnv;

@@ -502,16 +502,16 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     }
     // N's spin correlations: from a meson (spinless) its helicity alone (P -> l N: per channel;
     // P -> H l N: per energy bin); from a tau its direction about the tau's flight too (tau ->
-    // pi/rho N: per channel; tau -> l nu N: at N's energy). Three-body kinds draw the helicity
-    // with a fresh uniform, u[1] having drawn the energy.
+    // pi/rho N: per channel; tau -> l nu N: at N's energy). u[1] draws the helicity of two-body
+    // kinds and the energy of three-body ones, whose helicity takes v[1] (free without a tau) or,
+    // from a tau (v[1] drew its direction), a fresh uniform.
     let spin: SpinCorrelation | null = null;
     let hUniform = u[1];
     if (P.polarised === 1 && twoBodyKind) {
       spin = { alpha: P.prod_alpha[c], helicityPlus: P.prod_helicity_plus[c], helicitySlope: P.prod_helicity_slope[c], transverse: P.prod_transverse[c] };
     } else if (P.polarised === 1 && kind === PRODUCTION_KIND.threeBody) {
       spin = { alpha: 0, helicityPlus: P.energy_helicity_plus[energyBin], helicitySlope: 0, transverse: 0 };
-      uniforms4(key, event, STREAM.production, 2, w);
-      hUniform = w[0];
+      hUniform = v[1];
     } else if (P.polarised === 1 && kind === PRODUCTION_KIND.tauThreeBody) {
       // The N chain's tau: N from the W's lepton line when the listed tau+ decay makes N.
       spin = tauLeptonicSpinCorrelation(P.prod_n_sign[c] === 1, P.tau_mass, mN, P.prod_tau_lepton_mass[c], eStar, pStar);
@@ -564,8 +564,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     // Decay channel; a Majorana N decays to the conjugate state (l+ X-) half of the time,
     // with the opposite spin correlation.
     uniforms4(key, event, STREAM.decay, 0, u);
-    uniforms4(key, event, STREAM.decay, 1, v);
     const d = pickChannel(u[0], P.decay_cum, P.n_decay);
+    // The second block only where the decay uses it (not N -> l pi, l K).
+    if (!(P.decay_kind[d] === DECAY_KIND.twoBody && P.decay_meson_decay[d] === MESON_DECAY.none)) uniforms4(key, event, STREAM.decay, 1, v);
     const lnv = P.majorana === 1 && u[1] >= 0.5 ? -1 : 1;
     const hDecay = h * lnv;
     const q = chain * lnv; // +1: track 1 negative, track 2 positive
