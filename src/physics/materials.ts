@@ -86,13 +86,19 @@ export function thicknessCm(mat: Material, X0s: number): number {
  */
 export function energyAfter(E: number, cm: number, aPerCm: number, bPerCm: number): number {
   const k = bPerCm * cm;
-  const g = k > 1e-8 ? -Math.expm1(-k) / k : 1 - k / 2;
-  return E * Math.exp(-k) - aPerCm * cm * g;
+  return E * Math.exp(-k) - aPerCm * cm * lossShape(k);
 }
 
 /** The energy lost on that path, E (1 - exp(-k)) + a rho l (1 - exp(-k))/k: a sum of positives. */
 export function energyLost(E: number, cm: number, aPerCm: number, bPerCm: number): number {
   const k = bPerCm * cm;
-  const g = k > 1e-8 ? -Math.expm1(-k) / k : 1 - k / 2;
-  return E * -Math.expm1(-k) + aPerCm * cm * g;
+  return E * -Math.expm1(-k) + aPerCm * cm * lossShape(k);
+}
+
+/**
+ * (1 - exp(-k))/k, and its series 1 - k/2 below k = 1e-8 (its next term, k^2/6, is below float64's
+ * resolution there). The WGSL twin switches at 1e-4, where k^2/6 is below float32's.
+ */
+function lossShape(k: number): number {
+  return k > 1e-8 ? -Math.expm1(-k) / k : 1 - k / 2;
 }
