@@ -445,7 +445,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `the other Cabibbo-suppressed semileptonic decays (B -> pi l N and Bs -> K l N: their transcribed form factors miss the measured rates by a third; Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with tau, D, Ds or Ds*, the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
+    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with tau, D, Ds or Ds*, the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }

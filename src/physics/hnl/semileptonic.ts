@@ -1,6 +1,6 @@
 /**
- * HNL production in semileptonic meson decays P -> H l+ N, H a pseudoscalar (D -> K, B -> D,
- * Bs -> Ds) or a vector (D -> K*, B -> D*, Bs -> Ds*) meson (PHYSICS.md section 1.1;
+ * HNL production in semileptonic meson decays P -> H l+ N, H a pseudoscalar (D -> K, pi;
+ * B -> D, pi; Bs -> Ds, K) or a vector (D -> K*; B -> D*, rho; Bs -> Ds*, K*) meson (PHYSICS.md section 1.1;
  * Bondarenko, Boyarsky, Gorbunov, Ruchayskiy arXiv:1805.08567 section 3 and appendix C).
  * For each channel: the width (a one-dimensional integral over q^2), the spin-summed |M|^2 on
  * the Dalitz plot, and from it the N energy spectrum the dump sampler draws from. The tests
@@ -19,12 +19,17 @@ import { LEPTON_OF } from './production.js';
  * Form factors f+(q^2), f0(q^2) of a pseudoscalar-to-pseudoscalar transition P -> P':
  *  - 'pole' (PHYSICS.md section 1.1): f+ = f(0)/(1 - q^2/M_V^2), f0 = f(0)/(1 - q^2/M_S^2);
  *  - 'etm' (D -> pi): f = [f(0) - c (z - z0)(1 + (z + z0)/2)]/(1 - P q^2) for each of f+, f0,
+ *  - 'bcl' (B -> pi, Bs -> K; Bourrely, Caprini, Lellouch, arXiv:0807.2722): K coefficients each,
+ *    f+ = [1/(1 - q^2/M_V^2)] sum_{k<K} b+_k [z^k - (-1)^(k-K) (k/K) z^K],
+ *    f0 = [1/(1 - q^2/M_S^2)] sum_{k<K} b0_k z^k, with no scalar pole where the 0+ state lies
+ *    above t+ (B -> pi);
  * z = (sqrt(t+ - q^2) - sqrt(t+ - t0))/(sqrt(t+ - q^2) + sqrt(t+ - t0)), z0 = z(0),
  * t+ = (m_P + m_P')^2, t0 = (m_P + m_P')(sqrt(m_P) - sqrt(m_P'))^2.
  */
 export type PseudoscalarFormFactors =
   | { readonly form: 'pole'; readonly f0AtZero: number; readonly vectorPole: number; readonly scalarPole: number }
-  | { readonly form: 'etm'; readonly fAtZero: number; readonly plus: { readonly c: number; readonly P: number }; readonly zero: { readonly c: number; readonly P: number } };
+  | { readonly form: 'etm'; readonly fAtZero: number; readonly plus: { readonly c: number; readonly P: number }; readonly zero: { readonly c: number; readonly P: number } }
+  | { readonly form: 'bcl'; readonly plus: readonly number[]; readonly zero: readonly number[]; readonly vectorPole: number; readonly scalarPole?: number };
 
 /** [f+(q^2), f0(q^2)] for a parent of mass M and daughter of mass m. */
 export function pseudoscalarFormFactorsAt(ff: PseudoscalarFormFactors, M: number, m: number, q2: number): [number, number] {
@@ -32,7 +37,14 @@ export function pseudoscalarFormFactorsAt(ff: PseudoscalarFormFactors, M: number
   const tPlus = (M + m) ** 2;
   const t0 = (M + m) * (Math.sqrt(M) - Math.sqrt(m)) ** 2;
   const zAt = (t: number) => (Math.sqrt(tPlus - t) - Math.sqrt(tPlus - t0)) / (Math.sqrt(tPlus - t) + Math.sqrt(tPlus - t0));
-  const [z, z0] = [zAt(q2), zAt(0)];
+  const z = zAt(q2);
+  if (ff.form === 'bcl') {
+    const K = ff.plus.length;
+    const fPlus = ff.plus.reduce((sum, b, k) => sum + b * (z ** k - (-1) ** (k - K) * (k / K) * z ** K), 0) / (1 - q2 / ff.vectorPole ** 2);
+    const scalarPole = ff.scalarPole === undefined ? 1 : 1 - q2 / ff.scalarPole ** 2;
+    return [fPlus, ff.zero.reduce((sum, b, k) => sum + b * z ** k, 0) / scalarPole];
+  }
+  const z0 = zAt(0);
   const f = (c: number, P: number) => (ff.fAtZero - c * (z - z0) * (1 + (z + z0) / 2)) / (1 - P * q2);
   return [f(ff.plus.c, ff.plus.P), f(ff.zero.c, ff.zero.P)];
 }
@@ -51,9 +63,27 @@ const FORM_FACTORS = {
    * python/objects.py (label D_to_pi), the ETM fit (Lubicz et al., arXiv:1706.03017). Unverified
    * against the paper's PDF (not readable here); its Standard-Model rates are 11-12% below PDG
    * (test/physics.hnl.test.ts). The same file's B -> pi and Bs -> K (BCL) sets are not used: they
-   * give BR(B0 -> pi- l+ nu) 33% below PDG and BR(Bs -> K- mu+ nu) 38% above.
+   * give BR(B0 -> pi- l+ nu) 33% below PDG and BR(Bs -> K- mu+ nu) 38% above; the two below are.
    */
   DtoPi: { form: 'etm', fAtZero: 0.6117, plus: { c: 1.985, P: 0.1314 }, zero: { c: 1.188, P: 0.0342 } },
+  /**
+   * B -> pi: the HFLAV 2023 fit of lattice form factors and measured spectra (K = 3), as Belle II's
+   * EvtGen decay files carry it ("BCL 0.424 -0.484 -0.658 0 0.561 -1.393 0.763 0", the fourth
+   * coefficients zero); pole M_B* = 5.32475 GeV (PDG 2024). f+(0) = f0(0) holds to 1e-4 only with
+   * K = 3 in the z^K term (with K = 4 it misses by 3%), which is how the convention is identified
+   * (tested); BR(B0 -> pi- l+ nu) comes out 1.5% below PDG 2024, BR(B+ -> pi0 l+ nu) 1% above.
+   */
+  BtoPi: { form: 'bcl', plus: [0.424, -0.484, -0.658], zero: [0.561, -1.393, 0.763], vectorPole: 5.32475 },
+  /**
+   * Bs -> K: RBC/UKQCD (Flynn et al., arXiv:1501.05373; K = 3), coefficients as tabulated in
+   * github.com/andreasjuettner/BFF lib/data_BstoK.py ('RBCUKQCD 15'); f+(0) = f0(0) to 1e-4 with
+   * t+ = (m_Bs + m_K)^2 (tested). f0's B*(0+) pole at 5.63 GeV (below the Bs K threshold; BFF's
+   * value for this channel) is not read from the paper here: without it f0 would reach only 0.21
+   * at q^2_max against 0.83 with it (lattice f0 near q^2_max is ~0.8-1, as B -> pi's 1.0); it
+   * matters only for heavy N (a factor 1.9 in the width at m_N = 3 GeV), not for the l = e, mu
+   * rate, which is 5% below LHCb's (arXiv:2012.05143).
+   */
+  BstoK: { form: 'bcl', plus: [0.338, -1.161, -0.458], zero: [0.21, -0.169, -1.235], vectorPole: 5.32475, scalarPole: 5.63 },
 } as const satisfies Record<string, PseudoscalarFormFactors>;
 
 /**
@@ -142,6 +172,9 @@ export const SEMILEPTONIC_CHANNELS: readonly SemileptonicChannel[] = [
   // Cabibbo-suppressed: c -> d (|V_cd|) and b-bar -> u-bar (|V_ub|).
   { kind: 'pseudoscalar', parent: PARTICLES.D0, daughter: anti(PARTICLES.pi, 'pi-'), ckm: CKM.cd, formFactors: FORM_FACTORS.DtoPi, isospinFactor: 1, decaying: 'quark' },
   { kind: 'pseudoscalar', parent: PARTICLES.D, daughter: PARTICLES.pi0, ckm: CKM.cd, formFactors: FORM_FACTORS.DtoPi, isospinFactor: 0.5, decaying: 'quark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.B, daughter: PARTICLES.pi0, ckm: CKM.ub, formFactors: FORM_FACTORS.BtoPi, isospinFactor: 0.5, decaying: 'antiquark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.B0, daughter: anti(PARTICLES.pi, 'pi-'), ckm: CKM.ub, formFactors: FORM_FACTORS.BtoPi, isospinFactor: 1, decaying: 'antiquark' },
+  { kind: 'pseudoscalar', parent: PARTICLES.Bs, daughter: anti(PARTICLES.K, 'K-'), ckm: CKM.ub, formFactors: FORM_FACTORS.BstoK, isospinFactor: 1, decaying: 'antiquark' },
   { kind: 'vector', parent: PARTICLES.B, daughter: PARTICLES.rho0, ckm: CKM.ub, formFactors: VECTOR_FORM_FACTORS.BtoRho, isospinFactor: 0.5, decaying: 'antiquark' },
   { kind: 'vector', parent: PARTICLES.B0, daughter: anti(PARTICLES.rho, 'rho-'), ckm: CKM.ub, formFactors: VECTOR_FORM_FACTORS.BtoRho, isospinFactor: 1, decaying: 'antiquark' },
   { kind: 'vector', parent: PARTICLES.Bs, daughter: anti(PARTICLES.Kstar, 'K*-'), ckm: CKM.ub, formFactors: VECTOR_FORM_FACTORS.BstoKstar, isospinFactor: 1, decaying: 'antiquark' },
