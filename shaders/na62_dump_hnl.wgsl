@@ -11,6 +11,7 @@ const MESON_CHARGED_AND_NEUTRAL: f32 = 1.0;
 const MESON_NEUTRAL_TO_PAIR: f32 = 2.0;
 const MESON_TWO_PHOTONS: f32 = 3.0;
 const MESON_THREE_BODY: f32 = 4.0;
+const TAU_TO_MESON: f32 = 1.0;
 const SELF_CONJUGATE_D1: u32 = 1u;
 const SELF_CONJUGATE_D2: u32 = 2u;
 const SELF_CONJUGATE_D3: u32 = 4u;
@@ -84,6 +85,28 @@ fn productionToLab(p: vec4<f32>, fromTau: bool, tauStar: vec4<f32>, meson: vec4<
     q = boost(p, tauStar, params[P_TAU_MASS]);
   }
   return boost(q, meson, mP);
+}
+
+// The charged daughter of channel d's tau at rest and the decay's weight (mean 1), from the
+// uniforms x (STREAM_DECAY block 3). Twin of tauDecayAtRest.
+struct TauTrack {
+  p: vec4<f32>,
+  weight: f32,
+}
+fn tauDecayAtRest(d: u32, x: vec4<f32>) -> TauTrack {
+  if (params[P_DECAY_TAU_MODE + d] == TAU_TO_MESON) {
+    return TauTrack(vec4<f32>(params[P_DECAY_TAU_PSTAR + d] * isotropicDirection(x.x, x.y), params[P_DECAY_TAU_E1 + d]), 1.0);
+  }
+  let M = params[P_TAU_MASS];
+  let m = params[P_DECAY_TAU_M + d];
+  let span23 = (M - m) * (M - m);
+  let above = span23 * x.x;
+  let lambda1 = span23 * (1.0 - x.x) * ((M + m) * (M + m) - above);
+  let width = m12Range(M, m, 0.0, above, lambda1, above).y;
+  let r = dalitzMomenta(above, lambda1, width * x.y, width * (1.0 - x.y), M, m, 0.0, above);
+  // The muon-decay pairing (p_tau.p_nubar)(p_l.p_nu_tau), unpolarised: M E_nubar (p_l.p_nu_tau).
+  let me = M * r.p2.w * mdot(r.p3, r.p1);
+  return TauTrack(vec4<f32>(length(r.p1.xyz) * isotropicDirection(x.z, x.w), r.p1.w), me * span23 * width / params[P_DECAY_TAU_NORM + d]);
 }
 
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
@@ -216,13 +239,23 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var d2: vec4<f32>;
   var d3 = vec4<f32>(0.0);
   var meWeight = 1.0;
+  // A tau among the products (particle tauSlot) decays in its frame reached from N's; its track replaces it.
+  let tauSlot = params[P_DECAY_TAU_SLOT + d];
+  var tau = TauTrack(vec4<f32>(0.0), 1.0);
+  if (tauSlot != 0.0) {
+    tau = tauDecayAtRest(d, uniforms4(key, event, STREAM_DECAY, 3u));
+  }
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(spinAxis, cs.x, cs.y, TWO_PI * u.w);
     // In N's rest frame; the meson decays in its rest frame reached from there (CPU comments).
     let pq = params[P_DECAY_PSTAR + d];
     let star = TwoBody(vec4<f32>(pq * dirL, params[P_DECAY_E1 + d]), vec4<f32>(-pq * dirL, params[P_DECAY_E2 + d]));
-    let lep = toLab(star.d1, nStar, mN, fromTau, tauStar, meson.p, mP);
+    var lepN = star.d1;
+    if (tauSlot == 1.0) {
+      lepN = boost(tau.p, star.d1, params[P_TAU_MASS]);
+    }
+    let lep = toLab(lepN, nStar, mN, fromTau, tauStar, meson.p, mP);
     let md = params[P_DECAY_MESON_DECAY + d];
     let vector = params[P_DECAY_VECTOR + d] == 1.0;
     if (md == MESON_STAYS) {
@@ -276,10 +309,18 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let pNu = orient(r.p3, w);
     let me = leptonicMatrixElement(d, mN, spinAxis, hDecay, p1, p2, pNu, m1, m2);
     meWeight = me * span23 * width / params[P_DECAY_NORM + d];
-    d1 = toLab(p1, nStar, mN, fromTau, tauStar, meson.p, mP);
-    d2 = toLab(p2, nStar, mN, fromTau, tauStar, meson.p, mP);
+    var t1 = p1;
+    var t2 = p2;
+    if (tauSlot == 1.0) {
+      t1 = boost(tau.p, p1, params[P_TAU_MASS]);
+    } else if (tauSlot == 2.0) {
+      t2 = boost(tau.p, p2, params[P_TAU_MASS]);
+    }
+    d1 = toLab(t1, nStar, mN, fromTau, tauStar, meson.p, mP);
+    d2 = toLab(t2, nStar, mN, fromTau, tauStar, meson.p, mP);
     d3 = toLab(pNu, nStar, mN, fromTau, tauStar, meson.p, mP);
   }
+  meWeight *= tau.weight;
 
   // Detector.
   flags = withAccepted(flags | twoParticleFlags(params[P_DECAY_MESON_DECAY + d] == MESON_TWO_PHOTONS, vtx, d1.xyz, d2.xyz, q));

@@ -12,7 +12,7 @@ import type { Na62DumpHnlScenario } from '../src/config/schema.js';
 import { SENTINEL_WORD } from '../src/engine/gpu/backend.js';
 import { run } from '../src/engine/run.js';
 import { acceptedMask } from '../src/engine/totals.js';
-import { SIN2_THETA_W_MZ } from '../src/physics/constants.js';
+import { BR_TAU_TO_ONE_TRACK, SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { LEPTON_OF } from '../src/physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum } from '../src/physics/hnl/semileptonic.js';
@@ -643,6 +643,65 @@ describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, 
   });
 });
 
+describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays', async () => {
+  // m_N = 3 GeV, U_tau only: N -> tau- pi+, tau- rho+, tau- l+ nu..., the tau decaying in its frame
+  // (reached from N's) to e/mu nu nu, pi nu or K nu (PDG 2024 one-track BRs, constants.ts).
+  const N = 40_000;
+  const mN = 3;
+  const { cols, plan } = await sample('cpu', N, [`model.mass=${mN}`, 'model.mixing=0:0:1']);
+  const mTau = PARTICLES.tau.mass;
+  const restOf = (p: number[], frame: number[], m: number) => boost(p as Vec4, [-frame[0], -frame[1], -frame[2], frame[3]], m);
+  /** For N -> tau- pi+ events of tau decay `mode`: the tau (N minus the pi+) and track 1, in N's rest frame, with the event's matrix-element weight. */
+  const tauEvents = (mode: string) => {
+    const d = plan.decayChannels.indexOf(`pi+ tau-, tau- -> ${mode}`);
+    expect(d).toBeGreaterThanOrEqual(0);
+    const out: { tau: number[]; track: number[]; weight: number }[] = [];
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d) continue;
+      const n = p4(cols, 'llp', i);
+      const pi = restOf(p4(cols, 'd2', i), n, mN);
+      out.push({ tau: [-pi[0], -pi[1], -pi[2], mN - pi[3]], track: restOf(p4(cols, 'd1', i), n, mN), weight: cols.decay_me_weight[i] });
+    }
+    expect(out.length).toBeGreaterThan(300);
+    return out;
+  };
+
+  it('tau -> pi nu: N minus the two pions is massless (the nu; 1e-6 GeV^2), and the tau is on shell (N - pi+ has m_tau, 1e-9 relative)', () => {
+    for (const { tau, track } of tauEvents('pi- nu')) {
+      expect(Math.abs(Math.sqrt(mdot(tau, tau)) / mTau - 1)).toBeLessThan(1e-9);
+      const nu = tau.map((x, k) => x - track[k]);
+      expect(Math.abs(mdot(nu, nu))).toBeLessThan(1e-6);
+    }
+  });
+
+  it("tau -> e nu nu: the weighted electron energy in the tau frame follows the Michel spectrum x^2 (3 - 2x) of an unpolarised tau (<x> = 0.7, share below x = 1/2 = 0.1875, within 4 sigma); the unweighted Dalitz sampling does not", () => {
+    const events = tauEvents('e- nu nu');
+    const xs = events.map(({ tau, track }) => (2 * mdot(tau, track)) / (mTau * mTau));
+    const ws = events.map((e) => e.weight);
+    const sumW = ws.reduce((a, b) => a + b, 0);
+    const sumW2 = ws.reduce((a, b) => a + b * b, 0);
+    const nEff = (sumW * sumW) / sumW2;
+    const mean = xs.reduce((a, x, k) => a + x * ws[k], 0) / sumW;
+    const below = xs.reduce((a, x, k) => a + (x < 0.5 ? ws[k] : 0), 0) / sumW;
+    // Var(x) = <x^2> - <x>^2 = 0.5 - 0.49 (Michel: <x^2> = (3/5 - 2/6)/(1/2)); Var(share) = p(1 - p).
+    expect(Math.abs(mean - 0.7)).toBeLessThan(4 * Math.sqrt((0.5 - 0.49) / nEff) + 1e-3);
+    expect(Math.abs(below - 0.1875)).toBeLessThan(4 * Math.sqrt((0.1875 * 0.8125) / nEff));
+    const unweighted = xs.reduce((a, x) => a + x, 0) / xs.length;
+    expect(Math.abs(unweighted - 0.7)).toBeGreaterThan(0.1);
+  });
+
+  it('each tau mode of N -> tau- pi+ has its share BR(tau -> mode) / sum (PDG 2024) within 4 sigma', () => {
+    const modes = [['e- nu nu', BR_TAU_TO_ONE_TRACK.e], ['mu- nu nu', BR_TAU_TO_ONE_TRACK.mu], ['pi- nu', BR_TAU_TO_ONE_TRACK.pi], ['K- nu', BR_TAU_TO_ONE_TRACK.K]] as const;
+    const counts = modes.map(([m]) => cols.decay_channel.filter((d) => d === plan.decayChannels.indexOf(`pi+ tau-, tau- -> ${m}`)).length);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const sumBr = modes.reduce((a, [, br]) => a + br, 0);
+    modes.forEach(([, br], k) => {
+      const p = br / sumBr;
+      expect(Math.abs(counts[k] / total - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / total));
+    });
+  });
+});
+
 describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', () => {
   it('m_N = 1 GeV, U_mu^2 from 1e-6 (flat decay density) to 1e-3 (decay length shorter than the distance to the volume): within 4 sigma', async () => {
     const N = 40_000;
@@ -702,6 +761,7 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
     ['1.2 GeV, 0:1:10 (N from tau -> pi/rho Nbar, l nu N/Nbar), beryllium target', ['model.mass=1.2', 'model.mixing=0:1:10', 'source.absorber=target']],
     ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
     ["1.5 GeV, U_e (K*+ -> K pi, omega/eta/eta' -> pi+ pi- X0 with their Dalitz weights)", ['model.mass=1.5', 'model.mixing=1:0:0']],
+    ['3 GeV, 1:0:3 (N -> tau X: the tau as particle 1 or 2, to e/mu nu nu with its weight, pi/K nu)', ['model.mass=3', 'model.mixing=1:0:3']],
   ];
   for (const [label, overrides] of cases) {
     const cpu = await sample('cpu', N, overrides);

@@ -100,6 +100,12 @@ export const DECAY_CONSTANT_GEV = {
 } as const;
 
 /**
+ * The tau's one-prong decays without a neutral meson, the ones a spectrometer sees as one track
+ * (PDG 2024 summary tables): e nu nu 17.82%, mu nu nu 17.39%, pi nu 10.82%, K nu 0.696%.
+ */
+export const BR_TAU_TO_ONE_TRACK = { e: 0.1782, mu: 0.1739, pi: 0.1082, K: 0.00696 } as const;
+
+/**
  * Branching ratios of the neutral mesons to two photons, for N -> pi0/eta nu seen in a
  * calorimeter (PDG 2024 summary tables: pi0 -> gamma gamma 98.823%, eta -> gamma gamma 39.36%).
  */

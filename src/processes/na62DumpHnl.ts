@@ -13,7 +13,8 @@
  *
  * Polarisation (src/physics/hnl/polarisation.ts): N from P -> l N has helicity +1 with the
  * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
- * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. The tau from
+ * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. A tau among N's
+ * decay products decays (unpolarised) to one track: e/mu nu nu, pi nu, K nu (TAU_DECAY). The tau from
  * D(s) -> tau nu is fully polarised; N from its decays follows its spin in direction and
  * helicity (tauTwoBodySpinCorrelation, tauLeptonicSpinCorrelation). N from P -> H l N has the
  * helicity +1 share of its energy bin (semileptonicEnergySpectrum). `model.polarised = false`
@@ -33,7 +34,7 @@ import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoe
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
-import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
+import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TAU_TO_ONE_TRACK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, cross, m12Range, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
@@ -60,10 +61,10 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
     f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
     ...position('decay', 'N decay vertex'),
-    f('decay_me_weight', '', "three-body matrix-element weight of N's decay, or of its meson's decay to pi+ pi- X0 (mean 1 over the Dalitz plot and orientations; 1 otherwise), included in log_weight"),
-    pdg('d1_pdg', 'PDG id of visible particle 1: charged track 1 (negative in the particle chain N -> l- ...), or a photon'),
+    f('decay_me_weight', '', "matrix-element weight of N's three-body decay, or of its meson's decay to pi+ pi- X0 or of its tau's to l nu nu (mean 1 over the Dalitz plot and orientations; 1 otherwise; times a vector meson's spin-correlation weight), included in log_weight"),
+    pdg('d1_pdg', "PDG id of visible particle 1: charged track 1 (negative in the particle chain N -> l- ...; for a tau-, its charged daughter), or a photon"),
     ...fourVector('d1', 'visible particle 1 (charged track or photon)'),
-    pdg('d2_pdg', 'PDG id of visible particle 2: charged track 2 (positive in the particle chain), or a photon'),
+    pdg('d2_pdg', "PDG id of visible particle 2: charged track 2 (positive in the particle chain; for a tau+, its charged daughter), or a photon"),
     ...fourVector('d2', 'visible particle 2 (charged track or photon)'),
     pdg('d3_pdg', "PDG id of the neutral third particle: nu; pi0 from rho+ or K*+ -> K+ pi0; K0 from K*+ -> K0 pi+; pi0 or eta from omega/eta/eta' -> pi+ pi- X0 (the neutrino is then N minus the three); 0: none, or a neutrino whose flavour is summed over"),
     ...fourVector('d3', 'the neutral third particle (zero when there is none)'),
@@ -92,6 +93,21 @@ export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
  * Dalitz-plot |M|^2 (src/physics/mesonDecays.ts), the pions the tracks.
  */
 export const MESON_DECAY = { none: 0, chargedAndNeutral: 1, neutralToPair: 2, twoPhotons: 3, threeBody: 4 } as const;
+/**
+ * What a tau among N's decay products does, in its rest frame reached from N's: nothing (no tau),
+ * decays to a meson and nu (pi, K; isotropic), or to l nu nu by the muon-decay |M|^2 (sampled on
+ * the Dalitz plot and weighted, as N -> l l nu). Its charged daughter is the track; the neutrinos
+ * are not written. The tau decays as if unpolarised: the spin it carries from N's decay is not
+ * followed (README, known limitations).
+ */
+export const TAU_DECAY = { none: 0, meson: 1, leptons: 2 } as const;
+/** The tau- decays seen as one track, with the track's PDG id in the tau- chain. */
+const TAU_TO_ONE_TRACK = [
+  { label: 'e- nu nu', conjugate: 'e+ nu nu', daughter: PARTICLES.e, pdg: PARTICLES.e.pdg, mode: TAU_DECAY.leptons, br: BR_TAU_TO_ONE_TRACK.e },
+  { label: 'mu- nu nu', conjugate: 'mu+ nu nu', daughter: PARTICLES.mu, pdg: PARTICLES.mu.pdg, mode: TAU_DECAY.leptons, br: BR_TAU_TO_ONE_TRACK.mu },
+  { label: 'pi- nu', conjugate: 'pi+ nu', daughter: PARTICLES.pi, pdg: -PARTICLES.pi.pdg, mode: TAU_DECAY.meson, br: BR_TAU_TO_ONE_TRACK.pi },
+  { label: 'K- nu', conjugate: 'K+ nu', daughter: PARTICLES.K, pdg: -PARTICLES.K.pdg, mode: TAU_DECAY.meson, br: BR_TAU_TO_ONE_TRACK.K },
+] as const;
 /** Bits of a decay channel's `selfConjugate`: which of particles 1, 2, 3 keep their PDG id in the conjugate chain. */
 const SELF_CONJUGATE = { d1: 1, d2: 2, d3: 4 } as const;
 /** Bins of the N energy spectrum of each three-body production channel. */
@@ -223,9 +239,16 @@ interface DecayChannel {
   pdg3: number;
   /** SELF_CONJUGATE bits: the particles that are their own antiparticles (photon, pi0, or no particle). */
   selfConjugate: number;
+  /** A tau as particle 1 (the lepton of N -> l M, or l1) or 2 (l2 of N -> l1 l2 nu): its decay to one track (TAU_DECAY). */
+  tau?: { slot: 1 | 2; mode: number; daughter: Particle };
 }
 
 const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
+/**
+ * tau- -> l- nubar_l nu_tau as leptonicMatrixElement reads it: the muon-decay pairing
+ * (p_tau.p_nubar)(p_l.p_nu_tau) with particle 1 = l, particle 2 = nubar_l, the third = nu_tau.
+ */
+const TAU_TO_LEPTONS: LeptonicCoefficients = { cA: 1, cB: 0, cI: 0 };
 
 /**
  * Dalitz integral of the unpolarised |M|^2/(64 G_F^2 U^2) in the sampler's variables: m23^2 uniform
@@ -262,19 +285,27 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       { suffix: ', K*+ -> K0 pi+', share: BR_KSTAR_TO.K0PiPlus, daughters: [PARTICLES.pi, PARTICLES.K0] },
     ]],
   ];
-  for (const a of ['e', 'mu'] as const) {
+  // The lepton l-, or a tau- seen through its one-track decays (particle 1 is then its daughter).
+  const leptonModes = (a: Flavour) =>
+    a === 'tau'
+      ? TAU_TO_ONE_TRACK.map((t) => ({ suffix: `, tau- -> ${t.label}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter } }))
+      : [{ suffix: '', share: 1, pdg: LEPTON_OF[a].pdg, tau: undefined }];
+  for (const a of FLAVOURS) {
     const l = LEPTON_OF[a];
     for (const [meson, kind, modes] of chargedModes) {
       const tableLabel = `${meson.name} ${l.name}`;
       for (const { suffix, share, daughters } of modes) {
-        const br = (branchingRatios[tableLabel] ?? 0) * share;
-        if (!(br > 0)) continue;
-        const [charged, neutral] = daughters ?? [meson, undefined];
-        out.push({
-          ...base, label: tableLabel + suffix, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind),
-          mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0], vector: kind === 'vector',
-          pdg1: l.pdg, pdg2: charged.pdg, pdg3: neutral?.pdg ?? 0, selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
-        });
+        for (const lm of leptonModes(a)) {
+          const br = (branchingRatios[tableLabel] ?? 0) * share * lm.share;
+          if (!(br > 0)) continue;
+          const [charged, neutral] = daughters ?? [meson, undefined];
+          out.push({
+            ...base, label: tableLabel + suffix + lm.suffix, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind),
+            mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0], vector: kind === 'vector',
+            pdg1: lm.pdg, pdg2: charged.pdg, pdg3: neutral?.pdg ?? 0, selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
+            tau: lm.tau && { slot: 1, ...lm.tau },
+          });
+        }
       }
     }
   }
@@ -313,10 +344,14 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     });
   }
   const NU_OF: Record<Flavour, Particle> = { e: PARTICLES.nu_e, mu: PARTICLES.nu_mu, tau: PARTICLES.nu_tau };
-  const leptonic: { label: string; a: Flavour; b: Flavour; coefficients: LeptonicCoefficients; nu: Particle; br: number }[] = [
-    { label: 'e- mu+ nu', a: 'e', b: 'mu', coefficients: { cA: 1, cB: 0, cI: 0 }, nu: PARTICLES.nu_mu, br: branchingRatios['e- mu+ nu'] ?? 0 },
-    { label: 'mu- e+ nu', a: 'mu', b: 'e', coefficients: { cA: 1, cB: 0, cI: 0 }, nu: PARTICLES.nu_e, br: branchingRatios['mu- e+ nu'] ?? 0 },
-  ];
+  // N -> l_a- l_b+ nu_b (a != b, charged current only); a tau among them is seen through its
+  // one-track decays.
+  const leptonic: { label: string; a: Flavour; b: Flavour; coefficients: LeptonicCoefficients; nu: Particle; br: number }[] = [];
+  for (const a of FLAVOURS) {
+    for (const b of FLAVOURS.filter((x) => x !== a)) {
+      leptonic.push({ label: `${a}- ${b}+ nu`, a, b, coefficients: { cA: 1, cB: 0, cI: 0 }, nu: NU_OF[b], br: branchingRatios[`${a}- ${b}+ nu`] ?? 0 });
+    }
+  }
   // N -> nu_a l_b+ l_b-, one channel per neutrino flavour a (its share of the table's BR by its
   // width): each has its own couplings (W exchange when a = b), so its kinematics does not
   // depend on the mixing and a sample reweights exactly to other ratios.
@@ -331,12 +366,21 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   }
   for (const { label, a, b, coefficients, nu, br } of leptonic) {
     if (!(br > 0)) continue;
+    if (a === 'tau' && b === 'tau') continue; // nu tau+ tau-: two taus, not generated
     const m1 = LEPTON_OF[a].mass;
     const m2 = LEPTON_OF[b].mass;
-    out.push({
-      ...base, label, br, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm: leptonicNorm(coefficients, mN, m1, m2),
-      pdg1: LEPTON_OF[a].pdg, pdg2: -LEPTON_OF[b].pdg, pdg3: nu.pdg, selfConjugate: 0,
-    });
+    const norm = leptonicNorm(coefficients, mN, m1, m2);
+    const slot = a === 'tau' ? 1 : b === 'tau' ? 2 : 0;
+    const modes = slot === 0 ? [{ suffix: '', share: 1, pdg: 0, tau: undefined }] : TAU_TO_ONE_TRACK.map((t) => ({
+      suffix: slot === 1 ? `, tau- -> ${t.label}` : `, tau+ -> ${t.conjugate}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter },
+    }));
+    for (const m of modes) {
+      out.push({
+        ...base, label: label + m.suffix, br: br * m.share, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm,
+        pdg1: slot === 1 ? m.pdg : LEPTON_OF[a].pdg, pdg2: slot === 2 ? -m.pdg : -LEPTON_OF[b].pdg, pdg3: nu.pdg, selfConjugate: 0,
+        tau: m.tau && { slot: slot as 1 | 2, ...m.tau },
+      });
+    }
   }
   return out;
 }
@@ -370,6 +414,8 @@ function planParams(scenario: Scenario, events: number) {
   const nFrame = decays.map((d) => (d.kind === DECAY_KIND.twoBody ? twoBodyRestFrame(mN, d.m1, d.m2) : none));
   const mesonTwoBody: number[] = [MESON_DECAY.chargedAndNeutral, MESON_DECAY.neutralToPair, MESON_DECAY.twoPhotons];
   const mesonFrame = decays.map((d) => (mesonTwoBody.includes(d.mesonDecay) ? twoBodyRestFrame(d.m2, ...d.mesonDaughters) : none));
+  const mTau = PARTICLES.tau.mass;
+  const tauFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.meson ? twoBodyRestFrame(mTau, d.tau.daughter.mass, 0) : none));
   const params = {
     ...source,
     ...geometry,
@@ -436,6 +482,15 @@ function planParams(scenario: Scenario, events: number) {
     decay_dalitz_d: decays.map((d) => d.mesonToPiPiX?.shape.d ?? 0),
     decay_dalitz_f: decays.map((d) => d.mesonToPiPiX?.shape.f ?? 0),
     decay_dalitz_g: decays.map((d) => d.mesonToPiPiX?.shape.g ?? 0),
+    // A tau among the decay products (TAU_DECAY): which particle it is (0: none), how it decays, its
+    // charged daughter's mass; for tau -> P nu the daughter's momentum and energy in the tau frame; for
+    // tau -> l nu nu the Dalitz integral of its |M|^2 in the sampler's variables (the weight's norm).
+    decay_tau_slot: decays.map((d) => d.tau?.slot ?? 0),
+    decay_tau_mode: decays.map((d) => d.tau?.mode ?? TAU_DECAY.none),
+    decay_tau_m: decays.map((d) => d.tau?.daughter.mass ?? 0),
+    decay_tau_pstar: tauFrame.map((f) => f.p),
+    decay_tau_e1: tauFrame.map((f) => f.e1),
+    decay_tau_norm: decays.map((d) => (d.tau?.mode === TAU_DECAY.leptons ? leptonicNorm(TAU_TO_LEPTONS, mTau, d.tau.daughter.mass, 0) : 1)),
   };
   const info = {
     ...modelInfo,
@@ -445,7 +500,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with tau, D, Ds or Ds*, the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
+    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with D, Ds or Ds*, with two taus, or with a tau to other than e/mu nu nu, pi nu, K nu (tau -> rho nu and the multi-prong modes), the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -458,6 +513,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
   const u = new Float64Array(4);
   const v = new Float64Array(4);
   const w = new Float64Array(4);
+  const x = new Float64Array(4);
   const { put, put4 } = columnWriter(out, n);
   const mN = P.hnl_mass;
   // Each decay channel's Dalitz shape for mesonThreeBodyMatrixElement, once per batch.
@@ -569,6 +625,16 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     if (!(P.decay_kind[d] === DECAY_KIND.twoBody && P.decay_meson_decay[d] === MESON_DECAY.none)) uniforms4(key, event, STREAM.decay, 1, v);
     const lnv = P.majorana === 1 && u[1] >= 0.5 ? -1 : 1;
     const hDecay = h * lnv;
+    // A tau among the products decays in its frame reached from N's; its track replaces it.
+    const tauSlot = P.decay_tau_slot[d];
+    let tauWeight = 1;
+    const orTauTrack = (p: Vec4, slot: number): Vec4 => {
+      if (slot !== tauSlot) return p;
+      uniforms4(key, event, STREAM.decay, 3, x);
+      const t = tauDecayAtRest(P, d, x);
+      tauWeight = t.weight;
+      return boost(t.p, p, P.tau_mass);
+    };
     const q = chain * lnv; // +1: track 1 negative, track 2 positive
     let d1: Vec4;
     let d2: Vec4;
@@ -583,7 +649,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const pq = P.decay_pstar[d];
       const lepN: Vec4 = [pq * dirL[0], pq * dirL[1], pq * dirL[2], P.decay_e1[d]];
       const mesN: Vec4 = [-lepN[0], -lepN[1], -lepN[2], P.decay_e2[d]];
-      const lep = toLab(lepN);
+      const lep = toLab(orTauTrack(lepN, 1));
       const md = P.decay_meson_decay[d];
       /** A vector meson's decay weight for the decay current (kRest, 0) of its rest frame; 1 for other mesons. */
       const vectorWeight = (kRest: readonly number[]) => {
@@ -636,10 +702,11 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const pNu = orient(rNu);
       const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [spinAxis[0], spinAxis[1], spinAxis[2], 0], hDecay, p1, p2, pNu, m1, m2);
       meWeight = (me * span23 * width) / P.decay_norm[d];
-      d1 = toLab(p1);
-      d2 = toLab(p2);
+      d1 = toLab(orTauTrack(p1, 1));
+      d2 = toLab(orTauTrack(p2, 2));
       d3 = toLab(pNu);
     }
+    meWeight *= tauWeight;
 
     // Detector: both charged tracks through the spectrometer, or both photons on straight lines into the LKr.
     flags = withAccepted(flags | twoParticleFlags(P, P.decay_meson_decay[d] === MESON_DECAY.twoPhotons, vx, vy, vz, d1, d2, q));
@@ -673,6 +740,32 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.d3_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d3 ? 1 : q) * P.decay_pdg3[d]);
     put4(L.d3_px, i, d3);
   }
+}
+
+/**
+ * The charged daughter of channel d's tau at rest (TAU_DECAY) and the decay's weight (mean 1),
+ * from the uniforms x (STREAM.decay block 3). tau -> l nu nu: m(nu nu)^2 and m(l nubar)^2
+ * uniform on the Dalitz plot, weighted by the unpolarised muon-decay |M|^2; the lepton's
+ * direction isotropic (the tau is unpolarised and the neutrinos are not written).
+ */
+function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array): { p: Vec4; weight: number } {
+  if (P.decay_tau_mode[d] === TAU_DECAY.meson) {
+    const k = P.decay_tau_pstar[d];
+    const dir = isotropicDirection(x[0], x[1]);
+    return { p: [k * dir[0], k * dir[1], k * dir[2], P.decay_tau_e1[d]], weight: 1 };
+  }
+  const M = P.tau_mass;
+  const m = P.decay_tau_m[d];
+  const span23 = (M - m) ** 2;
+  const above = span23 * x[0];
+  const lambda1 = span23 * (1 - x[0]) * ((M + m) ** 2 - above);
+  const range = m12Range(M, m, 0, above, lambda1, above);
+  const width = range ? range[1] : 0;
+  const [l, nuTau, nubar] = dalitzMomenta(above, lambda1, width * x[1], width * (1 - x[1]), M, m, 0, above);
+  const me = leptonicMatrixElement(TAU_TO_LEPTONS, M, [0, 0, 0, M], [0, 0, 0, 0], 0, l, nubar, nuTau, m, 0);
+  const k = Math.hypot(l[0], l[1], l[2]);
+  const dir = isotropicDirection(x[2], x[3]);
+  return { p: [k * dir[0], k * dir[1], k * dir[2], l[3]], weight: (me * span23 * width) / P.decay_tau_norm[d] };
 }
 
 /**
