@@ -87,15 +87,59 @@ fn productionToLab(p: vec4<f32>, fromTau: bool, tauStar: vec4<f32>, meson: vec4<
   return boost(q, meson, mP);
 }
 
-// The charged daughter of channel d's tau at rest and the decay's weight (mean 1), from the
-// uniforms x (STREAM_DECAY block 3). Twin of tauDecayAtRest.
+// The polarisation of the tau- made by N at rest (polarisation v) through ubar_tau Jslash (1 - g5) u_N,
+// in the tau's rest frame reached from N's. Twin of leptonPolarisationFromCurrent (read its comment).
+fn leptonPolarisationFromCurrent(pl: vec4<f32>, ml: f32, J: vec4<f32>, v: vec3<f32>) -> vec3<f32> {
+  let k = length(pl.xyz);
+  var n = vec3<f32>(0.0, 0.0, 1.0);
+  if (k > 0.0) {
+    n = pl.xyz / k;
+  }
+  let rootPlus = sqrt(pl.w + k);
+  let rootMinus = ml / rootPlus;
+  let S = 0.5 * (rootMinus + rootPlus);
+  let D = 0.5 * (rootMinus - rootPlus);
+  let c0 = S * J.w + D * dot(n, J.xyz);
+  let cRe = S * J.xyz + D * J.w * n;
+  let cIm = D * cross(n, J.xyz);
+  let x0Re = c0 + dot(cRe, v);
+  let x0Im = dot(cIm, v);
+  let xRe = c0 * v + cRe - cross(cIm, v);
+  let xIm = cIm + cross(cRe, v);
+  let r0 = c0 * x0Re + dot(xRe, cRe) + dot(xIm, cIm);
+  let r = x0Re * cRe + x0Im * cIm + c0 * xRe + cross(xRe, cIm) - cross(xIm, cRe);
+  return select(vec3<f32>(0.0), r / r0, r0 > 0.0);
+}
+
+// The polarisation of l1- (slot 1) or l2+ (slot 2) of N -> l1- l2+ nu (charged current), in its rest
+// frame reached from N's. Twin of leptonicLeptonPolarisation.
+fn leptonicLeptonPolarisation(cA: f32, M: f32, s: vec3<f32>, h: f32, p1: vec4<f32>, p2: vec4<f32>, pNu: vec4<f32>, m1: f32, m2: f32, slot: f32) -> vec3<f32> {
+  let P = vec4<f32>(-h * M * s, M);
+  let me = cA * mdot(P, p2) * mdot(pNu, p1);
+  if (!(me > 0.0)) {
+    return vec3<f32>(0.0);
+  }
+  if (slot == 1.0) {
+    return (cA * m1 * mdot(P, p2) / me) * boost(pNu, vec4<f32>(-p1.xyz, p1.w), m1).xyz;
+  }
+  return (-cA * m2 * mdot(p1, pNu) / me) * boost(P, vec4<f32>(-p2.xyz, p2.w), m2).xyz;
+}
+
+// The charged daughter of channel d's tau at rest with polarisation pol (sign +1 tau-, -1 tau+) and
+// the decay's weight (mean 1), from the uniforms x, y (STREAM_DECAY blocks 3, 4). Twin of tauDecayAtRest.
 struct TauTrack {
   p: vec4<f32>,
   weight: f32,
 }
-fn tauDecayAtRest(d: u32, x: vec4<f32>) -> TauTrack {
+fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32) -> TauTrack {
   if (params[P_DECAY_TAU_MODE + d] == TAU_TO_MESON) {
-    return TauTrack(vec4<f32>(params[P_DECAY_TAU_PSTAR + d] * isotropicDirection(x.x, x.y), params[P_DECAY_TAU_E1 + d]), 1.0);
+    let size = length(pol);
+    let cs = linearCosSin(sign * size, x.x);
+    var axis = vec3<f32>(0.0, 0.0, 1.0);
+    if (size > 0.0) {
+      axis = pol / size;
+    }
+    return TauTrack(vec4<f32>(params[P_DECAY_TAU_PSTAR + d] * aroundAxis(axis, cs.x, cs.y, TWO_PI * x.y), params[P_DECAY_TAU_E1 + d]), 1.0);
   }
   let M = params[P_TAU_MASS];
   let m = params[P_DECAY_TAU_M + d];
@@ -104,9 +148,12 @@ fn tauDecayAtRest(d: u32, x: vec4<f32>) -> TauTrack {
   let lambda1 = span23 * (1.0 - x.x) * ((M + m) * (M + m) - above);
   let width = m12Range(M, m, 0.0, above, lambda1, above).y;
   let r = dalitzMomenta(above, lambda1, width * x.y, width * (1.0 - x.y), M, m, 0.0, above);
-  // The muon-decay pairing (p_tau.p_nubar)(p_l.p_nu_tau), unpolarised: M E_nubar (p_l.p_nu_tau).
-  let me = M * r.p2.w * mdot(r.p3, r.p1);
-  return TauTrack(vec4<f32>(length(r.p1.xyz) * isotropicDirection(x.z, x.w), r.p1.w), me * span23 * width / params[P_DECAY_TAU_NORM + d]);
+  let w = vec4<f32>(x.z, x.w, y.x, 0.0);
+  let l = orient(r.p1, w);
+  // The muon-decay pairing (P.p2)(p3.p1), P = p_tau - sign M pol: TAU_TO_LEPTONS.
+  let P = vec4<f32>(-sign * M * pol, M);
+  let me = mdot(P, orient(r.p2, w)) * mdot(orient(r.p3, w), l);
+  return TauTrack(l, me * span23 * width / params[P_DECAY_TAU_NORM + d]);
 }
 
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
@@ -239,27 +286,30 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var d2: vec4<f32>;
   var d3 = vec4<f32>(0.0);
   var meWeight = 1.0;
-  // A tau among the products (particle tauSlot) decays in its frame reached from N's; its track replaces it.
+  // A tau among the products (particle tauSlot) decays in its frame reached from N's with the
+  // polarisation N's decay gave it; its track replaces it (CPU comments).
   let tauSlot = params[P_DECAY_TAU_SLOT + d];
-  var tau = TauTrack(vec4<f32>(0.0), 1.0);
+  var tauX = vec4<f32>(0.0);
+  var tauY = vec4<f32>(0.0);
   if (tauSlot != 0.0) {
-    tau = tauDecayAtRest(d, uniforms4(key, event, STREAM_DECAY, 3u));
+    tauX = uniforms4(key, event, STREAM_DECAY, 3u);
+    if (params[P_DECAY_TAU_MODE + d] != TAU_TO_MESON) {
+      tauY = uniforms4(key, event, STREAM_DECAY, 4u);
+    }
   }
+  let tauSign = select(-1.0, 1.0, tauSlot == 1.0);
+  var tauWeight = 1.0;
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(spinAxis, cs.x, cs.y, TWO_PI * u.w);
     // In N's rest frame; the meson decays in its rest frame reached from there (CPU comments).
     let pq = params[P_DECAY_PSTAR + d];
     let star = TwoBody(vec4<f32>(pq * dirL, params[P_DECAY_E1 + d]), vec4<f32>(-pq * dirL, params[P_DECAY_E2 + d]));
-    var lepN = star.d1;
-    if (tauSlot == 1.0) {
-      lepN = boost(tau.p, star.d1, params[P_TAU_MASS]);
-    }
-    let lep = toLab(lepN, nStar, mN, fromTau, tauStar, meson.p, mP);
     let md = params[P_DECAY_MESON_DECAY + d];
     let vector = params[P_DECAY_VECTOR + d] == 1.0;
+    // The current the lepton is made by: the meson's momentum, or a vector's decay current (below).
+    var current = star.d2;
     if (md == MESON_STAYS) {
-      d1 = lep;
       d2 = toLab(star.d2, nStar, mN, fromTau, tauStar, meson.p, mP);
     } else if (md == MESON_THREE_BODY) {
       let w = uniforms4(key, event, STREAM_DECAY, 2u);
@@ -280,21 +330,31 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       let ab = TwoBody(toLab(abN.d1, nStar, mN, fromTau, tauStar, meson.p, mP), toLab(abN.d2, nStar, mN, fromTau, tauStar, meson.p, mP));
       if (vector) {
         let k2 = 2.0 * params[P_DECAY_MESON_PSTAR + d];
-        meWeight = vectorMesonDecayWeight(mN, spinAxis, hDecay, star.d1, star.d2, m2, boost(vec4<f32>(k2 * dirM, 0.0), star.d2, m2), k2 * k2);
+        current = boost(vec4<f32>(k2 * dirM, 0.0), star.d2, m2);
+        meWeight = vectorMesonDecayWeight(mN, spinAxis, hDecay, star.d1, star.d2, m2, current, k2 * k2);
       }
       if (md == MESON_CHARGED_AND_NEUTRAL) {
-        d1 = lep;
         d2 = ab.d1;
         d3 = ab.d2;
       } else if (md == MESON_NEUTRAL_TO_PAIR) {
         d1 = ab.d2;
         d2 = ab.d1;
-        d3 = lep;
+        d3 = toLab(star.d1, nStar, mN, fromTau, tauStar, meson.p, mP);
       } else {
         d1 = ab.d1;
         d2 = ab.d2;
-        d3 = lep;
+        d3 = toLab(star.d1, nStar, mN, fromTau, tauStar, meson.p, mP);
       }
+    }
+    // The lepton (track 1) where the meson leaves it so; a tau- becomes its track.
+    if (md == MESON_STAYS || md == MESON_CHARGED_AND_NEUTRAL) {
+      var lepN = star.d1;
+      if (tauSlot == 1.0) {
+        let tau = tauDecayAtRest(d, tauX, tauY, leptonPolarisationFromCurrent(star.d1, m1, current, hDecay * spinAxis), tauSign);
+        lepN = boost(tau.p, star.d1, params[P_TAU_MASS]);
+        tauWeight = tau.weight;
+      }
+      d1 = toLab(lepN, nStar, mN, fromTau, tauStar, meson.p, mP);
     }
   } else {
     let w = uniforms4(key, event, STREAM_DECAY, 2u);
@@ -311,16 +371,21 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     meWeight = me * span23 * width / params[P_DECAY_NORM + d];
     var t1 = p1;
     var t2 = p2;
-    if (tauSlot == 1.0) {
-      t1 = boost(tau.p, p1, params[P_TAU_MASS]);
-    } else if (tauSlot == 2.0) {
-      t2 = boost(tau.p, p2, params[P_TAU_MASS]);
+    if (tauSlot != 0.0) {
+      let pol = leptonicLeptonPolarisation(params[P_DECAY_CA + d], mN, spinAxis, hDecay, p1, p2, pNu, m1, m2, tauSlot);
+      let tau = tauDecayAtRest(d, tauX, tauY, pol, tauSign);
+      tauWeight = tau.weight;
+      if (tauSlot == 1.0) {
+        t1 = boost(tau.p, p1, params[P_TAU_MASS]);
+      } else {
+        t2 = boost(tau.p, p2, params[P_TAU_MASS]);
+      }
     }
     d1 = toLab(t1, nStar, mN, fromTau, tauStar, meson.p, mP);
     d2 = toLab(t2, nStar, mN, fromTau, tauStar, meson.p, mP);
     d3 = toLab(pNu, nStar, mN, fromTau, tauStar, meson.p, mP);
   }
-  meWeight *= tau.weight;
+  meWeight *= tauWeight;
 
   // Detector.
   flags = withAccepted(flags | twoParticleFlags(params[P_DECAY_MESON_DECAY + d] == MESON_TWO_PHOTONS, vtx, d1.xyz, d2.xyz, q));

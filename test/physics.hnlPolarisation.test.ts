@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { G_F, SIN2_THETA_W_MZ } from '../src/physics/constants.js';
 import { add, bar, G5, GAMMA, I4, type Mat, METRIC, mul, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
 import { widthChargedLeptonPair, widthChargedPseudoscalar, widthChargedVector, widthNeutralVector, widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
-import { type LeptonicCoefficients, leptonicMatrixElement, leptonicProductionHelicityPlus, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../src/physics/hnl/polarisation.js';
+import { type LeptonicCoefficients, leptonicLeptonPolarisation, leptonicMatrixElement, leptonicProductionHelicityPlus, leptonPolarisationFromCurrent, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../src/physics/hnl/polarisation.js';
 import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../src/physics/hnl/tau.js';
 import { integrate } from '../src/physics/integrate.js';
 import { boost, twoBodyMomentum } from '../src/physics/kinematics.js';
@@ -431,6 +431,129 @@ describe('N -> l1- l2+ nu: leptonicMatrixElement against Dirac traces, random co
       const cfg = { gL, gR: s2 };
       const c = { cA: gL * gL, cB: s2 * s2, cI: gL * s2 };
       for (const r of check(c, 1.2, 0.4, 0.4, cfg, seed)) expect(relDiff(r, 128)).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe("the tau's polarisation from N's decay, and the polarised tau's decays, against Dirac traces with the tau's spin projector", () => {
+  const randomUnit = (r: () => number) => {
+    const c = 2 * r() - 1;
+    const ph = 2 * Math.PI * r();
+    return [Math.sqrt(1 - c * c) * Math.cos(ph), Math.sqrt(1 - c * c) * Math.sin(ph), c];
+  };
+  /** A rest-frame spin direction of a particle of momentum p (px, py, pz, E) and mass m, as its four-vector in p's frame (dirac.ts order). */
+  const spinIn = (p: number[], m: number, d: number[]): V4 => toV4(boost([d[0], d[1], d[2], 0], p as [number, number, number, number], m));
+  const mTau = PARTICLES.tau.mass;
+
+  it('N -> tau- X+ through ubar_tau Jslash (1 - g5) u_N (J = p_P, or any current of a narrow vector): the tau spin density (1 + P.s)/2 and the rate for both N spins, to 1e-9; its N-spin asymmetry is twoBodyDecayAsymmetry for a pseudoscalar', () => {
+    const r = rng(21);
+    for (const M of [2.7, 3.0, 4.5]) {
+      for (let trial = 0; trial < 6; trial++) {
+        const mP = [0.1396, 0.4937, 0.7753][trial % 3];
+        const k = twoBodyMomentum(M, mTau, mP);
+        const n = randomUnit(r);
+        const pl = [k * n[0], k * n[1], k * n[2], Math.hypot(k, mTau)];
+        const pseudoscalar = trial < 3;
+        const J = pseudoscalar ? [-pl[0], -pl[1], -pl[2], M - pl[3]] : [r() - 0.5, r() - 0.5, r() - 0.5, r() - 0.5];
+        const G = mul(slash(toV4(J)), ONE_M_G5);
+        const sN = randomUnit(r);
+        const rates: number[] = [];
+        for (const h of [1, -1, 0]) {
+          const v = sN.map((x) => h * x);
+          const N = spinState([M, 0, 0, 0], M, [0, v[0], v[1], v[2]]);
+          const traced = (d: number[]) => traceRe(mul(mul(mul(scale(spinState(toV4(pl), mTau, spinIn(pl, mTau, d)), 2), G), N), bar(G)));
+          const [Px, Py, Pz, rate] = leptonPolarisationFromCurrent(pl, mTau, J, v);
+          for (let j = 0; j < 3; j++) {
+            const d = randomUnit(r);
+            const up = traced(d);
+            const down = traced(d.map((x) => -x));
+            expect(Math.abs(up / (up + down) - (1 + Px * d[0] + Py * d[1] + Pz * d[2]) / 2)).toBeLessThan(1e-9);
+            if (j === 0) rates.push((up + down) / rate);
+          }
+          if (pseudoscalar && h !== 0) {
+            const cos = sN[0] * n[0] + sN[1] * n[1] + sN[2] * n[2];
+            const [, , , r0] = leptonPolarisationFromCurrent(pl, mTau, J, [0, 0, 0]);
+            expect(Math.abs(rate / r0 - (1 + twoBodyDecayAsymmetry(M, mTau, mP, 'pseudoscalar') * h * cos))).toBeLessThan(1e-9);
+          }
+        }
+        // One proportionality constant for h = +1, -1 and unpolarised: the rates are right too.
+        expect(relDiff(rates[0], rates[2])).toBeLessThan(1e-9);
+        expect(relDiff(rates[1], rates[2])).toBeLessThan(1e-9);
+      }
+    }
+  });
+
+  it('N -> tau- l+ nu and l- tau+ nu (charged current): the spin density of the tau as particle 1 (p1 -> p1 - m1 s1) or 2 (p2 -> p2 + m2 s2), to 1e-9', () => {
+    const r = rng(22);
+    for (const [M, m1, m2, slot] of [[3.0, mTau, 0.1057, 1], [2.5, mTau, 0.000511, 1], [3.0, 0.1057, mTau, 2], [4.0, 0.000511, mTau, 2]] as const) {
+      for (let trial = 0; trial < 6; trial++) {
+        const s12 = (m1 + m2) ** 2 + r() * (M * M - (m1 + m2) ** 2);
+        const e2 = (s12 - m1 * m1 + m2 * m2) / (2 * Math.sqrt(s12));
+        const e3 = (M * M - s12) / (2 * Math.sqrt(s12));
+        const k2 = Math.sqrt(e2 * e2 - m2 * m2);
+        const s23 = (e2 + e3) ** 2 - (k2 + e3) ** 2 + r() * 4 * k2 * e3;
+        const [p1, p2, pNu] = dalitzMomenta(M, m1, m2, 0, s12, s23);
+        const sN = randomUnit(r);
+        for (const h of [1, -1, 0]) {
+          const N = spinState([M, 0, 0, 0], M, [0, h * sN[0], h * sN[1], h * sN[2]]);
+          const [pTau, mT] = slot === 1 ? [p1, m1] : [p2, m2];
+          const rest = (p: readonly number[]) => boost(p as [number, number, number, number], [-pTau[0], -pTau[1], -pTau[2], pTau[3]], mT);
+          const P = leptonicLeptonPolarisation(1, M, sN, h, p1, p2, pNu, m1, m2, slot, rest);
+          const traced = (d: number[]) => {
+            const X1 = slot === 1 ? scale(spinState(toV4(p1), m1, spinIn(p1, m1, d)), 2) : spinSum(toV4(p1), m1);
+            const X2 = slot === 2 ? scale(mul(add(slash(toV4(p2)), scale(I4, -m2)), add(I4, mul(G5, slash(spinIn(p2, m2, d))))), 1) : spinSum(toV4(p2), m2, true);
+            return contract(currentTensor(X1, N, LEFT), currentTensor(slash(toV4(pNu)), X2, LEFT));
+          };
+          for (let j = 0; j < 3; j++) {
+            const d = randomUnit(r);
+            const up = traced(d);
+            const down = traced(d.map((x) => -x));
+            expect(Math.abs(up / (up + down) - (1 + P[0] * d[0] + P[1] * d[1] + P[2] * d[2]) / 2)).toBeLessThan(1e-9);
+          }
+        }
+      }
+    }
+  });
+
+  it('a polarised tau- -> l- nubar nu and tau+ -> l+ nu nubar: leptonicMatrixElement with the tau as N, spin P and h = +1 (tau-) or -1 (tau+), to 1e-9; tau-/tau+ -> pi nu: the pion along 1 +/- P.n', () => {
+    const r = rng(23);
+    for (const ml of [0.000511, 0.1057]) {
+      for (let trial = 0; trial < 6; trial++) {
+        const s12 = ml ** 2 + r() * (mTau * mTau - ml ** 2);
+        const e2 = (s12 - ml * ml) / (2 * Math.sqrt(s12));
+        const e3 = (mTau * mTau - s12) / (2 * Math.sqrt(s12));
+        const k2 = Math.sqrt(e2 * e2 - ml * ml);
+        const s23 = (e2 + e3) ** 2 - (k2 + e3) ** 2 + r() * 4 * k2 * e3;
+        // Particle 1 the charged lepton, 2 the neutrino paired with the tau, 3 the other (as TAU_TO_LEPTONS).
+        const [pl, pa, pb] = dalitzMomenta(mTau, ml, 0, 0, s12, s23);
+        const d = randomUnit(r);
+        const sTau: V4 = [0, d[0], d[1], d[2]];
+        // tau-: [ubar_nu_tau g (1-g5) u_tau][ubar_l g (1-g5) v_nubar], pa = nubar_l, pb = nu_tau.
+        const minus = contract(currentTensor(slash(toV4(pb)), spinState([mTau, 0, 0, 0], mTau, sTau), LEFT), currentTensor(spinSum(toV4(pl), ml), slash(toV4(pa)), LEFT));
+        // tau+: [vbar_tau g (1-g5) v_nubar_tau][ubar_nu_l g (1-g5) v_l], pa = nu_l, pb = nubar_tau.
+        const vTau = scale(mul(add(slash([mTau, 0, 0, 0]), scale(I4, -mTau)), add(I4, mul(G5, slash(sTau)))), 0.5);
+        const plus = contract(currentTensor(vTau, slash(toV4(pb)), LEFT), currentTensor(slash(toV4(pa)), spinSum(toV4(pl), ml, true), LEFT));
+        const c = { cA: 1, cB: 0, cI: 0 };
+        const fMinus = leptonicMatrixElement(c, mTau, [0, 0, 0, mTau], [...d, 0], 1, pl, pa, pb, ml, 0);
+        const fPlus = leptonicMatrixElement(c, mTau, [0, 0, 0, mTau], [...d, 0], -1, pl, pa, pb, ml, 0);
+        expect(relDiff(minus / fMinus, 128)).toBeLessThan(1e-9);
+        expect(relDiff(plus / fPlus, 128)).toBeLessThan(1e-9);
+      }
+    }
+    // tau -> pi nu: rate(pion along n) for spin s, with G = p_pi-slash (1 - g5).
+    const k = twoBodyMomentum(mTau, PARTICLES.pi.mass, 0);
+    for (let trial = 0; trial < 4; trial++) {
+      const n = randomUnit(r);
+      const d = randomUnit(r);
+      const pPi: V4 = [Math.hypot(k, PARTICLES.pi.mass), k * n[0], k * n[1], k * n[2]];
+      const pNu: V4 = [k, -k * n[0], -k * n[1], -k * n[2]];
+      const G = mul(slash(pPi), ONE_M_G5);
+      const sTau = (x: number): V4 => [0, x * d[0], x * d[1], x * d[2]];
+      const cos = n[0] * d[0] + n[1] * d[1] + n[2] * d[2];
+      const minus = (x: number) => traceRe(mul(mul(mul(slash(pNu), G), spinState([mTau, 0, 0, 0], mTau, sTau(x))), bar(G)));
+      const plus = (x: number) => traceRe(mul(mul(mul(mul(add(slash([mTau, 0, 0, 0]), scale(I4, -mTau)), add(I4, mul(G5, slash(sTau(x))))), G), slash(pNu)), bar(G)));
+      expect(Math.abs(minus(1) / (minus(1) + minus(-1)) - (1 + cos) / 2)).toBeLessThan(1e-9);
+      expect(Math.abs(plus(1) / (plus(1) + plus(-1)) - (1 - cos) / 2)).toBeLessThan(1e-9);
     }
   });
 });

@@ -645,7 +645,8 @@ describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, 
 
 describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays', async () => {
   // m_N = 3 GeV, U_tau only: N -> tau- pi+, tau- rho+, tau- l+ nu..., the tau decaying in its frame
-  // (reached from N's) to e/mu nu nu, pi nu or K nu (PDG 2024 one-track BRs, constants.ts).
+  // (reached from N's) with the polarisation N's decay gave it to e/mu nu nu, pi nu or K nu (PDG
+  // 2024 one-track BRs, constants.ts).
   const N = 40_000;
   const mN = 3;
   const { cols, plan } = await sample('cpu', N, [`model.mass=${mN}`, 'model.mixing=0:0:1']);
@@ -674,7 +675,7 @@ describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays',
     }
   });
 
-  it("tau -> e nu nu: the weighted electron energy in the tau frame follows the Michel spectrum x^2 (3 - 2x) of an unpolarised tau (<x> = 0.7, share below x = 1/2 = 0.1875, within 4 sigma); the unweighted Dalitz sampling does not", () => {
+  it("tau -> e nu nu: the weighted electron energy in the tau frame follows the Michel spectrum x^2 (3 - 2x) (the polarisation only tilts it: <x> = 0.7, share below x = 1/2 = 0.1875, within 4 sigma); the unweighted Dalitz sampling does not", () => {
     const events = tauEvents('e- nu nu');
     const xs = events.map(({ tau, track }) => (2 * mdot(tau, track)) / (mTau * mTau));
     const ws = events.map((e) => e.weight);
@@ -688,6 +689,31 @@ describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays',
     expect(Math.abs(below - 0.1875)).toBeLessThan(4 * Math.sqrt((0.1875 * 0.8125) / nEff));
     const unweighted = xs.reduce((a, x) => a + x, 0) / xs.length;
     expect(Math.abs(unweighted - 0.7)).toBeGreaterThan(0.1);
+  });
+
+  it("the tau's polarisation: from an unpolarised N (model.polarised=false), N -> tau- pi+ leaves the tau- with P = alpha n (alpha = twoBodyDecayAsymmetry), so its pi- follows 1 + alpha cos about the tau's flight (<cos> = alpha/3) and its e- goes against the spin as in mu- decay, x^2 [(3 - 2x) - P cos (2x - 1)] (<cos> = -alpha/9, weighted), within 4 sigma; an unpolarised tau (0) is > 5 sigma off for the pion", async () => {
+    const n = 80_000;
+    const unpolarised = await sample('cpu', n, [`model.mass=${mN}`, 'model.mixing=0:0:1', 'model.polarised=false']);
+    const alpha = twoBodyDecayAsymmetry(mN, mTau, PARTICLES.pi.mass, 'pseudoscalar');
+    for (const [mode, slope] of [['pi- nu', 1 / 3], ['e- nu nu', -1 / 9]] as const) {
+      const d = unpolarised.plan.decayChannels.indexOf(`pi+ tau-, tau- -> ${mode}`);
+      let [sumW, sumW2, sumWCos] = [0, 0, 0];
+      for (let i = 0; i < n; i++) {
+        if (unpolarised.cols.decay_channel[i] !== d) continue;
+        const N4 = p4(unpolarised.cols, 'llp', i);
+        const pi = restOf(p4(unpolarised.cols, 'd2', i), N4, mN);
+        const tau = [-pi[0], -pi[1], -pi[2], mN - pi[3]];
+        const track = restOf(restOf(p4(unpolarised.cols, 'd1', i), N4, mN), tau, mTau);
+        const cos = (track[0] * tau[0] + track[1] * tau[1] + track[2] * tau[2]) / (Math.hypot(track[0], track[1], track[2]) * Math.hypot(tau[0], tau[1], tau[2]));
+        const w = unpolarised.cols.decay_me_weight[i];
+        [sumW, sumW2, sumWCos] = [sumW + w, sumW2 + w * w, sumWCos + w * cos];
+      }
+      const nEff = (sumW * sumW) / sumW2;
+      const sigma = Math.sqrt(1 / 3 / nEff);
+      expect(nEff).toBeGreaterThan(300);
+      expect(Math.abs(sumWCos / sumW - alpha * slope)).toBeLessThan(4 * sigma);
+      if (mode === 'pi- nu') expect(Math.abs(alpha * slope)).toBeGreaterThan(5 * sigma);
+    }
   });
 
   it('each tau mode of N -> tau- pi+ has its share BR(tau -> mode) / sum (PDG 2024) within 4 sigma', () => {

@@ -14,7 +14,8 @@
  * Polarisation (src/physics/hnl/polarisation.ts): N from P -> l N has helicity +1 with the
  * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
  * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. A tau among N's
- * decay products decays (unpolarised) to one track: e/mu nu nu, pi nu, K nu (TAU_DECAY). The tau from
+ * decay products carries the polarisation that decay gives it (leptonPolarisationFromCurrent,
+ * leptonicLeptonPolarisation) into its decay to one track: e/mu nu nu, pi nu, K nu (TAU_DECAY). The tau from
  * D(s) -> tau nu is fully polarised; N from its decays follows its spin in direction and
  * helicity (tauTwoBodySpinCorrelation, tauLeptonicSpinCorrelation). N from P -> H l N has the
  * helicity +1 share of its energy bin (semileptonicEnergySpectrum). `model.polarised = false`
@@ -30,7 +31,7 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { dileptonCouplings, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
-import { leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../physics/hnl/polarisation.js';
+import { leptonicLeptonPolarisation, leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, leptonPolarisationFromCurrent, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
@@ -95,10 +96,9 @@ export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
 export const MESON_DECAY = { none: 0, chargedAndNeutral: 1, neutralToPair: 2, twoPhotons: 3, threeBody: 4 } as const;
 /**
  * What a tau among N's decay products does, in its rest frame reached from N's: nothing (no tau),
- * decays to a meson and nu (pi, K; isotropic), or to l nu nu by the muon-decay |M|^2 (sampled on
- * the Dalitz plot and weighted, as N -> l l nu). Its charged daughter is the track; the neutrinos
- * are not written. The tau decays as if unpolarised: the spin it carries from N's decay is not
- * followed (README, known limitations).
+ * decays to a meson and nu (pi, K), or to l nu nu by the muon-decay |M|^2 (sampled on the Dalitz
+ * plot and weighted, as N -> l l nu), both with the polarisation N's decay gave it. Its charged
+ * daughter is the track; the neutrinos are not written.
  */
 export const TAU_DECAY = { none: 0, meson: 1, leptons: 2 } as const;
 /** The tau- decays seen as one track, with the track's PDG id in the tau- chain. */
@@ -245,8 +245,9 @@ interface DecayChannel {
 
 const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
 /**
- * tau- -> l- nubar_l nu_tau as leptonicMatrixElement reads it: the muon-decay pairing
- * (p_tau.p_nubar)(p_l.p_nu_tau) with particle 1 = l, particle 2 = nubar_l, the third = nu_tau.
+ * tau- -> l- nubar_l nu_tau as leptonicMatrixElement reads it, the tau as its decaying particle: the
+ * muon-decay pairing (P.p_nubar)(p_l.p_nu_tau) with particle 1 = l, particle 2 = nubar_l, the
+ * third = nu_tau (for tau+ -> l+ nu_l nubar_tau: nu_l, nubar_tau, and h = -1).
  */
 const TAU_TO_LEPTONS: LeptonicCoefficients = { cA: 1, cB: 0, cI: 0 };
 
@@ -514,6 +515,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
   const v = new Float64Array(4);
   const w = new Float64Array(4);
   const x = new Float64Array(4);
+  const y = new Float64Array(4);
   const { put, put4 } = columnWriter(out, n);
   const mN = P.hnl_mass;
   // Each decay channel's Dalitz shape for mesonThreeBodyMatrixElement, once per batch.
@@ -625,15 +627,18 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     if (!(P.decay_kind[d] === DECAY_KIND.twoBody && P.decay_meson_decay[d] === MESON_DECAY.none)) uniforms4(key, event, STREAM.decay, 1, v);
     const lnv = P.majorana === 1 && u[1] >= 0.5 ? -1 : 1;
     const hDecay = h * lnv;
-    // A tau among the products decays in its frame reached from N's; its track replaces it.
+    // A tau among the products (particle tauSlot: the tau- of the particle chain, or tau+ as
+    // particle 2) decays in its frame reached from N's with the polarisation N's decay gave it
+    // (leptonPolarisationFromCurrent, leptonicLeptonPolarisation); its track replaces it.
     const tauSlot = P.decay_tau_slot[d];
     let tauWeight = 1;
-    const orTauTrack = (p: Vec4, slot: number): Vec4 => {
-      if (slot !== tauSlot) return p;
+    /** The tau (N's frame) of polarisation `pol` (its rest frame) -> its track (N's frame). */
+    const tauTrack = (tau: Vec4, pol: readonly number[]): Vec4 => {
       uniforms4(key, event, STREAM.decay, 3, x);
-      const t = tauDecayAtRest(P, d, x);
+      if (P.decay_tau_mode[d] === TAU_DECAY.leptons) uniforms4(key, event, STREAM.decay, 4, y);
+      const t = tauDecayAtRest(P, d, x, y, pol, tauSlot === 1 ? 1 : -1);
       tauWeight = t.weight;
-      return boost(t.p, p, P.tau_mass);
+      return boost(t.p, tau, P.tau_mass);
     };
     const q = chain * lnv; // +1: track 1 negative, track 2 positive
     let d1: Vec4;
@@ -649,8 +654,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const pq = P.decay_pstar[d];
       const lepN: Vec4 = [pq * dirL[0], pq * dirL[1], pq * dirL[2], P.decay_e1[d]];
       const mesN: Vec4 = [-lepN[0], -lepN[1], -lepN[2], P.decay_e2[d]];
-      const lep = toLab(orTauTrack(lepN, 1));
       const md = P.decay_meson_decay[d];
+      /** The lepton in the lab: a tau- made through the current J (the meson's momentum, or a vector's decay current) becomes its track. */
+      const lepton = (J: Vec4): Vec4 => toLab(tauSlot === 1 ? tauTrack(lepN, leptonPolarisationFromCurrent(lepN, P.decay_m1[d], J, spinAxis.map((c) => hDecay * c))) : lepN);
       /** A vector meson's decay weight for the decay current (kRest, 0) of its rest frame; 1 for other mesons. */
       const vectorWeight = (kRest: readonly number[]) => {
         if (P.decay_vector[d] !== 1) return 1;
@@ -658,7 +664,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
         return vectorMesonDecayWeight(mN, spinAxis, hDecay, lepN, mesN, m2, k, kRest[0] ** 2 + kRest[1] ** 2 + kRest[2] ** 2);
       };
       if (md === MESON_DECAY.none) {
-        d1 = lep;
+        d1 = lepton(mesN);
         d2 = toLab(mesN);
       } else if (md === MESON_DECAY.threeBody) {
         // The meson -> pi- pi+ X0 in its rest frame, weighted by phase space x |M|^2 (mean 1); omega
@@ -675,13 +681,15 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
         const dirM = isotropicDirection(v[0], v[1]);
         const [a, b] = decayTwoBody(mesN, m2, dirM, P.decay_meson_pstar[d], P.decay_meson_e1[d], P.decay_meson_e2[d]).map(toLab);
         const k2 = 2 * P.decay_meson_pstar[d];
-        meWeight = vectorWeight([k2 * dirM[0], k2 * dirM[1], k2 * dirM[2]]);
+        const kRest = [k2 * dirM[0], k2 * dirM[1], k2 * dirM[2]];
+        meWeight = vectorWeight(kRest);
         if (md === MESON_DECAY.chargedAndNeutral) {
-          [d1, d2, d3] = [lep, a, b];
+          // A vector's decay current, in N's frame, is the current the lepton is made by.
+          [d1, d2, d3] = [lepton(P.decay_vector[d] === 1 ? boost([kRest[0], kRest[1], kRest[2], 0], mesN, m2) : mesN), a, b];
         } else if (md === MESON_DECAY.neutralToPair) {
-          [d1, d2, d3] = [b, a, lep];
+          [d1, d2, d3] = [b, a, toLab(lepN)];
         } else {
-          [d1, d2, d3] = [a, b, lep];
+          [d1, d2, d3] = [a, b, toLab(lepN)];
         }
       }
     } else {
@@ -702,8 +710,14 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       const pNu = orient(rNu);
       const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [spinAxis[0], spinAxis[1], spinAxis[2], 0], hDecay, p1, p2, pNu, m1, m2);
       meWeight = (me * span23 * width) / P.decay_norm[d];
-      d1 = toLab(orTauTrack(p1, 1));
-      d2 = toLab(orTauTrack(p2, 2));
+      if (tauSlot === 0) {
+        [d1, d2] = [toLab(p1), toLab(p2)];
+      } else {
+        const tau = tauSlot === 1 ? p1 : p2;
+        const rest = (p: readonly number[]) => boost(p as Vec4, [-tau[0], -tau[1], -tau[2], tau[3]], P.tau_mass);
+        const pol = leptonicLeptonPolarisation(P.decay_ca[d], mN, spinAxis, hDecay, p1, p2, pNu, m1, m2, tauSlot === 1 ? 1 : 2, rest);
+        [d1, d2] = tauSlot === 1 ? [toLab(tauTrack(p1, pol)), toLab(p2)] : [toLab(p1), toLab(tauTrack(p2, pol))];
+      }
       d3 = toLab(pNu);
     }
     meWeight *= tauWeight;
@@ -743,15 +757,19 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
 }
 
 /**
- * The charged daughter of channel d's tau at rest (TAU_DECAY) and the decay's weight (mean 1),
- * from the uniforms x (STREAM.decay block 3). tau -> l nu nu: m(nu nu)^2 and m(l nubar)^2
- * uniform on the Dalitz plot, weighted by the unpolarised muon-decay |M|^2; the lepton's
- * direction isotropic (the tau is unpolarised and the neutrinos are not written).
+ * The charged daughter of channel d's tau at rest with polarisation `pol` (sign +1 for a tau-,
+ * -1 for a tau+) and the decay's weight (mean 1), from the uniforms x and y (STREAM.decay blocks
+ * 3 and 4). tau -> P nu: the meson along 1 + sign P.n (a tau- sends its pi- along its spin, the
+ * left-handed nu against it; Dirac traces in the tests). tau -> l nu nu: m(nu nu)^2 and
+ * m(l nu)^2 uniform on the Dalitz plot, oriented at random, weighted by the muon-decay |M|^2 with
+ * the tau as the decaying particle of leptonicMatrixElement (spin pol, h = sign).
  */
-function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array): { p: Vec4; weight: number } {
+function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Float64Array, pol: readonly number[], sign: number): { p: Vec4; weight: number } {
   if (P.decay_tau_mode[d] === TAU_DECAY.meson) {
     const k = P.decay_tau_pstar[d];
-    const dir = isotropicDirection(x[0], x[1]);
+    const size = Math.hypot(pol[0], pol[1], pol[2]);
+    const [cos, sin] = linearCosSin(sign * size, x[0]);
+    const dir = aroundAxis(size > 0 ? pol.map((c) => c / size) : [0, 0, 1], cos, sin, TWO_PI * x[1]);
     return { p: [k * dir[0], k * dir[1], k * dir[2], P.decay_tau_e1[d]], weight: 1 };
   }
   const M = P.tau_mass;
@@ -761,11 +779,11 @@ function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array): { p: 
   const lambda1 = span23 * (1 - x[0]) * ((M + m) ** 2 - above);
   const range = m12Range(M, m, 0, above, lambda1, above);
   const width = range ? range[1] : 0;
-  const [l, nuTau, nubar] = dalitzMomenta(above, lambda1, width * x[1], width * (1 - x[1]), M, m, 0, above);
-  const me = leptonicMatrixElement(TAU_TO_LEPTONS, M, [0, 0, 0, M], [0, 0, 0, 0], 0, l, nubar, nuTau, m, 0);
-  const k = Math.hypot(l[0], l[1], l[2]);
-  const dir = isotropicDirection(x[2], x[3]);
-  return { p: [k * dir[0], k * dir[1], k * dir[2], l[3]], weight: (me * span23 * width) / P.decay_tau_norm[d] };
+  const [r1, r3, r2] = dalitzMomenta(above, lambda1, width * x[1], width * (1 - x[1]), M, m, 0, above);
+  const orient = (p: Vec4): Vec4 => [...rotateEuler([p[0], p[1], p[2]], x[2], TWO_PI * x[3], TWO_PI * y[0]), p[3]] as Vec4;
+  const l = orient(r1);
+  const me = leptonicMatrixElement(TAU_TO_LEPTONS, M, [0, 0, 0, M], [pol[0], pol[1], pol[2], 0], sign, l, orient(r2), orient(r3), m, 0);
+  return { p: l, weight: (me * span23 * width) / P.decay_tau_norm[d] };
 }
 
 /**

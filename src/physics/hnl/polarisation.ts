@@ -10,7 +10,7 @@
  * direction; a Majorana N's lepton-number-violating decay (N -> l+ X-) has the opposite
  * correlation (alpha -> -alpha) to its lepton-number-conserving one.
  */
-import { kallen, minkowski as mdot, twoBodyRestFrame } from '../kinematics.js';
+import { cross, kallen, minkowski as mdot, twoBodyRestFrame } from '../kinematics.js';
 
 /**
  * Fraction of N with helicity +1 in P+ -> l+ N (in the P rest frame). The amplitude is
@@ -153,3 +153,61 @@ export function vectorMesonDecayWeight(M: number, s: readonly number[], h: numbe
   const den = K2 * (lP + (2 * mdot(pl, q) * mdot(q, P)) / (mV * mV));
   return den > 0 ? (3 * (2 * mdot(pl, k) * mdot(k, P) + K2 * lP)) / den : 0;
 }
+
+/**
+ * The polarisation of the charged lepton l- (a tau) that N at rest makes through the V-A current
+ * ubar_l Jslash (1 - g5) u_N: N -> l- P+ has J = p_P (f_P p_P), N -> l- V+, V -> a b the decay
+ * current k (narrow V); v is N's polarisation (h times its spin axis; 0 unpolarised). In the chiral
+ * basis ubar_l gamma^mu P_L u_N = ul_L^+ sigmabar^mu uN_L with u_L = sqrt(p.sigma) xi, so the
+ * amplitude is sqrt(m_N) xi_l^+ O xi_N with
+ *   O = sqrt(p_l.sigma) (J^0 + J.sigma) = (S + D n.sigma)(J^0 + J.sigma) = c0 + c.sigma,
+ *   S, D = (sqrt(E - k) +- sqrt(E + k))/2, c0 = S J^0 + D n.J, c = S J + D J^0 n + i D n x J,
+ * n, E, k the lepton's flight, energy and momentum, xi_l its spin state in its rest frame reached
+ * from N's along n. Its spin density is O (1 + v.sigma) O^+ / Tr = (1 + P.sigma)/2 with
+ * (a0 + a.sigma)(b0 + b.sigma) = a0 b0 + a.b + (a0 b + b0 a + i a x b).sigma twice.
+ * Returns [Px, Py, Pz, rate], rate proportional to the lepton-spin-summed |M|^2 at this N spin.
+ * Checked against Dirac traces with the lepton's spin projector (test/physics.hnlPolarisation.test.ts).
+ */
+export function leptonPolarisationFromCurrent(pl: readonly number[], ml: number, J: readonly number[], v: readonly number[]): [number, number, number, number] {
+  const k = Math.hypot(pl[0], pl[1], pl[2]);
+  const n = k > 0 ? [pl[0] / k, pl[1] / k, pl[2] / k] : [0, 0, 1];
+  const rootPlus = Math.sqrt(pl[3] + k);
+  const rootMinus = ml / rootPlus; // sqrt(E - k) = m/sqrt(E + k), without the cancellation
+  const S = (rootMinus + rootPlus) / 2;
+  const D = (rootMinus - rootPlus) / 2;
+  const [J0, Jv] = [J[3], [J[0], J[1], J[2]]];
+  const c0 = S * J0 + D * dot3(n, Jv);
+  const cRe = [0, 1, 2].map((i) => S * Jv[i] + D * J0 * n[i]);
+  const cIm = cross(n, Jv).map((x) => D * x);
+  // X = O (1 + v.sigma) = x0 + x.sigma: x0 = c0 + c.v, x = c0 v + c + i c x v.
+  const x0Re = c0 + dot3(cRe, v);
+  const x0Im = dot3(cIm, v);
+  const cImXv = cross(cIm, v);
+  const cReXv = cross(cRe, v);
+  const xRe = [0, 1, 2].map((i) => c0 * v[i] + cRe[i] - cImXv[i]);
+  const xIm = [0, 1, 2].map((i) => cIm[i] + cReXv[i]);
+  // X O^+ = r0 + r.sigma (Hermitian): r0 = x0 c0 + x.c*, r = x0 c* + c0 x + i x x c*, real parts.
+  const r0 = c0 * x0Re + dot3(xRe, cRe) + dot3(xIm, cIm);
+  const xReXcIm = cross(xRe, cIm);
+  const xImXcRe = cross(xIm, cRe);
+  const r = [0, 1, 2].map((i) => x0Re * cRe[i] + x0Im * cIm[i] + c0 * xRe[i] + xReXcIm[i] - xImXcRe[i]);
+  return r0 > 0 ? [r[0] / r0, r[1] / r0, r[2] / r0, r0] : [0, 0, 0, 0];
+}
+
+/**
+ * The polarisation of l1- (slot 1) or l2+ (slot 2) of N -> l1- l2+ nu through the charged current
+ * (leptonicMatrixElement with cB = cI = 0), in its rest frame reached from N's: its spin s enters
+ * as p1 -> p1 - m1 s1 (a fermion) or p2 -> p2 + m2 s2 (an antifermion), so
+ *   slot 1: P = m1 (P_N.p2) pNu' / |M|^2,   slot 2: P = -m2 (p1.pNu) P_N' / |M|^2,
+ * P_N = p_N - h M s_N and ' the spatial part in that rest frame (Dirac traces in the tests).
+ * `rest` takes a four-vector of N's frame to the lepton's rest frame.
+ */
+export function leptonicLeptonPolarisation(cA: number, M: number, s: readonly number[], h: number, p1: readonly number[], p2: readonly number[], pNu: readonly number[], m1: number, m2: number, slot: 1 | 2, rest: (p: readonly number[]) => readonly number[]): [number, number, number] {
+  const P = [-h * M * s[0], -h * M * s[1], -h * M * s[2], M];
+  const me = cA * mdot(P, p2) * mdot(pNu, p1);
+  if (!(me > 0)) return [0, 0, 0];
+  const [vec, factor] = slot === 1 ? [rest(pNu), (cA * m1 * mdot(P, p2)) / me] : [rest(P), (-cA * m2 * mdot(p1, pNu)) / me];
+  return [factor * vec[0], factor * vec[1], factor * vec[2]];
+}
+
+const dot3 = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
