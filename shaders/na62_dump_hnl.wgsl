@@ -12,6 +12,8 @@ const MESON_NEUTRAL_TO_PAIR: f32 = 2.0;
 const MESON_TWO_PHOTONS: f32 = 3.0;
 const MESON_THREE_BODY: f32 = 4.0;
 const TAU_TO_MESON: f32 = 1.0;
+const TAU_TO_LEPTONS: f32 = 2.0;
+const TAU_TO_VECTOR: f32 = 3.0;
 const SELF_CONJUGATE_D1: u32 = 1u;
 const SELF_CONJUGATE_D2: u32 = 2u;
 const SELF_CONJUGATE_D3: u32 = 4u;
@@ -129,17 +131,31 @@ fn leptonicLeptonPolarisation(cA: f32, M: f32, s: vec3<f32>, h: f32, p1: vec4<f3
 // the decay's weight (mean 1), from the uniforms x, y (STREAM_DECAY blocks 3, 4). Twin of tauDecayAtRest.
 struct TauTrack {
   p: vec4<f32>,
+  neutral: vec4<f32>, // the pi0 of tau -> rho nu
   weight: f32,
 }
 fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32) -> TauTrack {
-  if (params[P_DECAY_TAU_MODE + d] == TAU_TO_MESON) {
+  let mode = params[P_DECAY_TAU_MODE + d];
+  if (mode != TAU_TO_LEPTONS) {
+    let k = params[P_DECAY_TAU_PSTAR + d];
     let size = length(pol);
-    let cs = linearCosSin(sign * size, x.x);
+    let cs = linearCosSin(sign * params[P_DECAY_TAU_ALPHA + d] * size, x.x);
     var axis = vec3<f32>(0.0, 0.0, 1.0);
     if (size > 0.0) {
       axis = pol / size;
     }
-    return TauTrack(vec4<f32>(params[P_DECAY_TAU_PSTAR + d] * aroundAxis(axis, cs.x, cs.y, TWO_PI * x.y), params[P_DECAY_TAU_E1 + d]), 1.0);
+    let meson = vec4<f32>(k * aroundAxis(axis, cs.x, cs.y, TWO_PI * x.y), params[P_DECAY_TAU_E1 + d]);
+    if (mode == TAU_TO_MESON) {
+      return TauTrack(meson, vec4<f32>(0.0), 1.0);
+    }
+    // rho -> pi pi0 in its frame, weighted by the chain's spin correlation (CPU comments).
+    let mRho = params[P_RHO_MASS];
+    let dirM = isotropicDirection(x.z, x.w);
+    let pp = decayTwoBody(meson, mRho, dirM, params[P_DECAY_TAU_RHO_PSTAR + d], params[P_DECAY_TAU_RHO_E1 + d], params[P_DECAY_TAU_RHO_E2 + d]);
+    let k2 = 2.0 * params[P_DECAY_TAU_RHO_PSTAR + d];
+    let current = boost(vec4<f32>(k2 * dirM, 0.0), meson, mRho);
+    let nu = vec4<f32>(-meson.xyz, k);
+    return TauTrack(pp.d1, pp.d2, vectorMesonDecayWeight(params[P_TAU_MASS], pol, sign, nu, meson, mRho, current, k2 * k2));
   }
   let M = params[P_TAU_MASS];
   let m = params[P_DECAY_TAU_M + d];
@@ -153,7 +169,7 @@ fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32)
   // The muon-decay pairing (P.p2)(p3.p1), P = p_tau - sign M pol: TAU_TO_LEPTONS.
   let P = vec4<f32>(-sign * M * pol, M);
   let me = mdot(P, orient(r.p2, w)) * mdot(orient(r.p3, w), l);
-  return TauTrack(l, me * span23 * width / params[P_DECAY_TAU_NORM + d]);
+  return TauTrack(l, vec4<f32>(0.0), me * span23 * width / params[P_DECAY_TAU_NORM + d]);
 }
 
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
@@ -293,12 +309,13 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var tauY = vec4<f32>(0.0);
   if (tauSlot != 0.0) {
     tauX = uniforms4(key, event, STREAM_DECAY, 3u);
-    if (params[P_DECAY_TAU_MODE + d] != TAU_TO_MESON) {
+    if (params[P_DECAY_TAU_MODE + d] == TAU_TO_LEPTONS) {
       tauY = uniforms4(key, event, STREAM_DECAY, 4u);
     }
   }
   let tauSign = select(-1.0, 1.0, tauSlot == 1.0);
   var tauWeight = 1.0;
+  var tauNeutral = vec4<f32>(0.0); // the pi0 of tau -> rho nu, N's frame
   if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(spinAxis, cs.x, cs.y, TWO_PI * u.w);
@@ -352,6 +369,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       if (tauSlot == 1.0) {
         let tau = tauDecayAtRest(d, tauX, tauY, leptonPolarisationFromCurrent(star.d1, m1, current, hDecay * spinAxis), tauSign);
         lepN = boost(tau.p, star.d1, params[P_TAU_MASS]);
+        tauNeutral = boost(tau.neutral, star.d1, params[P_TAU_MASS]);
         tauWeight = tau.weight;
       }
       d1 = toLab(lepN, nStar, mN, fromTau, tauStar, meson.p, mP);
@@ -377,8 +395,10 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       tauWeight = tau.weight;
       if (tauSlot == 1.0) {
         t1 = boost(tau.p, p1, params[P_TAU_MASS]);
+        tauNeutral = boost(tau.neutral, p1, params[P_TAU_MASS]);
       } else {
         t2 = boost(tau.p, p2, params[P_TAU_MASS]);
+        tauNeutral = boost(tau.neutral, p2, params[P_TAU_MASS]);
       }
     }
     d1 = toLab(t1, nStar, mN, fromTau, tauStar, meson.p, mP);
@@ -386,6 +406,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     d3 = toLab(pNu, nStar, mN, fromTau, tauStar, meson.p, mP);
   }
   meWeight *= tauWeight;
+  if (params[P_DECAY_TAU_MODE + d] == TAU_TO_VECTOR) {
+    d3 = toLab(tauNeutral, nStar, mN, fromTau, tauStar, meson.p, mP);
+  }
 
   // Detector.
   flags = withAccepted(flags | twoParticleFlags(params[P_DECAY_MESON_DECAY + d] == MESON_TWO_PHOTONS, vtx, d1.xyz, d2.xyz, q));

@@ -558,6 +558,47 @@ describe("the tau's polarisation from N's decay, and the polarised tau's decays,
   });
 });
 
+describe('a partly polarised tau -> rho nu, rho -> pi pi0, against the Dirac trace of the chain', () => {
+  const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
+  const mTau = PARTICLES.tau.mass;
+  const { rho, pi, pi0 } = PARTICLES;
+  const kRho = twoBodyMomentum(mTau, rho.mass, 0);
+  const pStar = twoBodyMomentum(rho.mass, pi.mass, pi0.mass);
+  // tau- : |ubar_nu kslash (1 - g5) u_tau|^2, u ubar = (pslash + m)(1 + g5 Pslash)/2; tau+ : |vbar_tau kslash (1 - g5) v_nu|^2, v vbar = (pslash - m)(1 + g5 Pslash)/2.
+  const traced = (sign: number, pol: number[], nu: V4, k: V4) => {
+    const G = mul(slash(k), ONE_M_G5);
+    const tau = scale(mul(add(slash([mTau, 0, 0, 0]), scale(I4, sign * mTau)), add(I4, mul(G5, slash([0, pol[0], pol[1], pol[2]])))), 0.5);
+    return sign > 0 ? traceRe(mul(mul(mul(slash(nu), G), tau), bar(G))) : traceRe(mul(mul(mul(tau, G), slash(nu)), bar(G)));
+  };
+  it("vectorMesonDecayWeight with the tau's polarisation vector P (|P| < 1) and h = +1 (tau-), -1 (tau+) is the chain's |M|^2 over its mean over the rho's decay directions (1e-9); the rho's own direction follows 1 + h alpha P.n, alpha = (m_tau^2 - 2 m_rho^2)/(m_tau^2 + 2 m_rho^2)", () => {
+    const r = rng(31);
+    const alpha = (mTau ** 2 - 2 * rho.mass ** 2) / (mTau ** 2 + 2 * rho.mass ** 2);
+    for (let trial = 0; trial < 6; trial++) {
+      const size = 0.3 + 0.6 * r();
+      const ps = [2 * r() - 1, 2 * r() - 1, 2 * r() - 1];
+      const norm = Math.hypot(ps[0], ps[1], ps[2]);
+      const pol = ps.map((x) => (size * x) / norm);
+      const ct = 2 * r() - 1;
+      const dq = [Math.sqrt(1 - ct * ct), 0, ct];
+      const q = [kRho * dq[0], kRho * dq[1], kRho * dq[2], Math.hypot(kRho, rho.mass)];
+      const nu = [-q[0], -q[1], -q[2], kRho];
+      const kIn = (d: number[]) => boost([2 * pStar * d[0], 2 * pStar * d[1], 2 * pStar * d[2], 0], q as [number, number, number, number], rho.mass);
+      for (const sign of [1, -1]) {
+        const mean = OCTAHEDRON.reduce((sum, d) => sum + traced(sign, pol, toV4(nu), toV4(kIn(d))), 0) / OCTAHEDRON.length;
+        const cd = 2 * r() - 1;
+        const k = kIn([Math.sqrt(1 - cd * cd), 0, cd]);
+        const w = vectorMesonDecayWeight(mTau, pol, sign, nu, q, rho.mass, k, 4 * pStar * pStar);
+        expect(Math.abs(w - traced(sign, pol, toV4(nu), toV4(k)) / mean)).toBeLessThan(1e-9);
+        // The rho along +dq against -dq: (1 + h alpha P.dq)/(1 - h alpha P.dq).
+        const back = [-q[0], -q[1], -q[2], q[3]];
+        const meanBack = OCTAHEDRON.reduce((sum, d) => sum + traced(sign, pol, toV4([q[0], q[1], q[2], kRho]), toV4(boost([2 * pStar * d[0], 2 * pStar * d[1], 2 * pStar * d[2], 0], back as [number, number, number, number], rho.mass))), 0) / OCTAHEDRON.length;
+        const c = pol[0] * dq[0] + pol[1] * dq[1] + pol[2] * dq[2];
+        expect(Math.abs(mean / meanBack - (1 + sign * alpha * c) / (1 - sign * alpha * c))).toBeLessThan(1e-9);
+      }
+    }
+  });
+});
+
 describe('three-body widths from the matrix element (Dalitz integral)', () => {
   /**
    * Gamma = 1/((2pi)^3 32 M^3) Int |M|^2 dm12^2 dm23^2 (PDG "Kinematics", three-body decays),

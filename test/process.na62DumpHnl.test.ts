@@ -675,6 +675,23 @@ describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays',
     }
   });
 
+  it('tau -> rho nu: track 1 and the pi0 (d3, PDG 111) make m_rho (1e-9), and N minus pi+, pi-, pi0 is massless (1e-6 GeV^2); rho+ tau- has no rho mode (its third particle is the rho+\'s pi0)', () => {
+    const d = plan.decayChannels.indexOf('pi+ tau-, tau- -> rho- nu');
+    let count = 0;
+    for (let i = 0; i < N; i++) {
+      if (cols.decay_channel[i] !== d) continue;
+      count++;
+      expect(cols.d3_pdg[i]).toBe(111);
+      const [t1, t3, n] = [p4(cols, 'd1', i), p4(cols, 'd3', i), p4(cols, 'llp', i)];
+      const rho = t1.map((x, k) => x + t3[k]);
+      expect(Math.abs(Math.sqrt(mdot(rho, rho)) / PARTICLES.rho.mass - 1)).toBeLessThan(1e-9);
+      const nu = restOf(n.map((x, k) => x - rho[k] - p4(cols, 'd2', i)[k]), n, mN);
+      expect(Math.abs(mdot(nu, nu))).toBeLessThan(1e-6);
+    }
+    expect(count).toBeGreaterThan(300);
+    expect(plan.decayChannels.filter((l) => l.startsWith('rho+ tau-') && l.endsWith('rho- nu'))).toEqual([]);
+  });
+
   it("tau -> e nu nu: the weighted electron energy in the tau frame follows the Michel spectrum x^2 (3 - 2x) (the polarisation only tilts it: <x> = 0.7, share below x = 1/2 = 0.1875, within 4 sigma); the unweighted Dalitz sampling does not", () => {
     const events = tauEvents('e- nu nu');
     const xs = events.map(({ tau, track }) => (2 * mdot(tau, track)) / (mTau * mTau));
@@ -717,7 +734,7 @@ describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays',
   });
 
   it('each tau mode of N -> tau- pi+ has its share BR(tau -> mode) / sum (PDG 2024) within 4 sigma', () => {
-    const modes = [['e- nu nu', BR_TAU_TO_ONE_TRACK.e], ['mu- nu nu', BR_TAU_TO_ONE_TRACK.mu], ['pi- nu', BR_TAU_TO_ONE_TRACK.pi], ['K- nu', BR_TAU_TO_ONE_TRACK.K]] as const;
+    const modes = [['e- nu nu', BR_TAU_TO_ONE_TRACK.e], ['mu- nu nu', BR_TAU_TO_ONE_TRACK.mu], ['pi- nu', BR_TAU_TO_ONE_TRACK.pi], ['K- nu', BR_TAU_TO_ONE_TRACK.K], ['rho- nu', BR_TAU_TO_ONE_TRACK.rho]] as const;
     const counts = modes.map(([m]) => cols.decay_channel.filter((d) => d === plan.decayChannels.indexOf(`pi+ tau-, tau- -> ${m}`)).length);
     const total = counts.reduce((a, b) => a + b, 0);
     const sumBr = modes.reduce((a, [, br]) => a + br, 0);

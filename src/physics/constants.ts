@@ -100,10 +100,11 @@ export const DECAY_CONSTANT_GEV = {
 } as const;
 
 /**
- * The tau's one-prong decays without a neutral meson, the ones a spectrometer sees as one track
- * (PDG 2024 summary tables): e nu nu 17.82%, mu nu nu 17.39%, pi nu 10.82%, K nu 0.696%.
+ * The tau's decays a spectrometer sees as one track (PDG 2024 summary tables): e nu nu 17.82%,
+ * mu nu nu 17.39%, pi nu 10.82%, K nu 0.696%, and pi pi0 nu 25.49% (the rho, taken as
+ * rho -> pi pi0 at its mass).
  */
-export const BR_TAU_TO_ONE_TRACK = { e: 0.1782, mu: 0.1739, pi: 0.1082, K: 0.00696 } as const;
+export const BR_TAU_TO_ONE_TRACK = { e: 0.1782, mu: 0.1739, pi: 0.1082, K: 0.00696, rho: 0.2549 } as const;
 
 /**
  * Branching ratios of the neutral mesons to two photons, for N -> pi0/eta nu seen in a

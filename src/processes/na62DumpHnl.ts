@@ -67,7 +67,7 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     ...fourVector('d1', 'visible particle 1 (charged track or photon)'),
     pdg('d2_pdg', "PDG id of visible particle 2: charged track 2 (positive in the particle chain; for a tau+, its charged daughter), or a photon"),
     ...fourVector('d2', 'visible particle 2 (charged track or photon)'),
-    pdg('d3_pdg', "PDG id of the neutral third particle: nu; pi0 from rho+ or K*+ -> K+ pi0; K0 from K*+ -> K0 pi+; pi0 or eta from omega/eta/eta' -> pi+ pi- X0 (the neutrino is then N minus the three); 0: none, or a neutrino whose flavour is summed over"),
+    pdg('d3_pdg', "PDG id of the neutral third particle: nu; pi0 from rho+ or K*+ -> K+ pi0, or from a tau's rho; K0 from K*+ -> K0 pi+; pi0 or eta from omega/eta/eta' -> pi+ pi- X0 (the neutrinos are then N minus the three); 0: none, or a neutrino whose flavour is summed over"),
     ...fourVector('d3', 'the neutral third particle (zero when there is none)'),
   ],
   [
@@ -96,17 +96,21 @@ export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
 export const MESON_DECAY = { none: 0, chargedAndNeutral: 1, neutralToPair: 2, twoPhotons: 3, threeBody: 4 } as const;
 /**
  * What a tau among N's decay products does, in its rest frame reached from N's: nothing (no tau),
- * decays to a meson and nu (pi, K), or to l nu nu by the muon-decay |M|^2 (sampled on the Dalitz
- * plot and weighted, as N -> l l nu), both with the polarisation N's decay gave it. Its charged
- * daughter is the track; the neutrinos are not written.
+ * decays to a meson and nu (pi, K), to l nu nu by the muon-decay |M|^2 (sampled on the Dalitz
+ * plot and weighted, as N -> l l nu), or to rho nu with rho -> pi pi0 (weighted by the rho's spin
+ * correlation, vectorMesonDecayWeight with the tau as the decaying fermion), all with the
+ * polarisation N's decay gave it. Its charged daughter is the track, a pi0 the third particle;
+ * the neutrinos are not written. tau -> rho nu only where the third particle is free (not beside
+ * N -> tau rho+/K*+, whose meson's pi0 or K0 it is).
  */
-export const TAU_DECAY = { none: 0, meson: 1, leptons: 2 } as const;
+export const TAU_DECAY = { none: 0, meson: 1, leptons: 2, vector: 3 } as const;
 /** The tau- decays seen as one track, with the track's PDG id in the tau- chain. */
 const TAU_TO_ONE_TRACK = [
   { label: 'e- nu nu', conjugate: 'e+ nu nu', daughter: PARTICLES.e, pdg: PARTICLES.e.pdg, mode: TAU_DECAY.leptons, br: BR_TAU_TO_ONE_TRACK.e },
   { label: 'mu- nu nu', conjugate: 'mu+ nu nu', daughter: PARTICLES.mu, pdg: PARTICLES.mu.pdg, mode: TAU_DECAY.leptons, br: BR_TAU_TO_ONE_TRACK.mu },
   { label: 'pi- nu', conjugate: 'pi+ nu', daughter: PARTICLES.pi, pdg: -PARTICLES.pi.pdg, mode: TAU_DECAY.meson, br: BR_TAU_TO_ONE_TRACK.pi },
   { label: 'K- nu', conjugate: 'K+ nu', daughter: PARTICLES.K, pdg: -PARTICLES.K.pdg, mode: TAU_DECAY.meson, br: BR_TAU_TO_ONE_TRACK.K },
+  { label: 'rho- nu', conjugate: 'rho+ nu', daughter: PARTICLES.pi, pdg: -PARTICLES.pi.pdg, mode: TAU_DECAY.vector, br: BR_TAU_TO_ONE_TRACK.rho },
 ] as const;
 /** Bits of a decay channel's `selfConjugate`: which of particles 1, 2, 3 keep their PDG id in the conjugate chain. */
 const SELF_CONJUGATE = { d1: 1, d2: 2, d3: 4 } as const;
@@ -287,23 +291,24 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     ]],
   ];
   // The lepton l-, or a tau- seen through its one-track decays (particle 1 is then its daughter).
-  const leptonModes = (a: Flavour) =>
+  const leptonModes = (a: Flavour, thirdFree: boolean) =>
     a === 'tau'
-      ? TAU_TO_ONE_TRACK.map((t) => ({ suffix: `, tau- -> ${t.label}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter } }))
+      ? TAU_TO_ONE_TRACK.filter((t) => thirdFree || t.mode !== TAU_DECAY.vector).map((t) => ({ suffix: `, tau- -> ${t.label}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter } }))
       : [{ suffix: '', share: 1, pdg: LEPTON_OF[a].pdg, tau: undefined }];
   for (const a of FLAVOURS) {
     const l = LEPTON_OF[a];
     for (const [meson, kind, modes] of chargedModes) {
       const tableLabel = `${meson.name} ${l.name}`;
       for (const { suffix, share, daughters } of modes) {
-        for (const lm of leptonModes(a)) {
+        for (const lm of leptonModes(a, !daughters)) {
           const br = (branchingRatios[tableLabel] ?? 0) * share * lm.share;
           if (!(br > 0)) continue;
           const [charged, neutral] = daughters ?? [meson, undefined];
+          const tauNeutral = lm.tau?.mode === TAU_DECAY.vector;
           out.push({
             ...base, label: tableLabel + suffix + lm.suffix, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind),
             mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0], vector: kind === 'vector',
-            pdg1: lm.pdg, pdg2: charged.pdg, pdg3: neutral?.pdg ?? 0, selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
+            pdg1: lm.pdg, pdg2: charged.pdg, pdg3: tauNeutral ? PARTICLES.pi0.pdg : (neutral?.pdg ?? 0), selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
             tau: lm.tau && { slot: 1, ...lm.tau },
           });
         }
@@ -376,9 +381,10 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       suffix: slot === 1 ? `, tau- -> ${t.label}` : `, tau+ -> ${t.conjugate}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter },
     }));
     for (const m of modes) {
+      const tauNeutral = m.tau?.mode === TAU_DECAY.vector; // the pi0 of tau -> rho nu takes the nu's place
       out.push({
         ...base, label: label + m.suffix, br: br * m.share, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm,
-        pdg1: slot === 1 ? m.pdg : LEPTON_OF[a].pdg, pdg2: slot === 2 ? -m.pdg : -LEPTON_OF[b].pdg, pdg3: nu.pdg, selfConjugate: 0,
+        pdg1: slot === 1 ? m.pdg : LEPTON_OF[a].pdg, pdg2: slot === 2 ? -m.pdg : -LEPTON_OF[b].pdg, pdg3: tauNeutral ? PARTICLES.pi0.pdg : nu.pdg, selfConjugate: tauNeutral ? SELF_CONJUGATE.d3 : 0,
         tau: m.tau && { slot: slot as 1 | 2, ...m.tau },
       });
     }
@@ -416,7 +422,8 @@ function planParams(scenario: Scenario, events: number) {
   const mesonTwoBody: number[] = [MESON_DECAY.chargedAndNeutral, MESON_DECAY.neutralToPair, MESON_DECAY.twoPhotons];
   const mesonFrame = decays.map((d) => (mesonTwoBody.includes(d.mesonDecay) ? twoBodyRestFrame(d.m2, ...d.mesonDaughters) : none));
   const mTau = PARTICLES.tau.mass;
-  const tauFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.meson ? twoBodyRestFrame(mTau, d.tau.daughter.mass, 0) : none));
+  const tauFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.meson ? twoBodyRestFrame(mTau, d.tau.daughter.mass, 0) : d.tau?.mode === TAU_DECAY.vector ? twoBodyRestFrame(mTau, PARTICLES.rho.mass, 0) : none));
+  const tauRhoFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.vector ? twoBodyRestFrame(PARTICLES.rho.mass, PARTICLES.pi.mass, PARTICLES.pi0.mass) : none));
   const params = {
     ...source,
     ...geometry,
@@ -492,6 +499,13 @@ function planParams(scenario: Scenario, events: number) {
     decay_tau_pstar: tauFrame.map((f) => f.p),
     decay_tau_e1: tauFrame.map((f) => f.e1),
     decay_tau_norm: decays.map((d) => (d.tau?.mode === TAU_DECAY.leptons ? leptonicNorm(TAU_TO_LEPTONS, mTau, d.tau.daughter.mass, 0) : 1)),
+    // tau -> rho nu: the rho's asymmetry about the tau's spin (+(m_tau^2 - 2 m_rho^2)/(m_tau^2 + 2 m_rho^2),
+    // against the nu's of tauTwoBodySpinCorrelation at m_N = 0) and its decay to pi pi0 in its frame.
+    decay_tau_alpha: decays.map((d) => (d.tau?.mode === TAU_DECAY.vector ? -tauTwoBodySpinCorrelation(mTau, 0, PARTICLES.rho.mass, 'vector').alpha : d.tau?.mode === TAU_DECAY.meson ? 1 : 0)),
+    rho_mass: PARTICLES.rho.mass,
+    decay_tau_rho_pstar: tauRhoFrame.map((f) => f.p),
+    decay_tau_rho_e1: tauRhoFrame.map((f) => f.e1),
+    decay_tau_rho_e2: tauRhoFrame.map((f) => f.e2),
   };
   const info = {
     ...modelInfo,
@@ -501,7 +515,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with D, Ds or Ds*, with two taus, or with a tau to other than e/mu nu nu, pi nu, K nu (tau -> rho nu and the multi-prong modes), the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
+    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with D, Ds or Ds*, with two taus, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside rho+/K*+), the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -632,12 +646,14 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     // (leptonPolarisationFromCurrent, leptonicLeptonPolarisation); its track replaces it.
     const tauSlot = P.decay_tau_slot[d];
     let tauWeight = 1;
+    let tauNeutral: Vec4 | null = null; // the pi0 of tau -> rho nu (N's frame)
     /** The tau (N's frame) of polarisation `pol` (its rest frame) -> its track (N's frame). */
     const tauTrack = (tau: Vec4, pol: readonly number[]): Vec4 => {
       uniforms4(key, event, STREAM.decay, 3, x);
       if (P.decay_tau_mode[d] === TAU_DECAY.leptons) uniforms4(key, event, STREAM.decay, 4, y);
       const t = tauDecayAtRest(P, d, x, y, pol, tauSlot === 1 ? 1 : -1);
       tauWeight = t.weight;
+      if (t.neutral) tauNeutral = boost(t.neutral, tau, P.tau_mass);
       return boost(t.p, tau, P.tau_mass);
     };
     const q = chain * lnv; // +1: track 1 negative, track 2 positive
@@ -721,6 +737,7 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       d3 = toLab(pNu);
     }
     meWeight *= tauWeight;
+    if (tauNeutral) d3 = toLab(tauNeutral);
 
     // Detector: both charged tracks through the spectrometer, or both photons on straight lines into the LKr.
     flags = withAccepted(flags | twoParticleFlags(P, P.decay_meson_decay[d] === MESON_DECAY.twoPhotons, vx, vy, vz, d1, d2, q));
@@ -759,18 +776,30 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
 /**
  * The charged daughter of channel d's tau at rest with polarisation `pol` (sign +1 for a tau-,
  * -1 for a tau+) and the decay's weight (mean 1), from the uniforms x and y (STREAM.decay blocks
- * 3 and 4). tau -> P nu: the meson along 1 + sign P.n (a tau- sends its pi- along its spin, the
- * left-handed nu against it; Dirac traces in the tests). tau -> l nu nu: m(nu nu)^2 and
+ * 3 and 4). tau -> P nu: the meson along 1 + sign alpha P.n (alpha = 1: a tau- sends its pi- along
+ * its spin, the left-handed nu against it; rho: the alpha of decay_tau_alpha; Dirac traces in the
+ * tests), the rho then to pi pi0 weighted by vectorMesonDecayWeight with the tau's spin P (linear
+ * in it, so a partly polarised tau is exact too). tau -> l nu nu: m(nu nu)^2 and
  * m(l nu)^2 uniform on the Dalitz plot, oriented at random, weighted by the muon-decay |M|^2 with
  * the tau as the decaying particle of leptonicMatrixElement (spin pol, h = sign).
  */
-function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Float64Array, pol: readonly number[], sign: number): { p: Vec4; weight: number } {
-  if (P.decay_tau_mode[d] === TAU_DECAY.meson) {
+function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Float64Array, pol: readonly number[], sign: number): { p: Vec4; neutral?: Vec4; weight: number } {
+  const mode = P.decay_tau_mode[d];
+  if (mode === TAU_DECAY.meson || mode === TAU_DECAY.vector) {
     const k = P.decay_tau_pstar[d];
     const size = Math.hypot(pol[0], pol[1], pol[2]);
-    const [cos, sin] = linearCosSin(sign * size, x[0]);
+    const [cos, sin] = linearCosSin(sign * P.decay_tau_alpha[d] * size, x[0]);
     const dir = aroundAxis(size > 0 ? pol.map((c) => c / size) : [0, 0, 1], cos, sin, TWO_PI * x[1]);
-    return { p: [k * dir[0], k * dir[1], k * dir[2], P.decay_tau_e1[d]], weight: 1 };
+    const meson: Vec4 = [k * dir[0], k * dir[1], k * dir[2], P.decay_tau_e1[d]];
+    if (mode === TAU_DECAY.meson) return { p: meson, weight: 1 };
+    // rho -> pi pi0, isotropic in the rho's frame and weighted by the chain's spin correlation.
+    const mRho = P.rho_mass;
+    const dirM = isotropicDirection(x[2], x[3]);
+    const [pi, pi0] = decayTwoBody(meson, mRho, dirM, P.decay_tau_rho_pstar[d], P.decay_tau_rho_e1[d], P.decay_tau_rho_e2[d]);
+    const k2 = 2 * P.decay_tau_rho_pstar[d];
+    const current = boost([k2 * dirM[0], k2 * dirM[1], k2 * dirM[2], 0], meson, mRho);
+    const nu: Vec4 = [-meson[0], -meson[1], -meson[2], k];
+    return { p: pi, neutral: pi0, weight: vectorMesonDecayWeight(P.tau_mass, pol, sign, nu, meson, mRho, current, k2 * k2) };
   }
   const M = P.tau_mass;
   const m = P.decay_tau_m[d];
