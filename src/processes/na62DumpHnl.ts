@@ -15,7 +15,7 @@
  * fraction of leptonicProductionHelicityPlus, else -1; its two-body decays follow
  * 1 + alpha h cos(theta), its three-body decays the polarised matrix element. A tau among N's
  * decay products carries the polarisation that decay gives it (leptonPolarisationFromCurrent,
- * leptonicLeptonPolarisation) into its decay to one track: e/mu nu nu, pi nu, K nu (TAU_DECAY). The tau from
+ * leptonicLeptonPolarisation) into its decay to one track: e/mu nu nu, pi nu, K nu, rho nu (TAU_DECAY). The tau from
  * D(s) -> tau nu is fully polarised; N from its decays follows its spin in direction and
  * helicity (tauTwoBodySpinCorrelation, tauLeptonicSpinCorrelation). N from P -> H l N has the
  * helicity +1 share of its energy bin (semileptonicEnergySpectrum). `model.polarised = false`
@@ -372,7 +372,6 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   }
   for (const { label, a, b, coefficients, nu, br } of leptonic) {
     if (!(br > 0)) continue;
-    if (a === 'tau' && b === 'tau') continue; // nu tau+ tau-: two taus, not generated
     const m1 = LEPTON_OF[a].mass;
     const m2 = LEPTON_OF[b].mass;
     const norm = leptonicNorm(coefficients, mN, m1, m2);
@@ -406,7 +405,7 @@ function planParams(scenario: Scenario, events: number) {
   const photons = scenario.detector.photon_final_states;
   const decays = decayChannels(mN, U, table.branchingRatios, photons);
   if (decays.length === 0) {
-    throw new InputError('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho/K* with e or mu, rho0/phi/omega/eta/eta' nu, e/mu pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
+    throw new InputError('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho/K* with e, mu or tau, rho0/phi/omega/eta/eta' nu, lepton pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
   }
   const sumRates = production.reduce((s, c) => s + c.rate, 0);
   const sumBr = decays.reduce((s, d) => s + d.br, 0);

@@ -67,21 +67,25 @@ const FORM_FACTORS = {
    */
   DtoPi: { form: 'etm', fAtZero: 0.6117, plus: { c: 1.985, P: 0.1314 }, zero: { c: 1.188, P: 0.0342 } },
   /**
-   * B -> pi: the HFLAV 2023 fit of lattice form factors and measured spectra (K = 3), as Belle II's
-   * EvtGen decay files carry it ("BCL 0.424 -0.484 -0.658 0 0.561 -1.393 0.763 0", the fourth
-   * coefficients zero); pole M_B* = 5.32475 GeV (PDG 2024). f+(0) = f0(0) holds to 1e-4 only with
-   * K = 3 in the z^K term (with K = 4 it misses by 3%), which is how the convention is identified
-   * (tested); BR(B0 -> pi- l+ nu) comes out 1.5% below PDG 2024, BR(B+ -> pi0 l+ nu) 1% above.
+   * B -> pi: the HFLAV 2023 fit of lattice form factors and measured spectra (K = 3; HFLAV,
+   * arXiv:2411.18639), coefficients as Belle II's decay files carry them ("BCL 0.424 -0.484 -0.658 0
+   * 0.561 -1.393 0.763 0"); pole M_B* = 5.32475 GeV (PDG 2024). Those files pad a zero fourth
+   * coefficient and their EvtBCLFF then evaluates K = 4 in the z^K term; we deliberately use K = 3:
+   * only then does f+(0) = f0(0) hold (to 1e-4; with K = 4 it misses by 3%, tested), so K = 3 is
+   * the fit's convention. BR(B0 -> pi- l+ nu) comes out 1.5% below PDG 2024, BR(B+ -> pi0 l+ nu) 1% above.
    */
   BtoPi: { form: 'bcl', plus: [0.424, -0.484, -0.658], zero: [0.561, -1.393, 0.763], vectorPole: 5.32475 },
   /**
    * Bs -> K: RBC/UKQCD (Flynn et al., arXiv:1501.05373; K = 3), coefficients as tabulated in
    * github.com/andreasjuettner/BFF lib/data_BstoK.py ('RBCUKQCD 15'); f+(0) = f0(0) to 1e-4 with
-   * t+ = (m_Bs + m_K)^2 (tested). f0's B*(0+) pole at 5.63 GeV (below the Bs K threshold; BFF's
-   * value for this channel) is not read from the paper here: without it f0 would reach only 0.21
-   * at q^2_max against 0.83 with it (lattice f0 near q^2_max is ~0.8-1, as B -> pi's 1.0); it
-   * matters only for heavy N (a factor 1.9 in the width at m_N = 3 GeV), not for the l = e, mu
-   * rate, which is 5% below LHCb's (arXiv:2012.05143).
+   * t+ = (m_Bs + m_K)^2 (tested; with (m_B + m_pi)^2 it misses by 20%). f0 carries a 0+ pole
+   * (below the Bs K threshold) whose mass was not read from the paper here: 5.63 GeV is the value
+   * BFF's lib/data_BstoK.py pairs with the HPQCD inputs (its run script uses 5.68 for FNAL/MILC);
+   * BFF tabulates these RBC/UKQCD form factors as pole-stripped sums for f0 as for f+, which fits a
+   * pole. Without one f0 would reach only 0.21 at q^2_max against 0.83 (lattice f0 near q^2_max is
+   * ~0.8-1, as B -> pi's 1.0); it matters only for heavy N (a factor 1.9 in the width at m_N = 3 GeV;
+   * 5.68 instead of 5.63 changes f0 there by ~5%), not for the l = e, mu rate, which is 5% below
+   * LHCb's (arXiv:2012.05143).
    */
   BstoK: { form: 'bcl', plus: [0.338, -1.161, -0.458], zero: [0.21, -0.169, -1.235], vectorPole: 5.32475, scalarPole: 5.63 },
 } as const satisfies Record<string, PseudoscalarFormFactors>;
