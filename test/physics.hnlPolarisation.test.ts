@@ -369,6 +369,15 @@ function rng(seed: number): () => number {
   };
 }
 
+/** A random point (m12^2, m23^2) inside the Dalitz plot of M -> 1 2 3 with m3 = 0: m12^2 uniform, then m23^2 uniform in its range. */
+function randomDalitzPoint(r: () => number, M: number, m1: number, m2: number): [number, number] {
+  const s12 = (m1 + m2) ** 2 + r() * (M * M - (m1 + m2) ** 2);
+  const e2 = (s12 - m1 * m1 + m2 * m2) / (2 * Math.sqrt(s12));
+  const e3 = (M * M - s12) / (2 * Math.sqrt(s12));
+  const k2 = Math.sqrt(e2 * e2 - m2 * m2);
+  return [s12, (e2 + e3) ** 2 - (k2 + e3) ** 2 + r() * 4 * k2 * e3];
+}
+
 /** Momenta (px, py, pz, E) of M -> 1 2 3 at Dalitz point (m12^2, m23^2), M at rest: p1 along z, p3 in the xz plane. */
 function dalitzMomenta(M: number, m1: number, m2: number, m3: number, s12: number, s23: number): number[][] {
   const E1 = (M * M + m1 * m1 - s23) / (2 * M);
@@ -398,11 +407,7 @@ describe('N -> l1- l2+ nu: leptonicMatrixElement against Dirac traces, random co
     const ratios: number[] = [];
     for (let i = 0; i < 12; i++) {
       // A point inside the Dalitz plot (m3 = 0), then a random rotation and spin axis.
-      const s12 = (m1 + m2) ** 2 + r() * (M * M - (m1 + m2) ** 2);
-      const e2 = (s12 - m1 * m1 + m2 * m2) / (2 * Math.sqrt(s12));
-      const e3 = (M * M - s12) / (2 * Math.sqrt(s12));
-      const k2 = Math.sqrt(e2 * e2 - m2 * m2);
-      const s23 = (e2 + e3) ** 2 - (k2 + e3) ** 2 + r() * 4 * k2 * e3;
+      const [s12, s23] = randomDalitzPoint(r, M, m1, m2);
       const [ct, ph, ps] = [2 * r() - 1, 2 * Math.PI * r(), 2 * Math.PI * r()];
       const st = Math.sqrt(1 - ct * ct);
       const rot = (v: number[]) => {
@@ -487,11 +492,7 @@ describe("the tau's polarisation from N's decay, and the polarised tau's decays,
     const r = rng(22);
     for (const [M, m1, m2, slot] of [[3.0, mTau, 0.1057, 1], [2.5, mTau, 0.000511, 1], [3.0, 0.1057, mTau, 2], [4.0, 0.000511, mTau, 2]] as const) {
       for (let trial = 0; trial < 6; trial++) {
-        const s12 = (m1 + m2) ** 2 + r() * (M * M - (m1 + m2) ** 2);
-        const e2 = (s12 - m1 * m1 + m2 * m2) / (2 * Math.sqrt(s12));
-        const e3 = (M * M - s12) / (2 * Math.sqrt(s12));
-        const k2 = Math.sqrt(e2 * e2 - m2 * m2);
-        const s23 = (e2 + e3) ** 2 - (k2 + e3) ** 2 + r() * 4 * k2 * e3;
+        const [s12, s23] = randomDalitzPoint(r, M, m1, m2);
         const [p1, p2, pNu] = dalitzMomenta(M, m1, m2, 0, s12, s23);
         const sN = randomUnit(r);
         for (const h of [1, -1, 0]) {
@@ -519,11 +520,7 @@ describe("the tau's polarisation from N's decay, and the polarised tau's decays,
     const r = rng(23);
     for (const ml of [0.000511, 0.1057]) {
       for (let trial = 0; trial < 6; trial++) {
-        const s12 = ml ** 2 + r() * (mTau * mTau - ml ** 2);
-        const e2 = (s12 - ml * ml) / (2 * Math.sqrt(s12));
-        const e3 = (mTau * mTau - s12) / (2 * Math.sqrt(s12));
-        const k2 = Math.sqrt(e2 * e2 - ml * ml);
-        const s23 = (e2 + e3) ** 2 - (k2 + e3) ** 2 + r() * 4 * k2 * e3;
+        const [s12, s23] = randomDalitzPoint(r, mTau, ml, 0);
         // Particle 1 the charged lepton, 2 the neutrino paired with the tau, 3 the other (as TAU_TO_LEPTONS).
         const [pl, pa, pb] = dalitzMomenta(mTau, ml, 0, 0, s12, s23);
         const d = randomUnit(r);
