@@ -1,22 +1,8 @@
 // NA62 dump mode: D/B mesons -> N, N forced to decay in the decay volume to two charged tracks (or two photons),
 // acceptance. Twin of sampleCpu in src/processes/na62DumpHnl.ts (read its comments for the why).
 
-const PRODUCTION_TWO_BODY: f32 = 0.0;
-const PRODUCTION_THREE_BODY: f32 = 1.0;
-const PRODUCTION_TAU_TWO_BODY: f32 = 2.0;
-const PRODUCTION_TAU_THREE_BODY: f32 = 3.0;
-const DECAY_TWO_BODY: f32 = 0.0;
-const MESON_STAYS: f32 = 0.0;
-const MESON_CHARGED_AND_NEUTRAL: f32 = 1.0;
-const MESON_NEUTRAL_TO_PAIR: f32 = 2.0;
-const MESON_TWO_PHOTONS: f32 = 3.0;
-const MESON_THREE_BODY: f32 = 4.0;
-const TAU_TO_MESON: f32 = 1.0;
-const TAU_TO_LEPTONS: f32 = 2.0;
-const TAU_TO_VECTOR: f32 = 3.0;
-const SELF_CONJUGATE_D1: u32 = 1u;
-const SELF_CONJUGATE_D2: u32 = 2u;
-const SELF_CONJUGATE_D3: u32 = 4u;
+// The channel codes (PRODUCTION_*, DECAY_*, MESON_*, TAU_*, SELF_CONJUGATE_*) are generated from
+// the TypeScript (na62DumpHnl's shaderConstants).
 
 fn mdot(a: vec4<f32>, b: vec4<f32>) -> f32 {
   return a.w * b.w - dot(a.xyz, b.xyz);
@@ -136,7 +122,7 @@ struct TauTrack {
 }
 fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32) -> TauTrack {
   let mode = params[P_DECAY_TAU_MODE + d];
-  if (mode != TAU_TO_LEPTONS) {
+  if (mode != TAU_LEPTONS) {
     let k = params[P_DECAY_TAU_PSTAR + d];
     let size = length(pol);
     let cs = linearCosSin(sign * params[P_DECAY_TAU_ALPHA + d] * size, x.x);
@@ -145,7 +131,7 @@ fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32)
       axis = pol / size;
     }
     let meson = vec4<f32>(k * aroundAxis(axis, cs.x, cs.y, TWO_PI * x.y), params[P_DECAY_TAU_E1 + d]);
-    if (mode == TAU_TO_MESON) {
+    if (mode == TAU_MESON) {
       return TauTrack(meson, vec4<f32>(0.0), 1.0);
     }
     // rho -> pi pi0 in its frame, weighted by the chain's spin correlation (CPU comments).
@@ -166,7 +152,7 @@ fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32)
   let r = dalitzMomenta(above, lambda1, width * x.y, width * (1.0 - x.y), M, m, 0.0, above);
   let w = vec4<f32>(x.z, x.w, y.x, 0.0);
   let l = orient(r.p1, w);
-  // The muon-decay pairing (P.p2)(p3.p1), P = p_tau - sign M pol: TAU_TO_LEPTONS.
+  // The muon-decay pairing (P.p2)(p3.p1), P = p_tau - sign M pol (the CPU's TAU_TO_LEPTONS coefficients).
   let P = vec4<f32>(-sign * M * pol, M);
   let me = mdot(P, orient(r.p2, w)) * mdot(orient(r.p3, w), l);
   return TauTrack(l, vec4<f32>(0.0), me * span23 * width / params[P_DECAY_TAU_NORM + d]);
@@ -290,7 +276,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   // Decay.
   u = uniforms4(key, event, STREAM_DECAY, 0u);
   let d = pickChannel(u.x, P_DECAY_CUM, u32(params[P_N_DECAY]));
-  if (!(params[P_DECAY_KIND + d] == DECAY_TWO_BODY && params[P_DECAY_MESON_DECAY + d] == MESON_STAYS)) {
+  if (!(params[P_DECAY_KIND + d] == DECAY_TWO_BODY && params[P_DECAY_MESON_DECAY + d] == MESON_NONE)) {
     v = uniforms4(key, event, STREAM_DECAY, 1u);
   }
   let lnv = select(1.0, -1.0, params[P_MAJORANA] == 1.0 && u.y >= 0.5);
@@ -309,7 +295,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var tauY = vec4<f32>(0.0);
   if (tauSlot != 0.0) {
     tauX = uniforms4(key, event, STREAM_DECAY, 3u);
-    if (params[P_DECAY_TAU_MODE + d] == TAU_TO_LEPTONS) {
+    if (params[P_DECAY_TAU_MODE + d] == TAU_LEPTONS) {
       tauY = uniforms4(key, event, STREAM_DECAY, 4u);
     }
   }
@@ -326,7 +312,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let vector = params[P_DECAY_VECTOR + d] == 1.0;
     // The current the lepton is made by: the meson's momentum, or a vector's decay current (below).
     var current = star.d2;
-    if (md == MESON_STAYS) {
+    if (md == MESON_NONE) {
       d2 = toLab(star.d2, nStar, mN, fromTau, tauStar, meson.p, mP);
     } else if (md == MESON_THREE_BODY) {
       let w = uniforms4(key, event, STREAM_DECAY, 2u);
@@ -364,7 +350,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       }
     }
     // The lepton (track 1) where the meson leaves it so; a tau- becomes its track.
-    if (md == MESON_STAYS || md == MESON_CHARGED_AND_NEUTRAL) {
+    if (md == MESON_NONE || md == MESON_CHARGED_AND_NEUTRAL) {
       var lepN = star.d1;
       if (tauSlot == 1.0) {
         let tau = tauDecayAtRest(d, tauX, tauY, leptonPolarisationFromCurrent(star.d1, m1, current, hDecay * spinAxis), tauSign);
@@ -406,7 +392,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     d3 = toLab(pNu, nStar, mN, fromTau, tauStar, meson.p, mP);
   }
   meWeight *= tauWeight;
-  if (params[P_DECAY_TAU_MODE + d] == TAU_TO_VECTOR) {
+  if (params[P_DECAY_TAU_MODE + d] == TAU_VECTOR) {
     d3 = toLab(tauNeutral, nStar, mN, fromTau, tauStar, meson.p, mP);
   }
 

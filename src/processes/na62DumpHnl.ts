@@ -842,6 +842,13 @@ export const na62DumpHnl = defineProcess<Na62DumpHnlParams>({
   id: 'na62-dump-hnl',
   layout: NA62_DUMP_HNL_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'na62_dump.wgsl', 'na62_acceptance.wgsl', 'dalitz.wgsl', 'na62_dump_hnl.wgsl'],
+  shaderConstants: {
+    PRODUCTION: { type: 'f32', values: PRODUCTION_KIND },
+    DECAY: { type: 'f32', values: DECAY_KIND },
+    MESON: { type: 'f32', values: MESON_DECAY },
+    TAU: { type: 'f32', values: TAU_DECAY },
+    SELF_CONJUGATE: { type: 'u32', values: SELF_CONJUGATE },
+  },
   planParams,
   sampleCpu,
 });

@@ -47,12 +47,24 @@ export interface ProcessDefinition<P extends ParamValues = ParamValues> {
   readonly layout: EventLayout;
   /** WGSL files under shaders/, concatenated in this order after the generated constants. */
   readonly shaderFiles: readonly string[];
+  /**
+   * Named codes the planner writes into the parameters (channel kinds, bit sets), emitted into the
+   * shader as PREFIX_KEY constants (twoBody -> PREFIX_TWO_BODY) so that the WGSL cannot drift from
+   * the TypeScript (optional).
+   */
+  readonly shaderConstants?: Readonly<Record<string, ShaderConstants>>;
   /** Host planning in float64; throws InputError for a scenario the process cannot make. */
   plan(scenario: Scenario, events: number): Plan<P>;
   /** CPU reference sampler: events [firstEvent, firstEvent + n) into a column-major batch. */
   sampleCpu(plan: Plan<P>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void;
   /** Numbers derived from a run's totals that this process's users expect in the summary (optional). */
   derived?(plan: Plan<P>, totals: { sumWeights: number; sumWeightsAccepted: number; sumWeightsAcceptedError: number }): Record<string, number>;
+}
+
+/** A group of WGSL constants: their type and their values by camelCase key. */
+export interface ShaderConstants {
+  readonly type: 'f32' | 'u32';
+  readonly values: Readonly<Record<string, number>>;
 }
 
 /** What a process's planning computes; defineProcess adds the run and the parameters packed for the GPU. */

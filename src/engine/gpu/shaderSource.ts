@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LOG_WEIGHT_ZERO, wgslColumnConstants } from '../layout.js';
 import { wgslParamConstants } from '../params.js';
 import { SHADER_DIR } from '../../paths.js';
-import type { Plan } from '../../processes/process.js';
+import type { Plan, ShaderConstants } from '../../processes/process.js';
 import { spectrumGroups, type TotalsShape } from '../totals.js';
 
 /** Helpers every sampler kernel uses (event index, counter, column writes), compiled first. */
@@ -70,8 +70,17 @@ const N_PROD_CHANNELS: u32 = ${plan.productionChannels.length}u;
 const N_DECAY_CHANNELS: u32 = ${plan.decayChannels.length}u;
 ${wgslColumnConstants(layout)}
 ${wgslParamConstants(plan.packed)}
+${wgslNamedConstants(plan.process.shaderConstants ?? {})}
 ${spectrumWgsl(plan)}
 `;
+}
+
+/** A process's named codes as WGSL constants: { MESON: { none: 0 } } -> const MESON_NONE: f32 = 0.0;. */
+export function wgslNamedConstants(groups: Readonly<Record<string, ShaderConstants>>): string {
+  const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return Object.entries(groups)
+    .flatMap(([prefix, { type, values }]) => Object.entries(values).map(([key, x]) => `const ${prefix}_${snake(key)}: ${type} = ${type === 'u32' ? `${x}u` : Number.isInteger(x) ? x.toFixed(1) : String(x)};`))
+    .join('\n');
 }
 
 /** Shader file texts, read once per process (a scan compiles one program per mass). */
