@@ -39,6 +39,24 @@ fn dalitzMomenta(m23sq: f32, lambda1: f32, fromLow: f32, toHigh: f32, M: f32, m1
   return DalitzMomenta(vec4<f32>(0.0, 0.0, -pp, Ep), boost(threeStar, system, m23), boost(twoStar, system, m23));
 }
 
+// M -> 1 2 3 at rest (3 massless) from two uniforms, with the Jacobian (span of m23^2)(range of
+// m12^2). Twin of dalitzPointAtRest.
+struct DalitzPoint {
+  p1: vec4<f32>,
+  p2: vec4<f32>,
+  p3: vec4<f32>,
+  jacobian: f32,
+}
+fn dalitzPointAtRest(M: f32, m1: f32, m2: f32, t23: f32, t12: f32) -> DalitzPoint {
+  let span23 = (M - m1) * (M - m1) - m2 * m2;
+  let above = span23 * t23;
+  let m23sq = m2 * m2 + above;
+  let lambda1 = span23 * (1.0 - t23) * ((M + m1) * (M + m1) - m23sq);
+  let width = m12Range(M, m1, m2, m23sq, lambda1, above).y;
+  let r = dalitzMomenta(m23sq, lambda1, width * t12, width * (1.0 - t12), M, m1, m2, above);
+  return DalitzPoint(r.p1, r.p2, r.p3, span23 * width);
+}
+
 // fromLow and toHigh of m12^2 - m1^2 = lower (upper/lower)^t, upper = lower + width. Twin of logPosition.
 fn logPosition(lower: f32, width: f32, t: f32, oneMinusT: f32) -> vec2<f32> {
   let span = log1p(width / lower);

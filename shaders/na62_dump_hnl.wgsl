@@ -144,18 +144,13 @@ fn tauDecayAtRest(d: u32, x: vec4<f32>, y: vec4<f32>, pol: vec3<f32>, sign: f32)
     return TauTrack(pp.d1, pp.d2, vectorMesonDecayWeight(params[P_TAU_MASS], pol, sign, nu, meson, mRho, current, k2 * k2));
   }
   let M = params[P_TAU_MASS];
-  let m = params[P_DECAY_TAU_M + d];
-  let span23 = (M - m) * (M - m);
-  let above = span23 * x.x;
-  let lambda1 = span23 * (1.0 - x.x) * ((M + m) * (M + m) - above);
-  let width = m12Range(M, m, 0.0, above, lambda1, above).y;
-  let r = dalitzMomenta(above, lambda1, width * x.y, width * (1.0 - x.y), M, m, 0.0, above);
+  let r = dalitzPointAtRest(M, params[P_DECAY_TAU_M + d], 0.0, x.x, x.y);
   let w = vec4<f32>(x.z, x.w, y.x, 0.0);
   let l = orient(r.p1, w);
   // The muon-decay pairing (P.p2)(p3.p1), P = p_tau - sign M pol (the CPU's TAU_TO_LEPTONS coefficients).
   let P = vec4<f32>(-sign * M * pol, M);
   let me = mdot(P, orient(r.p2, w)) * mdot(orient(r.p3, w), l);
-  return TauTrack(l, vec4<f32>(0.0), me * span23 * width / params[P_DECAY_TAU_NORM + d]);
+  return TauTrack(l, vec4<f32>(0.0), me * r.jacobian / params[P_DECAY_TAU_NORM + d]);
 }
 
 fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
@@ -362,17 +357,12 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     }
   } else {
     let w = uniforms4(key, event, STREAM_DECAY, 2u);
-    let span23 = (mN - m1) * (mN - m1) - m2 * m2;
-    let above = span23 * v.z;
-    let m23sq = m2 * m2 + above;
-    let lambda1 = span23 * (1.0 - v.z) * ((mN + m1) * (mN + m1) - m23sq);
-    let width = m12Range(mN, m1, m2, m23sq, lambda1, above).y;
-    let r = dalitzMomenta(m23sq, lambda1, width * v.w, width * (1.0 - v.w), mN, m1, m2, above);
+    let r = dalitzPointAtRest(mN, m1, m2, v.z, v.w);
     let p1 = orient(r.p1, w);
     let p2 = orient(r.p2, w);
     let pNu = orient(r.p3, w);
     let me = leptonicMatrixElement(d, mN, spinAxis, hDecay, p1, p2, pNu, m1, m2);
-    meWeight = me * span23 * width / params[P_DECAY_NORM + d];
+    meWeight = me * r.jacobian / params[P_DECAY_NORM + d];
     var t1 = p1;
     var t2 = p2;
     if (tauSlot != 0.0) {

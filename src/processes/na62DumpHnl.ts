@@ -38,10 +38,10 @@ import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tau
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TAU_TO_ONE_TRACK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { integrate } from '../physics/integrate.js';
-import { boost, cross, m12Range, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
+import { boost, cross, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
 import { CASCADE_ENHANCEMENT, dumpSourceParams, sampleDumpMeson, SPECTRUM } from '../sources/na62Dump.js';
-import { dalitzMomenta } from './dalitzKinematics.js';
+import { dalitzPointAtRest } from './dalitzKinematics.js';
 import { planHnlModel } from './hnlModel.js';
 import { defineProcess, type Plan } from './process.js';
 
@@ -256,25 +256,19 @@ const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
 const TAU_TO_LEPTONS: LeptonicCoefficients = { cA: 1, cB: 0, cI: 0 };
 
 /**
- * Dalitz integral of the unpolarised |M|^2/(64 G_F^2 U^2) in the sampler's variables: m23^2 uniform
- * over [m2^2, (M - m1)^2], m12^2 uniform over its range, momenta from dalitzMomenta. An event's
- * matrix-element weight |M|^2 (range of m23^2)(range of m12^2)/norm then has mean 1.
+ * Dalitz integral of the unpolarised |M|^2/(64 G_F^2 U^2) in the sampler's variables
+ * (dalitzPointAtRest): an event's matrix-element weight |M|^2 jacobian/norm then has mean 1.
  */
 function leptonicNorm(c: LeptonicCoefficients, M: number, m1: number, m2: number): number {
-  const span23 = (M - m1) ** 2 - m2 * m2;
-  const at = (t23: number) => {
-    const above = span23 * t23;
-    const m23sq = m2 * m2 + above;
-    const lambda1 = span23 * (1 - t23) * ((M + m1) ** 2 - m23sq);
-    const range = m12Range(M, m1, m2, m23sq, lambda1, above);
-    if (!range) return 0;
-    const [, width] = range;
-    return integrate((t12) => {
-      const [p1, pNu, p2] = dalitzMomenta(m23sq, lambda1, width * t12, width * (1 - t12), M, m1, m2, above);
-      return leptonicMatrixElement(c, M, [0, 0, 0, M], [0, 0, 0, 0], 0, p1, p2, pNu, m1, m2) * width;
-    }, 0, 1, 8);
-  };
-  return span23 * integrate(at, 0, 1, 16);
+  return integrate((t23) => integrate((t12) => {
+    const { p1, p2, p3, jacobian } = dalitzPointAtRest(M, m1, m2, t23, t12);
+    return leptonicMatrixElement(c, M, [0, 0, 0, M], [0, 0, 0, 0], 0, p1, p2, p3, m1, m2) * jacobian;
+  }, 0, 1, 8), 0, 1, 16);
+}
+
+/** A four-vector turned by the uniformly random rotation of the uniforms (u, v, w) (rotateEuler). Twin of orient in the WGSL. */
+function orient(p: Vec4, u: number, v: number, w: number): Vec4 {
+  return [...rotateEuler([p[0], p[1], p[2]], u, TWO_PI * v, TWO_PI * w), p[3]] as Vec4;
 }
 
 function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>, photons: boolean): DecayChannel[] {
@@ -712,19 +706,10 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       uniforms4(key, event, STREAM.decay, 2, w);
       const m1 = P.decay_m1[d];
       const m2 = P.decay_m2[d];
-      const span23 = (mN - m1) ** 2 - m2 * m2;
-      const above = span23 * v[2]; // m23^2 - m2^2, from the uniform: no cancellation near m2
-      const m23sq = m2 * m2 + above;
-      const lambda1 = span23 * (1 - v[2]) * ((mN + m1) ** 2 - m23sq);
-      const range = m12Range(mN, m1, m2, m23sq, lambda1, above);
-      const width = range ? range[1] : 0;
-      const [r1, rNu, r2] = dalitzMomenta(m23sq, lambda1, width * v[3], width * (1 - v[3]), mN, m1, m2, above);
-      const orient = (p: Vec4): Vec4 => [...rotateEuler([p[0], p[1], p[2]], w[0], TWO_PI * w[1], TWO_PI * w[2]), p[3]] as Vec4;
-      const p1 = orient(r1);
-      const p2 = orient(r2);
-      const pNu = orient(rNu);
+      const r = dalitzPointAtRest(mN, m1, m2, v[2], v[3]);
+      const [p1, p2, pNu] = [r.p1, r.p2, r.p3].map((p) => orient(p, w[0], w[1], w[2]));
       const me = leptonicMatrixElement({ cA: P.decay_ca[d], cB: P.decay_cb[d], cI: P.decay_ci[d] }, mN, [0, 0, 0, mN], [spinAxis[0], spinAxis[1], spinAxis[2], 0], hDecay, p1, p2, pNu, m1, m2);
-      meWeight = (me * span23 * width) / P.decay_norm[d];
+      meWeight = (me * r.jacobian) / P.decay_norm[d];
       if (tauSlot === 0) {
         [d1, d2] = [toLab(p1), toLab(p2)];
       } else {
@@ -802,16 +787,10 @@ function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Flo
   }
   const M = P.tau_mass;
   const m = P.decay_tau_m[d];
-  const span23 = (M - m) ** 2;
-  const above = span23 * x[0];
-  const lambda1 = span23 * (1 - x[0]) * ((M + m) ** 2 - above);
-  const range = m12Range(M, m, 0, above, lambda1, above);
-  const width = range ? range[1] : 0;
-  const [r1, r3, r2] = dalitzMomenta(above, lambda1, width * x[1], width * (1 - x[1]), M, m, 0, above);
-  const orient = (p: Vec4): Vec4 => [...rotateEuler([p[0], p[1], p[2]], x[2], TWO_PI * x[3], TWO_PI * y[0]), p[3]] as Vec4;
-  const l = orient(r1);
-  const me = leptonicMatrixElement(TAU_TO_LEPTONS, M, [0, 0, 0, M], [pol[0], pol[1], pol[2], 0], sign, l, orient(r2), orient(r3), m, 0);
-  return { p: l, weight: (me * span23 * width) / P.decay_tau_norm[d] };
+  const r = dalitzPointAtRest(M, m, 0, x[0], x[1]);
+  const [l, nubar, nuTau] = [r.p1, r.p2, r.p3].map((p) => orient(p, x[2], x[3], y[0]));
+  const me = leptonicMatrixElement(TAU_TO_LEPTONS, M, [0, 0, 0, M], [pol[0], pol[1], pol[2], 0], sign, l, nubar, nuTau, m, 0);
+  return { p: l, weight: (me * r.jacobian) / P.decay_tau_norm[d] };
 }
 
 /**
