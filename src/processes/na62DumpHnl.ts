@@ -145,9 +145,10 @@ interface ProductionChannel {
   tauLeptonMass: number;
   /** +1 when the listed decay makes N, -1 when it makes Nbar (tau+ -> pi+ Nbar). */
   nSign: number;
-  /** The mixing its rate is proportional to. */
-  flavour: Flavour;
 }
+
+/** A production channel's fields where it has none of the spin correlations, tau or spectrum: unpolarised, from a meson. */
+const PRODUCTION_BASE = { pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, transverse: 0, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0 };
 
 /** The fragmentation fraction (source.fragmentation) of each parent meson. */
 const FRAGMENTATION_KEY: Readonly<Record<string, keyof Na62DumpHnlScenario['source']['fragmentation']>> = {
@@ -167,8 +168,8 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       const ml = LEPTON_OF[a].mass;
       const { p: pStar, e1: eStar } = twoBodyRestFrame(lp.particle.mass, mN, ml);
       out.push({
-        label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
-        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN), alpha: 0, helicitySlope: 0, transverse: 0, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
+        ...PRODUCTION_BASE, label: productionLabel.leptonic(lp, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.twoBody, parent: lp.particle, spectrum,
+        pStar, eStar, helicityPlus: leptonicProductionHelicityPlus(lp.particle.mass, ml, mN),
       });
     }
   };
@@ -177,11 +178,8 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
       if (!(U[a] > 0 && mesons > 0)) continue;
       const energy = semileptonicEnergySpectrum(ch, LEPTON_OF[a], mN, U[a], ENERGY_BINS);
       const br = energy.widths.reduce((x, y) => x + y, 0) / widthFromLifetime(ch.parent.lifetime);
-      if (!(br > 0 && mesons > 0)) continue;
-      out.push({
-        label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum,
-        pStar: 0, eStar: 0, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, transverse: 0, energy, nSign: 1, tauPStar: 0, tauEStar: 0, tauLeptonMass: 0, flavour: a,
-      });
+      if (!(br > 0)) continue;
+      out.push({ ...PRODUCTION_BASE, label: productionLabel.semileptonic(ch, a), rate: 2 * mesons * br, kind: PRODUCTION_KIND.threeBody, parent: ch.parent, spectrum, energy });
     }
   };
   const yieldOf = (meson: Particle): [number, number] => {
@@ -198,7 +196,7 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
     const [mesons, spectrum] = yieldOf(lp.particle);
     const toTau = mesons * brToTau(lp);
     const tauFrame = twoBodyRestFrame(lp.particle.mass, PARTICLES.tau.mass, 0);
-    const common = { parent: lp.particle, spectrum, helicityPlus: 0.5, alpha: 0, helicitySlope: 0, transverse: 0, tauPStar: tauFrame.p, tauEStar: tauFrame.e1, tauLeptonMass: 0 };
+    const common = { ...PRODUCTION_BASE, parent: lp.particle, spectrum, tauPStar: tauFrame.p, tauEStar: tauFrame.e1 };
     for (const decay of TAU_DECAYS_TO_HNL) {
       const U2 = U[decay.flavour];
       if (!(U2 > 0 && toTau > 0)) continue;
@@ -208,12 +206,12 @@ function productionChannels(s: Na62DumpHnlScenario, mN: number, U: Mixing): Prod
         if (!(br > 0)) continue;
         const { p: pStar, e1: eStar } = twoBodyRestFrame(PARTICLES.tau.mass, mN, decay.twoBody.mass);
         const spin = tauTwoBodySpinCorrelation(PARTICLES.tau.mass, mN, decay.twoBody.mass, decay.twoBody === PARTICLES.pi ? 'pseudoscalar' : 'vector');
-        out.push({ ...common, ...spin, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar, nSign: decay.nSign, flavour: decay.flavour });
+        out.push({ ...common, ...spin, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauTwoBody, pStar, eStar, nSign: decay.nSign });
       } else {
         const energy = tauLeptonicEnergySpectrum(decay, mN, U2, ENERGY_BINS);
         const br = energy.widths.reduce((x, y) => x + y, 0) / tauWidth;
         if (!(br > 0)) continue;
-        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, pStar: 0, eStar: 0, energy, nSign: decay.nSign, flavour: decay.flavour, tauLeptonMass: LEPTON_OF[decay.lepton!].mass });
+        out.push({ ...common, label, rate: 2 * toTau * br, kind: PRODUCTION_KIND.tauThreeBody, energy, nSign: decay.nSign, tauLeptonMass: LEPTON_OF[decay.lepton!].mass });
       }
     }
   }
@@ -271,6 +269,19 @@ function orient(p: Vec4, u: number, v: number, w: number): Vec4 {
   return [...rotateEuler([p[0], p[1], p[2]], u, TWO_PI * v, TWO_PI * w), p[3]] as Vec4;
 }
 
+/**
+ * The ways a charged lepton of flavour a is seen as particle `slot` (1: the l- of the particle
+ * chain, 2: the l+): itself, or a tau through its one-track decays, tau -> rho nu only where the
+ * third particle is free for its pi0. Label suffix, BR share, the track's PDG id, the tau's decay.
+ */
+function leptonModes(a: Flavour, slot: 1 | 2, thirdFree: boolean) {
+  const charge = slot === 1 ? 1 : -1;
+  if (a !== 'tau') return [{ suffix: '', share: 1, pdg: charge * LEPTON_OF[a].pdg, tau: undefined }];
+  return TAU_TO_ONE_TRACK.filter((t) => thirdFree || t.mode !== TAU_DECAY.vector).map((t) => ({
+    suffix: slot === 1 ? `, tau- -> ${t.label}` : `, tau+ -> ${t.conjugate}`, share: t.br, pdg: charge * t.pdg, tau: { slot, mode: t.mode, daughter: t.daughter },
+  }));
+}
+
 function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<string, number>>, photons: boolean): DecayChannel[] {
   const out: DecayChannel[] = [];
   const base = { alpha: 0, mesonDecay: MESON_DECAY.none, vector: false, mesonDaughters: [0, 0] as [number, number], coefficients: NONE, norm: 1, pdg3: 0, selfConjugate: SELF_CONJUGATE.d3 };
@@ -284,17 +295,12 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       { suffix: ', K*+ -> K0 pi+', share: BR_KSTAR_TO.K0PiPlus, daughters: [PARTICLES.pi, PARTICLES.K0] },
     ]],
   ];
-  // The lepton l-, or a tau- seen through its one-track decays (particle 1 is then its daughter).
-  const leptonModes = (a: Flavour, thirdFree: boolean) =>
-    a === 'tau'
-      ? TAU_TO_ONE_TRACK.filter((t) => thirdFree || t.mode !== TAU_DECAY.vector).map((t) => ({ suffix: `, tau- -> ${t.label}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter } }))
-      : [{ suffix: '', share: 1, pdg: LEPTON_OF[a].pdg, tau: undefined }];
   for (const a of FLAVOURS) {
     const l = LEPTON_OF[a];
     for (const [meson, kind, modes] of chargedModes) {
       const tableLabel = `${meson.name} ${l.name}`;
       for (const { suffix, share, daughters } of modes) {
-        for (const lm of leptonModes(a, !daughters)) {
+        for (const lm of leptonModes(a, 1, !daughters)) {
           const br = (branchingRatios[tableLabel] ?? 0) * share * lm.share;
           if (!(br > 0)) continue;
           const [charged, neutral] = daughters ?? [meson, undefined];
@@ -303,7 +309,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
             ...base, label: tableLabel + suffix + lm.suffix, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass, alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind),
             mesonDecay: neutral ? MESON_DECAY.chargedAndNeutral : MESON_DECAY.none, mesonDaughters: neutral ? [charged.mass, neutral.mass] : [0, 0], vector: kind === 'vector',
             pdg1: lm.pdg, pdg2: charged.pdg, pdg3: tauNeutral ? PARTICLES.pi0.pdg : (neutral?.pdg ?? 0), selfConjugate: !neutral || neutral.pdg === PARTICLES.pi0.pdg ? SELF_CONJUGATE.d3 : 0,
-            tau: lm.tau && { slot: 1, ...lm.tau },
+            tau: lm.tau,
           });
         }
       }
@@ -369,17 +375,16 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     const m1 = LEPTON_OF[a].mass;
     const m2 = LEPTON_OF[b].mass;
     const norm = leptonicNorm(coefficients, mN, m1, m2);
-    const slot = a === 'tau' ? 1 : b === 'tau' ? 2 : 0;
-    const modes = slot === 0 ? [{ suffix: '', share: 1, pdg: 0, tau: undefined }] : TAU_TO_ONE_TRACK.map((t) => ({
-      suffix: slot === 1 ? `, tau- -> ${t.label}` : `, tau+ -> ${t.conjugate}`, share: t.br, pdg: t.pdg, tau: { mode: t.mode, daughter: t.daughter },
-    }));
-    for (const m of modes) {
-      const tauNeutral = m.tau?.mode === TAU_DECAY.vector; // the pi0 of tau -> rho nu takes the nu's place
-      out.push({
-        ...base, label: label + m.suffix, br: br * m.share, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm,
-        pdg1: slot === 1 ? m.pdg : LEPTON_OF[a].pdg, pdg2: slot === 2 ? -m.pdg : -LEPTON_OF[b].pdg, pdg3: tauNeutral ? PARTICLES.pi0.pdg : nu.pdg, selfConjugate: tauNeutral ? SELF_CONJUGATE.d3 : 0,
-        tau: m.tau && { slot: slot as 1 | 2, ...m.tau },
-      });
+    // At most one of the two is a tau (no nu tau+ tau-): one of the loops has a single mode.
+    for (const l1 of leptonModes(a, 1, true)) {
+      for (const l2 of leptonModes(b, 2, true)) {
+        const tau = l1.tau ?? l2.tau;
+        const tauNeutral = tau?.mode === TAU_DECAY.vector; // the pi0 of tau -> rho nu takes the nu's place
+        out.push({
+          ...base, label: label + l1.suffix + l2.suffix, br: br * l1.share * l2.share, kind: DECAY_KIND.threeBody, m1, m2, coefficients, norm,
+          pdg1: l1.pdg, pdg2: l2.pdg, pdg3: tauNeutral ? PARTICLES.pi0.pdg : nu.pdg, selfConjugate: tauNeutral ? SELF_CONJUGATE.d3 : 0, tau,
+        });
+      }
     }
   }
   return out;
