@@ -76,6 +76,14 @@ describe('bad input: one message naming field, value and what is allowed; exit 2
   }
 });
 
+describe('fipgen slurm: bad input', () => {
+  it('--target-mixing without --mass is refused (a scan option), not dropped from a plain run script', () => {
+    const r = fipgen(['slurm', 'na62-kaon-hnl', '--target-mixing', '1:1:0', '--events', '1000', '--shards', '2', '--out', join(mkdtempSync(join(tmpdir(), 'fipgen-slurm-bad-')), 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr[0]).toMatch(/--mass = \(missing\): a scan needs --mass/);
+  });
+});
+
 describe('fipgen presets, validate, info', () => {
   it('presets lists na62-kaon-hnl with its description', () => {
     const r = fipgen(['presets', '--json']);

@@ -15,7 +15,7 @@ import { inspectDataset, shardFiles } from '../output/dataset.js';
 import { writeMergedFile } from '../output/mergeFile.js';
 import { processFor } from '../processes/registry.js';
 import { gridPoints, parseRange } from '../scan/grid.js';
-import { couplingName, inspectScan, runScan, SCAN_MANIFEST, type ScannableScenario, checkTargetMixing, planAtMass, scannable, writeScanOutputs } from '../scan/scan.js';
+import { couplingName, inspectScan, planScan, runScan, SCAN_MANIFEST, type ScannableScenario, scannable, writeScanOutputs } from '../scan/scan.js';
 import { slurmScript } from './slurm.js';
 import { calcCommand } from './calc.js';
 import { join } from 'node:path';
@@ -229,14 +229,13 @@ function program(): Command {
       const scenario = loadScenario(scenarioArg, o.set); // validate now, not on 400 batch nodes
       processFor(scenario).plan(scenario, o.events);
       let scan: string[] | undefined;
-      if (o.mass !== undefined || o.U2 !== undefined || o.coupling !== undefined) {
+      if (o.mass !== undefined || o.U2 !== undefined || o.coupling !== undefined || o.targetMixing !== undefined) {
         if (o.mass === undefined) throw new InputError('--mass', undefined, 'a scan needs --mass start:stop:count');
         const masses = gridPoints('--mass', parseRange('--mass', o.mass), Boolean(o.log));
         couplingGrid(scannable(scenario), o);
-        for (const m of masses) planAtMass(scannable(scenario), m, o.events);
+        planScan(scannable(scenario), masses, o.events, o.targetMixing);
         if (o.shards > masses.length) throw new InputError('--shards', o.shards, `at most one shard per mass (${masses.length})`);
         const grid = couplingName(scannable(scenario)) === 'U2' ? ['--U2', o.U2] : ['--coupling', o.coupling];
-        if (o.targetMixing !== undefined) checkTargetMixing(scannable(scenario), o.targetMixing);
         scan = ['--mass', o.mass, ...grid, ...(o.log ? ['--log'] : []), '--level', String(o.level), ...(o.targetMixing !== undefined ? ['--target-mixing', o.targetMixing] : [])];
       }
       mkdirSync(o.out, { recursive: true });

@@ -13,6 +13,15 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * The scenario is valid but makes nothing at this point of parameter space (no production channel,
+ * or no decay the process generates): an error for a run, zero expected events for a scan's
+ * reweighting to another mixing.
+ */
+export class NothingToGenerate extends InputError {
+  override name = 'NothingToGenerate';
+}
+
 export function formatValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === undefined) return '(missing)';

@@ -22,7 +22,7 @@
  * makes every N unpolarised and isotropic.
  */
 import type { Na62DumpHnlScenario, Scenario } from '../config/schema.js';
-import { InputError } from '../config/errors.js';
+import { NothingToGenerate } from '../config/errors.js';
 import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCosSin, pickChannel, rotateEuler, sampleBins, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, pdgColumn as pdg, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
@@ -399,12 +399,12 @@ function planParams(scenario: Scenario, events: number) {
   if (production.length === 0) {
     const heaviest = scenario.source.fragmentation.Bc > 0 ? LEPTONIC_PARENTS.Bc : LEPTONIC_PARENTS.B;
     const reach = heaviest.particle.mass - PARTICLES.e.mass;
-    throw new InputError('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (${heaviest.particle.name} -> e+ N), lower for mu and tau mixing`);
+    throw new NothingToGenerate('model.mass', mN, `no D or B meson decay can produce it with mixing ${model.mixing} and the yields given; allowed: 0 < mass < ${reach.toFixed(4)} GeV (${heaviest.particle.name} -> e+ N), lower for mu and tau mixing`);
   }
   const photons = scenario.detector.photon_final_states;
   const decays = decayChannels(mN, U, table.branchingRatios, photons);
   if (decays.length === 0) {
-    throw new InputError('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho/K* with e, mu or tau, rho0/phi/omega/eta/eta' nu, lepton pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
+    throw new NothingToGenerate('model.mass', mN, `N has no decay generated here (two charged tracks: pi/K/rho/K* with e, mu or tau, rho0/phi/omega/eta/eta' nu, lepton pairs${photons ? '; two photons: pi0/eta nu' : ''}) with mixing ${model.mixing}; allowed: mass > ${(2 * PARTICLES.e.mass).toFixed(5)} GeV with U_e^2 > 0, or above the pi mu threshold${photons ? '' : ' (or set detector.photon_final_states for pi0 nu)'}`);
   }
   const sumRates = production.reduce((s, c) => s + c.rate, 0);
   const sumBr = decays.reduce((s, d) => s + d.br, 0);

@@ -16,7 +16,7 @@
  * Majorana N's l+ pi- decay).
  */
 import type { Scenario } from '../config/schema.js';
-import { InputError } from '../config/errors.js';
+import { NothingToGenerate } from '../config/errors.js';
 import { aroundAxis, cumulative, decayInCylinder, decayTwoBody, isotropicDirection, linearCosSin, pickChannel, TWO_PI } from '../engine/cpu/sampling.js';
 import { columnWriter, fourVector, LOG_WEIGHT_ZERO, makeLayout, pdgColumn as pdg, position, scalarColumn as f } from '../engine/layout.js';
 import { STREAM, uniforms4 } from '../engine/rng/philox.js';
@@ -78,12 +78,12 @@ function planParams(scenario: Scenario, events: number) {
   const production = LIGHT_FLAVOURS.map((a) => ({ a, br: brLeptonicToHnl(LEPTONIC_PARENTS.K, a, mN, U) })).filter((c) => c.br > 0);
   if (production.length === 0) {
     const reach = LIGHT_FLAVOURS.map((a) => `mass < ${(mK - LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(' or ');
-    throw new InputError('model.mass', mN, `K+ -> l+ N cannot produce it with mixing ${model.mixing}; allowed: ${reach}`);
+    throw new NothingToGenerate('model.mass', mN, `K+ -> l+ N cannot produce it with mixing ${model.mixing}; allowed: ${reach}`);
   }
   const decays = LIGHT_FLAVOURS.map((a) => ({ a, label: `pi+ ${a}-`, br: decayTable.branchingRatios[`pi+ ${a}-`] ?? 0 })).filter((c) => c.br > 0);
   if (decays.length === 0) {
     const thresholds = LIGHT_FLAVOURS.map((a) => `mass > ${(mPi + LEPTON_OF[a].mass).toFixed(5)} GeV for l = ${a} (needs U_${a}^2 > 0)`).join(' or ');
-    throw new InputError('model.mass', mN, `N -> pi l is closed with mixing ${model.mixing}; allowed: ${thresholds}`);
+    throw new NothingToGenerate('model.mass', mN, `N -> pi l is closed with mixing ${model.mixing}; allowed: ${thresholds}`);
   }
   const sumProd = production.reduce((s, c) => s + c.br, 0);
   const sumDecay = decays.reduce((s, c) => s + c.br, 0);

@@ -16,7 +16,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../config/errors.js';
+import { InputError, NothingToGenerate } from '../config/errors.js';
 import type { HnlScenario, Na62DumpHnlScenario, MuonTargetZprimeScenario, NucleusDipoleScenario, Scenario, ZprimeScenario } from '../config/schema.js';
 import { DipoleSample } from './dipoleReweight.js';
 import { widthNuGamma } from '../physics/dipole.js';
@@ -90,7 +90,7 @@ export interface ScanShardFile {
 
 
 /** The plan of the scenario at one mass for `events` events: the process's planner checks it (mass range, channels open). */
-export function planAtMass(scenario: ScannableScenario, mass: number, events: number): Plan {
+function planAtMass(scenario: ScannableScenario, mass: number, events: number): Plan {
   const s = { ...scenario, model: { ...scenario.model, mass } } as ScannableScenario;
   try {
     return processFor(s).plan(s, events);
@@ -108,8 +108,24 @@ export function scannable(scenario: Scenario): ScannableScenario {
   return scenario;
 }
 
+/** An HNL scan's scenario: a U^2 grid and mixing ratios. */
+export function isHnlScan(scenario: ScannableScenario): scenario is HnlScenario | Na62DumpHnlScenario {
+  return scenario.process === 'na62-kaon-hnl' || scenario.process === 'na62-dump-hnl';
+}
+
 export function couplingName(scenario: ScannableScenario): 'U2' | 'g' | 'mu' {
-  return scenario.process === 'na62-kaon-hnl' || scenario.process === 'na62-dump-hnl' ? 'U2' : scenario.process === 'nucleus-dipole' ? 'mu' : 'g';
+  return isHnlScan(scenario) ? 'U2' : scenario.process === 'nucleus-dipole' ? 'mu' : 'g';
+}
+
+/**
+ * Every mass of a scan planned (the plans are the runs') and, with --target-mixing, each mass's
+ * reweighting to it: all of it checked before any mass is generated (fipgen scan and fipgen slurm).
+ */
+export function planScan(scenario: ScannableScenario, masses: readonly number[], eventsPerMass: number, targetMixing?: string): { plans: Plan[]; targets: (MixingReweight | undefined)[] } {
+  if (targetMixing !== undefined) checkTargetMixing(scenario, targetMixing);
+  const plans = masses.map((m) => planAtMass(scenario, m, eventsPerMass));
+  const targets = plans.map((p) => (targetMixing === undefined ? undefined : targetReweight(p.scenario as HnlScenario | Na62DumpHnlScenario, p, targetMixing)));
+  return { plans, targets };
 }
 
 export interface ScanOptions {
@@ -149,15 +165,13 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
     shards: shard.count,
     ...(o.targetMixing !== undefined ? { target_mixing: o.targetMixing } : {}),
   };
-  // Every mass of the whole scan is checked (planned) before any is generated; the plans are the runs'.
-  if (o.targetMixing !== undefined) checkTargetMixing(o.scenario, o.targetMixing);
-  const plans = o.masses.map((m) => planAtMass(o.scenario, m, o.eventsPerMass));
+  const { plans, targets } = planScan(o.scenario, o.masses, o.eventsPerMass, o.targetMixing);
   mkdirSync(o.out, { recursive: true });
   const manifestPath = join(o.out, SCAN_MANIFEST);
   if (existsSync(manifestPath)) {
     const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as ScanManifest;
     if (JSON.stringify({ ...old, fipgen_version: '' }) !== JSON.stringify({ ...manifest, fipgen_version: '' })) {
-      throw new InputError('--out', o.out, 'holds another scan (scenario, seed, grids, level or shard count differ); use another directory');
+      throw new InputError('--out', o.out, 'holds another scan (scenario, seed, grids, level, target mixing or shard count differ); use another directory');
     }
   } else writeJsonAtomic(manifestPath, manifest, 1);
 
@@ -167,7 +181,7 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
   const shared = await sharedBackend(o.backend, o.onNotice);
   try {
     for (let k = first; k < first + count; k++) {
-      results.push(await scanOneMass(plans[k], o, shared));
+      results.push(await scanOneMass(plans[k], targets[k], o, shared));
       o.onMass?.(k - first + 1, count, o.masses[k]);
     }
   } finally {
@@ -178,16 +192,15 @@ export async function runScan(o: ScanOptions): Promise<{ manifest: ScanManifest;
   return { manifest, results };
 }
 
-async function scanOneMass(plan: Plan, o: ScanOptions, shared: { backend: BackendName; gpuOptions?: GpuBackendOptions }): Promise<MassResult> {
+async function scanOneMass(plan: Plan, target: MixingReweight | undefined, o: ScanOptions, shared: { backend: BackendName; gpuOptions?: GpuBackendOptions }): Promise<MassResult> {
   const scenario = plan.scenario as ScannableScenario;
   const definition = plan.process;
   const common = { scenario, events: o.eventsPerMass, seed: o.seed, backend: shared.backend, gpuOptions: shared.gpuOptions, plan };
-  if (scenario.process === 'na62-kaon-hnl' || scenario.process === 'na62-dump-hnl') {
+  if (isHnlScan(scenario)) {
     const params = plan.params as { hnl_mass: number; hnl_ctau: number };
     const sample = new AcceptedSample(params.hnl_mass, acceptedMask(definition.layout));
     const summary = await run({ ...common, rows: 'accepted', onBatch: (b) => sample.add(b) });
     const labels = Object.keys(summary.byProductionChannel);
-    const target = o.targetMixing === undefined ? undefined : targetReweight(scenario, plan, o.targetMixing);
     const e = sample.expectations(scenario.model.U2, params.hnl_ctau, o.couplings, labels.length, target);
     return {
       mass_GeV: scenario.model.mass, coupling_generated: scenario.model.U2, ctau_generated_m: params.hnl_ctau,
@@ -240,8 +253,8 @@ async function scanOneMass(plan: Plan, o: ScanOptions, shared: { backend: Backen
  * that parse, and a sample with U_a^2 > 0 wherever the target has (so every channel the target
  * opens at any mass has events to reweight).
  */
-export function checkTargetMixing(scenario: ScannableScenario, text: string): void {
-  if (scenario.process !== 'na62-kaon-hnl' && scenario.process !== 'na62-dump-hnl') throw new InputError('--target-mixing', text, 'only HNL scans (na62-kaon-hnl, na62-dump-hnl) have mixing ratios');
+function checkTargetMixing(scenario: ScannableScenario, text: string): void {
+  if (!isHnlScan(scenario)) throw new InputError('--target-mixing', text, 'only HNL scans (na62-kaon-hnl, na62-dump-hnl) have mixing ratios');
   const target = parseMixingRatios(text);
   if (typeof target === 'string') throw new InputError('--target-mixing', text, target);
   const generated = parseMixingRatios(scenario.model.mixing);
@@ -259,7 +272,7 @@ export function targetReweight(scenario: HnlScenario | Na62DumpHnlScenario, plan
   try {
     targetPlan = processFor(target).plan(target, plan.events);
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
+    if (!(e instanceof NothingToGenerate)) throw e;
     // At this mass the target mixing makes no N or no visible decay: zero expected events.
     return { productionScale: plan.productionChannels.map(() => 0), decayScale: plan.decayChannels.map(() => 0), ctau: (plan.params as { hnl_ctau: number }).hnl_ctau };
   }
