@@ -67,7 +67,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let ut = uniforms4(key, event, STREAM_DETECTOR, 0u);
   let m = params[P_X_MASS];
   let mMu = params[P_MU_MASS];
-  let spread = params[P_BEAM_RMS] * clamp(gaussPair(us.x, us.y).x, -params[P_BEAM_SIGMAS], params[P_BEAM_SIGMAS]);
+  let spread = params[P_BEAM_RMS] * clamp(gaussPair(us.x, us.y).x, -BEAM_SIGMAS, BEAM_SIGMAS);
   let beamE = params[P_BEAM_E] * (1.0 + spread);
   let zCm = us.z * params[P_TARGET_CM];
   let lossIn = lossAt(beamE);

@@ -18,7 +18,7 @@ import { GEV_M2_TO_CM2 } from '../src/physics/constants.js';
 import { integrate } from '../src/physics/integrate.js';
 import { energyAfter, MATERIALS, muonLossAt } from '../src/physics/materials.js';
 import { bremDsigmaDx, bremDsigmaDxDtheta, bremSigma } from '../src/physics/zprime/brem.js';
-import type { MuonTargetZprimeParams } from '../src/processes/muonTargetZprime.js';
+import { type MuonTargetZprimeParams, visibleBranchingRatio } from '../src/processes/muonTargetZprime.js';
 import type { Plan } from '../src/processes/process.js';
 import { processFor } from '../src/processes/registry.js';
 import { MediatorSample } from '../src/scan/mediatorReweight.js';
@@ -223,8 +223,8 @@ describe('muon-target-zprime: the scan reweighting against regenerating', () => 
     const sample = new MediatorSample(0.3, flagMask(plan.process.layout, 'recoil_below_cut', 'recoil_in_acceptance'));
     await run({ scenario: ref, events: 100_000, seed: 'scan', backend: 'cpu', rows: 'all', plan, onBatch: (b) => sample.add(b) });
     const P = plan.params;
-    expect(P.br_visible).toBeGreaterThan(0.3);
-    const e = sample.expectations(5e-7, P.ctau, P.br_visible, P.veto_length, [5e-7, 2e-6]);
+    expect(visibleBranchingRatio(P)).toBeGreaterThan(0.3);
+    const e = sample.expectations(5e-7, P.ctau, visibleBranchingRatio(P), P.veto_length, [5e-7, 2e-6]);
     const direct = await run({ scenario: at(2e-6), events: 100_000, seed: 'direct', backend: 'cpu' });
     // At 2e-6 the Z' decays within the 3 m veto more often than at 5e-7: not a plain g^2 scaling.
     expect(e.expected[1] / e.expected[0]).toBeLessThan(0.97 * 16);

@@ -106,7 +106,7 @@ export const MuonBeam = z
     type: z.literal('muon-beam'),
     energy_GeV: positive('beam muon energy in GeV'),
     energy_rms_fraction: nonNegative(`relative rms of the beam energy (Gaussian, clamped at ${BEAM_ENERGY_CLAMP_SIGMAS} sigma)`)
-      .max(0.1, { error: `must be <= 0.1 (relative rms of the beam energy; ${BEAM_ENERGY_CLAMP_SIGMAS} sigma must stay above zero)` })
+      .max(0.1, { error: `must be <= 0.1 (relative rms of the beam energy; the ${BEAM_ENERGY_CLAMP_SIGMAS}-sigma clamp then keeps every muon above half the beam energy)` })
       .default(0),
     notes,
   })

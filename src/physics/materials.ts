@@ -52,11 +52,22 @@ export const MATERIALS: Readonly<Record<string, Material>> = {
   },
 };
 
+/** The tables' units to GeV cm^2/g (a, from MeV cm^2/g) and cm^2/g (b, from 1e-6 cm^2/g). */
+const A_TO_GEV = 1e-3;
+const B_TO_CM2_G = 1e-6;
+
 /** a (GeV cm^2/g) and b (cm^2/g) at total energy E (GeV): linear in ln E between the tabulated energies, constant beyond. */
 export function muonLossAt(mat: Material, E: number): { a: number; b: number } {
   const t = mat.muonLoss;
   const [a, b] = interpolateLoss(t.energies_GeV, t.a_MeV_cm2_g, t.b_1e6_cm2_g, E);
-  return { a: a * 1e-3, b: b * 1e-6 };
+  return { a: a * A_TO_GEV, b: b * B_TO_CM2_G };
+}
+
+/** The stopping-power table per cm of the material: a in GeV/cm, b in 1/cm, at ascending energies (GeV); interpolateLoss reads it. */
+export function muonLossPerCm(mat: Material): { energies: number[]; a: number[]; b: number[] } {
+  const t = mat.muonLoss;
+  const rho = mat.density_g_cm3;
+  return { energies: [...t.energies_GeV], a: t.a_MeV_cm2_g.map((a) => a * A_TO_GEV * rho), b: t.b_1e6_cm2_g.map((b) => b * B_TO_CM2_G * rho) };
 }
 
 /**

@@ -28,7 +28,7 @@ import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadMuonTargetGeometry } from '../geometry/muonTarget.js';
 import { ALPHA, AVOGADRO, GEV_M2_TO_CM2 } from '../physics/constants.js';
-import { energyAfter, energyLost, interpolateLoss, MATERIALS, muonLossAt, thicknessCm } from '../physics/materials.js';
+import { energyAfter, energyLost, interpolateLoss, MATERIALS, muonLossPerCm, thicknessCm } from '../physics/materials.js';
 import { PARTICLES } from '../physics/particles.js';
 import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable, chiFromTable } from '../physics/zprime/brem.js';
 import { mediatorDecays } from '../physics/zprime/model.js';
@@ -82,11 +82,11 @@ function planParams(scenario: Scenario, events: number) {
   const eTop = E0 * (1 + BEAM_SIGMAS * source.energy_rms_fraction);
   if (!(m < eTop - M_MU)) throw new InputError('model.mass', m, `a ${E0} GeV muon can radiate masses below E_beam - m_mu = ${(eTop - M_MU).toFixed(4)} GeV`);
   const lengthCm = thicknessCm(mat, geometry.target.thickness_X0);
-  const loss = muonLossAt(mat, E0);
+  const loss = muonLossPerCm(mat);
+  const lossAtE = (E: number) => interpolateLoss(loss.energies, loss.a, loss.b, E);
   // The slowest beam muon must cross the whole target (else its energy, a log of a negative, is NaN).
   const eLow = E0 * (1 - BEAM_SIGMAS * source.energy_rms_fraction);
-  const lossLow = muonLossAt(mat, eLow);
-  const eLowAtEnd = energyAfter(eLow, lengthCm, lossLow.a * mat.density_g_cm3, lossLow.b * mat.density_g_cm3);
+  const eLowAtEnd = energyAfter(eLow, lengthCm, ...lossAtE(eLow));
   if (!(eLowAtEnd > M_MU)) {
     throw new InputError('source.energy_GeV', E0, `a ${eLow.toFixed(3)} GeV muon (${BEAM_SIGMAS} sigma below the beam energy) stops in ${geometry.target.thickness_X0} X0 of ${mat.name}; allowed: a beam energy at which it crosses the target, or a thinner target`);
   }
@@ -111,10 +111,10 @@ function planParams(scenario: Scenario, events: number) {
     beam_rms: source.energy_rms_fraction,
     target_cm: lengthCm,
     // The stopping power table, per cm: a in GeV/cm, b in 1/cm, at ascending energies (GeV).
-    n_loss: mat.muonLoss.energies_GeV.length,
-    loss_e: [...mat.muonLoss.energies_GeV],
-    loss_a: mat.muonLoss.a_MeV_cm2_g.map((a) => a * 1e-3 * mat.density_g_cm3),
-    loss_b: mat.muonLoss.b_1e6_cm2_g.map((b) => b * 1e-6 * mat.density_g_cm3),
+    n_loss: loss.energies.length,
+    loss_e: loss.energies,
+    loss_a: loss.a,
+    loss_b: loss.b,
     alpha: ALPHA,
     mu_mass: M_MU,
     x_mass: m,
@@ -123,7 +123,6 @@ function planParams(scenario: Scenario, events: number) {
     ln_x_hi: lnXHi,
     // The theta proposal's range [0, pi]: the whole angle, as bremDsigmaDx integrates it.
     theta_max_sq: Math.PI ** 2,
-    beam_sigmas: BEAM_SIGMAS,
     // ln(E_top/E_beam) = ln(1 + BEAM_SIGMAS rms): the proposal's x range is for E_top.
     ln_top_over_beam: Math.log1p(BEAM_SIGMAS * source.energy_rms_fraction),
     ln_x_bin: dLnX,
@@ -139,8 +138,6 @@ function planParams(scenario: Scenario, events: number) {
     n_channels: channels.length,
     channel_cdf: cumulative(channels.map((c) => decays.branchingRatios[c])),
     channel_visible: channels.map((c) => (visible(c) ? 1 : 0)),
-    // BR to final states the calorimeters see (scans take it from here).
-    br_visible: channels.reduce((s, c) => s + (visible(c) ? decays.branchingRatios[c] : 0), 0),
     ctau: decays.ctau,
     recoil_cut: geometry.recoil.energy_cut_GeV,
     recoil_resolution: geometry.recoil.momentum_resolution,
@@ -160,8 +157,8 @@ function planParams(scenario: Scenario, events: number) {
       'branching ratios': decays.branchingRatios,
       'beam [GeV]': E0,
       target: `${mat.name}, ${geometry.target.thickness_X0} X0 = ${lengthCm.toFixed(2)} cm`,
-      'stopping power at the beam energy [MeV/cm]': (loss.a + loss.b * E0) * mat.density_g_cm3 * 1e3,
-      'muon energy at the target end [GeV]': energyAfter(E0, lengthCm, loss.a * mat.density_g_cm3, loss.b * mat.density_g_cm3),
+      'stopping power at the beam energy [MeV/cm]': (lossAtE(E0)[0] + lossAtE(E0)[1] * E0) * 1e3,
+      'muon energy at the target end [GeV]': energyAfter(E0, lengthCm, ...lossAtE(E0)),
       'exposure [muons on target]': exposure.muons_on_target,
       'signal': `recoil muon below ${geometry.recoil.energy_cut_GeV} GeV (resolution ${geometry.recoil.momentum_resolution}), within ${geometry.recoil.max_angle_rad} rad, X unseen within ${geometry.veto_length_m} m`,
     },
@@ -169,6 +166,11 @@ function planParams(scenario: Scenario, events: number) {
 }
 
 export type MuonTargetZprimeParams = ReturnType<typeof planParams>['params'];
+
+/** BR to the final states the calorimeters see, as the sampler draws the channels (scans reweight with it). */
+export function visibleBranchingRatio(P: Pick<MuonTargetZprimeParams, 'channel_cdf' | 'channel_visible'>): number {
+  return P.channel_visible.reduce<number>((s, v, k) => s + v * binProbability(P.channel_cdf, k), 0);
+}
 
 /** a (GeV/cm) and b (1/cm) of the target at energy E. Twin of lossAt in the WGSL. */
 function lossAt(P: MuonTargetZprimeParams, E: number): [number, number] {
@@ -192,7 +194,7 @@ function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEven
     uniforms4(key, ev, STREAM.production, 0, up);
     uniforms4(key, ev, STREAM.decay, 0, ud);
     uniforms4(key, ev, STREAM.detector, 0, ut);
-    const spread = P.beam_rms * Math.min(P.beam_sigmas, Math.max(-P.beam_sigmas, gaussPair(us[0], us[1])[0]));
+    const spread = P.beam_rms * Math.min(BEAM_SIGMAS, Math.max(-BEAM_SIGMAS, gaussPair(us[0], us[1])[0]));
     const beamE = P.beam_e * (1 + spread);
     const zCm = us[2] * P.target_cm;
     // The stopping power at the beam muon's energy along its path (it loses a few per cent).
@@ -281,6 +283,7 @@ export const muonTargetZprime = defineProcess<MuonTargetZprimeParams>({
   id: 'muon-target-zprime',
   layout: MUON_TARGET_ZPRIME_LAYOUT,
   shaderFiles: ['philox.wgsl', 'sampling.wgsl', 'muon_target_zprime.wgsl'],
+  shaderConstants: { BEAM: { type: 'f32', values: { sigmas: BEAM_SIGMAS } } },
   planParams,
   sampleCpu,
 });

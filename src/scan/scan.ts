@@ -26,6 +26,7 @@ import { FIPGEN_VERSION, run, sharedBackend } from '../engine/run.js';
 import type { GpuBackendOptions } from '../engine/gpu/backend.js';
 import { type Shard, shardRange, shardStem } from '../engine/shard.js';
 import { acceptedMask, flagMask } from '../engine/totals.js';
+import { type MuonTargetZprimeParams, visibleBranchingRatio } from '../processes/muonTargetZprime.js';
 import { writeFileAtomic, writeJsonAtomic } from '../output/atomicWrite.js';
 import { scenarioHash } from '../output/dataset.js';
 import type { Plan } from '../processes/process.js';
@@ -225,10 +226,10 @@ async function scanOneMass(plan: Plan, target: MixingReweight | undefined, o: Sc
     };
   }
   if (scenario.process === 'muon-target-zprime') {
-    const P = plan.params as { ctau: number; br_visible: number; veto_length: number };
+    const P = plan.params as MuonTargetZprimeParams;
     const sample = new MediatorSample(scenario.model.mass, flagMask(definition.layout, 'recoil_below_cut', 'recoil_in_acceptance'));
     const summary = await run({ ...common, rows: 'all', onBatch: (b) => sample.add(b) });
-    const e = sample.expectations(scenario.model.coupling, P.ctau, P.br_visible, P.veto_length, o.couplings);
+    const e = sample.expectations(scenario.model.coupling, P.ctau, visibleBranchingRatio(P), P.veto_length, o.couplings);
     return {
       mass_GeV: scenario.model.mass, coupling_generated: scenario.model.coupling, ctau_generated_m: P.ctau,
       events: summary.events, accepted: summary.accepted, backend: summary.backend, adapter: summary.adapter, seconds: summary.seconds,
