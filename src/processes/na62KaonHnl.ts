@@ -25,7 +25,7 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import type { Flavour } from '../physics/hnl/mixing.js';
 import { leptonicProductionHelicityPlus, twoBodyDecayAsymmetry } from '../physics/hnl/polarisation.js';
-import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS } from '../physics/hnl/production.js';
+import { brLeptonicToHnl, LEPTON_OF, LEPTONIC_PARENTS, productionLabel } from '../physics/hnl/production.js';
 import { boost, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { PARTICLES } from '../physics/particles.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
@@ -119,13 +119,13 @@ function planParams(scenario: Scenario, events: number) {
   };
   const info = {
     ...modelInfo,
-    ...Object.fromEntries(production.map((c) => [`BR(K+ -> ${c.a}+ N)`, c.br])),
+    ...Object.fromEntries(production.map((c) => [`BR(${productionLabel.leptonic(LEPTONIC_PARENTS.K, c.a)})`, c.br])),
     ...Object.fromEntries(decays.map((c) => [`BR(N -> ${c.label})`, c.br])),
     'exposure [K+ decays in region]': exposure,
   };
   return {
     params,
-    productionChannels: production.map((c) => `K+ -> ${c.a}+ N`),
+    productionChannels: production.map((c) => productionLabel.leptonic(LEPTONIC_PARENTS.K, c.a)),
     decayChannels: decays.map((c) => c.label),
     info,
   };

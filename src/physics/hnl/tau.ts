@@ -107,7 +107,9 @@ function widthTauToHnl(decay: TauDecayToHnl, mN: number, U: Mixing): number {
   const U2 = U[decay.flavour];
   if (!(U2 > 0)) return 0;
   if (decay.twoBody) return widthTauToMesonHnl(decay.twoBody, mN, U2);
-  return tauLeptonicEnergySpectrum(decay, mN, U2, 64).widths.reduce((a, b) => a + b, 0);
+  const [eMin, eMax] = tauLeptonicEnergyRange(decay, mN);
+  if (!(eMax > eMin) || mN + LEPTON_OF[decay.lepton!].mass >= PARTICLES.tau.mass) return 0;
+  return integrate((E) => tauLeptonicEnergyDensity(decay, mN, U2, E), eMin, eMax, 64);
 }
 
 /** BR(tau -> X N) for the mixing U. */
