@@ -108,15 +108,17 @@ export interface VectorFormFactors {
 }
 
 /**
- * 1805.08567 table of appendix C as transcribed identically by hnlbr (data/form_factors.py) and
- * HNLAnalysis (python/objects.py lines 112-190): D -> K* and B -> D* from the fits of Melikhov
- * and Stech (hep-ph/0001113), Bs -> Ds* from Faustov and Galkin (arXiv:1212.3167).
- * Unverified against the paper's PDF (not readable here): both transcriptions write the q^4
- * term as -xi r^2, where Melikhov-Stech write +sigma_2; flipping it moves the D -> K* and
- * B -> D* rates by 1% and Bs -> Ds* by 5%.
+ * D -> K* and B -> D*: the fits of Melikhov and Stech (hep-ph/0001113), in their convention
+ * F(0)/(... (1 - sigma_1 r + sigma_2 r^2)), so xi = -sigma_2 here, with their pole masses (B -> D*:
+ * 6.4 GeV for both), as Herwig's MelikhovStechFormFactor.cc implements them with the same numbers.
+ * (1805.08567's table as transcribed by hnlbr and HNLAnalysis has +xi = sigma_2, Bc/Bc* poles for
+ * B -> D* and sigma_A0 = 0.59 there: 0.5-1% on these rates.) Melikhov-Stech also take A0's
+ * polynomial in q^2/M_P^2, not q^2/M_V^2: a < 1% difference for D -> K* (B -> D*: M_P = M_V).
+ * Bs -> Ds*: Faustov and Galkin (arXiv:1212.3167) as that transcription has it (sign of its q^4
+ * term unverified here; flipping it moves the rate by 5%).
  */
 const VECTOR_FORM_FACTORS = {
-  DtoKstar: { atZero: [1.03, 0.76, 0.66, 0.49], sigma: [0.27, 0.17, 0.3, 0.67], xi: [0, 0, 0.2, 0.16], pseudoscalarPole: 1.969, vectorPole: 2.112 },
+  DtoKstar: { atZero: [1.03, 0.76, 0.66, 0.49], sigma: [0.27, 0.17, 0.3, 0.67], xi: [0, 0, -0.2, -0.16], pseudoscalarPole: 1.97, vectorPole: 2.11 },
   /**
    * The b-bar -> u-bar transitions, HNLAnalysis labels B_to_rho and Bs_to_Kstar (same transcription
    * and caveat). Bs -> K* keeps the transcription's Bs/Bs* pole masses, with which its sigma and xi
@@ -124,7 +126,7 @@ const VECTOR_FORM_FACTORS = {
    */
   BtoRho: { atZero: [0.295, 0.231, 0.269, 0.282], sigma: [0.875, 0.796, 0.54, 1.34], xi: [0, 0.055, 0, -0.21], pseudoscalarPole: 5.279, vectorPole: 5.325 },
   BstoKstar: { atZero: [0.291, 0.289, 0.287, 0.286], sigma: [-0.516, -0.383, 0, 1.05], xi: [2.1, 1.58, 1.06, -0.074], pseudoscalarPole: 5.367, vectorPole: 5.415 },
-  BtoDstar: { atZero: [0.76, 0.69, 0.66, 0.62], sigma: [0.57, 0.59, 0.78, 1.4], xi: [0, 0, 0, 0.41], pseudoscalarPole: 6.275, vectorPole: 6.331 },
+  BtoDstar: { atZero: [0.76, 0.69, 0.66, 0.62], sigma: [0.57, 0.58, 0.78, 1.4], xi: [0, 0, 0, -0.41], pseudoscalarPole: 6.4, vectorPole: 6.4 },
   BstoDsstar: { atZero: [0.95, 0.67, 0.7, 0.75], sigma: [0.372, 0.35, 0.463, 1.04], xi: [0.561, 0.6, 0.51, 0.07], pseudoscalarPole: 6.275, vectorPole: 6.331 },
 } as const satisfies Record<string, VectorFormFactors>;
 
