@@ -9,7 +9,7 @@
  */
 import { CKM, G_F } from '../constants.js';
 import { dot as mdot, type V4 } from '../dirac.js';
-import { integrate } from '../integrate.js';
+import { integrate, integrateComponents } from '../integrate.js';
 import { dalitzRange12, kallen, twoBodyMomentum } from '../kinematics.js';
 import { PARTICLES, type Particle, widthFromLifetime } from '../particles.js';
 import type { Flavour, Mixing } from './mixing.js';
@@ -265,21 +265,21 @@ export function brSemileptonicToHnl(ch: SemileptonicChannel, flavour: Flavour, m
  * and the two helicities sum to it.
  */
 export function semileptonicMatrixElement(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number, h: -1 | 0 | 1 = 0): number {
-  const point = dalitzPoint(ch, ml, mN, s12, s23);
-  const kN = Math.hypot(point.pN[1], point.pN[2], point.pN[3]);
-  if (h !== 0) {
-    // (p_N - h m_N s_N)/2 with m_N s_N = (k, E n), n N's direction.
-    const En = point.pN[0];
-    const n = kN > 0 ? [point.pN[1] / kN, point.pN[2] / kN, point.pN[3] / kN] : [0, 0, 1];
-    point.pN = [0.5 * (En - h * kN), 0.5 * (point.pN[1] - h * En * n[0]), 0.5 * (point.pN[2] - h * En * n[1]), 0.5 * (point.pN[3] - h * En * n[2])];
-  }
-  return ch.isospinFactor * (ch.kind === 'pseudoscalar' ? pseudoscalarMatrixElement(ch, ch.formFactors, point) : vectorMatrixElement(ch, ch.formFactors, point));
+  return semileptonicMatrixElements(ch, ml, mN, s12, s23, [h])[0];
 }
 
-/**
- * Momenta (E, px, py, pz) in P's rest frame at a Dalitz point: H along z, N in the x-z plane;
- * pN is what the lepton tensor sees of N (its momentum, or the polarised combination).
- */
+/** semileptonicMatrixElement for several helicities at one Dalitz point, the hadronic current computed once. */
+export function semileptonicMatrixElements(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s23: number, hs: readonly (-1 | 0 | 1)[]): number[] {
+  const point = dalitzPoint(ch, ml, mN, s12, s23);
+  const [En, kN] = [point.pN[0], Math.hypot(point.pN[1], point.pN[2], point.pN[3])];
+  const n = kN > 0 ? [point.pN[1] / kN, point.pN[2] / kN, point.pN[3] / kN] : [0, 0, 1];
+  // (p_N - h m_N s_N)/2 with m_N s_N = (k, E n), n N's direction; p_N itself for h = 0.
+  const seen = hs.map((h): V4 => (h === 0 ? point.pN : [0.5 * (En - h * kN), 0.5 * (point.pN[1] - h * En * n[0]), 0.5 * (point.pN[2] - h * En * n[1]), 0.5 * (point.pN[3] - h * En * n[2])]));
+  const values = ch.kind === 'pseudoscalar' ? pseudoscalarMatrixElement(ch, ch.formFactors, point, seen) : vectorMatrixElement(ch, ch.formFactors, point, seen);
+  return values.map((v) => ch.isospinFactor * v);
+}
+
+/** Momenta (E, px, py, pz) in P's rest frame at a Dalitz point: H along z, N in the x-z plane. */
 interface DalitzPoint {
   q2: number;
   p: V4;
@@ -307,13 +307,14 @@ function dalitzPoint(ch: ChannelCommon, ml: number, mN: number, s12: number, s23
  * (its mass terms vanish between the two projectors),
  *   |M|^2 = 4 G_F^2 |V|^2 [2 (H.p_N)(H.p_l) - H^2 (p_N.p_l)].
  */
-function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PseudoscalarFormFactors, { q2, p, k, pN, pl }: DalitzPoint): number {
+function pseudoscalarMatrixElement(ch: ChannelCommon, ff: PseudoscalarFormFactors, { q2, p, k, pl }: DalitzPoint, seen: readonly V4[]): number[] {
   const M2 = ch.parent.mass ** 2;
   const mk2 = ch.daughter.mass ** 2;
   const [fPlus, fZero] = pseudoscalarFormFactorsAt(ff, ch.parent.mass, ch.daughter.mass, q2);
   const fMinus = ((fZero - fPlus) * (M2 - mk2)) / q2;
   const H = [0, 1, 2, 3].map((mu) => fPlus * (p[mu] + k[mu]) + fMinus * (p[mu] - k[mu])) as V4;
-  return 4 * G_F ** 2 * ch.ckm ** 2 * (2 * mdot(H, pN) * mdot(H, pl) - mdot(H, H) * mdot(pN, pl));
+  const [Hl, HH] = [mdot(H, pl), mdot(H, H)];
+  return seen.map((pN) => 4 * G_F ** 2 * ch.ckm ** 2 * (2 * mdot(H, pN) * Hl - HH * mdot(pN, pl)));
 }
 
 /**
@@ -328,12 +329,6 @@ function epsilonLower(b: V4, c: V4, d: V4): V4 {
   const m13 = c[1] * d[3] - c[3] * d[1];
   const m23 = c[2] * d[3] - c[3] * d[2];
   return [b[1] * m23 - b[2] * m13 + b[3] * m12, -(b[0] * m23 - b[2] * m03 + b[3] * m02), b[0] * m13 - b[1] * m03 + b[3] * m01, -(b[0] * m12 - b[1] * m02 + b[2] * m01)];
-}
-
-/** epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma: the determinant of the rows a, b, c, d. */
-function levi(a: V4, b: V4, c: V4, d: V4): number {
-  const X = epsilonLower(b, c, d);
-  return a[0] * X[0] + a[1] * X[1] + a[2] * X[2] + a[3] * X[3];
 }
 
 /**
@@ -372,24 +367,24 @@ export function vectorHadronicCurrent(M: number, m: number, ff: readonly [number
  * a = p_N.Hv, b = p_N.Ha, c = p_l.Hv, d = p_l.Ha (Tr[g5 a b c d] = 4i levi(a, b, c, d) for
  * g5 = i g0 g1 g2 g3; the tests check the whole against explicit Dirac matrices).
  */
-function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, { q2, p, k, pN, pl }: DalitzPoint): number {
+function vectorMatrixElement(ch: ChannelCommon, ff: VectorFormFactors, { q2, p, k, pl }: DalitzPoint, seen: readonly V4[]): number[] {
   const cp = ch.decaying === 'antiquark' ? 1 : -1;
   const M = ch.parent.mass;
   const m = ch.daughter.mass;
   const [EV, kV] = [k[0], k[3]];
   const formFactors = vectorFormFactorsAt(ff, q2);
   const polarisations: V4[] = [[0, 1, 0, 0], [0, 0, 1, 0], [kV / m, 0, 0, EV / m]];
-  const NL = mdot(pN, pl);
-  let sum = 0;
+  const sums = seen.map(() => 0);
   for (const e of polarisations) {
     const [Hv, Ha] = vectorHadronicCurrent(M, m, formFactors, p, k, e, cp);
-    const a = mdot(pN, Hv);
-    const b = mdot(pN, Ha);
-    const c = mdot(pl, Hv);
-    const d = mdot(pl, Ha);
-    sum += 2 * (a * c + b * d) - (mdot(Hv, Hv) + mdot(Ha, Ha)) * NL - 2 * levi(pN, Hv, pl, Ha);
+    const [c, d, H2] = [mdot(pl, Hv), mdot(pl, Ha), mdot(Hv, Hv) + mdot(Ha, Ha)];
+    // levi(p_N, Hv, p_l, Ha) = epsilon_{mu nu rho sigma} p_N^mu Hv^nu p_l^rho Ha^sigma = p_N^mu X_mu: linear in p_N like the rest.
+    const X = epsilonLower(Hv, pl, Ha);
+    seen.forEach((pN, i) => {
+      sums[i] += 2 * (mdot(pN, Hv) * c + mdot(pN, Ha) * d) - H2 * mdot(pN, pl) - 2 * (pN[0] * X[0] + pN[1] * X[1] + pN[2] * X[2] + pN[3] * X[3]);
+    });
   }
-  return 4 * G_F ** 2 * ch.ckm ** 2 * sum;
+  return sums.map((sum) => 4 * G_F ** 2 * ch.ckm ** 2 * sum);
 }
 
 /**
@@ -409,20 +404,19 @@ export function semileptonicEnergySpectrum(ch: SemileptonicChannel, lepton: Part
   const eMax = (M * M + mN * mN - (mk + ml) ** 2) / (2 * M);
   if (!(eMax > eMin) || M <= mk + ml + mN) return { eMin, eMax: eMin, widths: new Array(bins).fill(0), helicityPlus: new Array(bins).fill(0.5) };
   const scale = (U2 * 2 * M) / (256 * Math.PI ** 3 * M ** 3);
-  const inner = (E: number, h: 0 | 1) => {
+  // [spin-summed, helicity +1] at E, integrated over s12 = lo + (hi - lo) sin^2(th) (no square-root edge at the ends).
+  const inner = (E: number) => {
     const s23 = M * M + mN * mN - 2 * M * E;
     const [lo, hi] = dalitzRange12(M, mN, mk, ml, s23);
-    // s12 = lo + (hi - lo) sin^2(th): no square-root edge is met at the ends.
-    return integrate((th) => semileptonicMatrixElement(ch, ml, mN, lo + (hi - lo) * Math.sin(th) ** 2, s23, h) * (hi - lo) * Math.sin(2 * th), 0, Math.PI / 2, 2);
+    return integrateComponents((th) => semileptonicMatrixElements(ch, ml, mN, lo + (hi - lo) * Math.sin(th) ** 2, s23, [0, 1]).map((v) => v * (hi - lo) * Math.sin(2 * th)), 2, 0, Math.PI / 2, 2);
   };
   const step = (eMax - eMin) / bins;
   const widths: number[] = [];
   const helicityPlus: number[] = [];
   for (let k = 0; k < bins; k++) {
-    const [a, b] = [eMin + k * step, eMin + (k + 1) * step];
-    const all = integrate((E) => inner(E, 0), a, b, 1);
+    const [all, plus] = integrateComponents(inner, 2, eMin + k * step, eMin + (k + 1) * step, 1);
     widths.push(scale * all);
-    helicityPlus.push(all > 0 ? Math.min(1, Math.max(0, integrate((E) => inner(E, 1), a, b, 1) / all)) : 0.5);
+    helicityPlus.push(all > 0 ? Math.min(1, Math.max(0, plus / all)) : 0.5);
   }
   return { eMin, eMax, widths, helicityPlus };
 }
