@@ -9,7 +9,7 @@ import { createCpuBackend } from '../src/engine/cpu/backend.js';
 import { linearCosSin } from '../src/engine/cpu/sampling.js';
 import { createGpuBackend } from '../src/engine/gpu/backend.js';
 import type { EventBatch } from '../src/engine/layout.js';
-import { boost, twoBodyMomentum, type Vec4 } from '../src/physics/kinematics.js';
+import { twoBodyMomentum, type Vec4 } from '../src/physics/kinematics.js';
 import { PARTICLES } from '../src/physics/particles.js';
 import { twoBodyDecayAsymmetry } from '../src/physics/hnl/polarisation.js';
 import { processFor } from '../src/processes/registry.js';
@@ -17,6 +17,7 @@ import type { Na62KaonHnlParams } from '../src/processes/na62KaonHnl.js';
 import type { Plan } from '../src/processes/process.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { ksCritical, ksStatistic } from './helpers/stats.js';
+import { restOf } from './helpers/sample.js';
 
 const N = 50_000;
 
@@ -42,10 +43,6 @@ async function events(backend: 'cpu' | 'webgpu') {
   return { plan, cols, v };
 }
 
-/** Four-vector p seen from the rest frame of a particle with lab momentum `frame` and mass m. */
-function toRestFrame(p: Vec4, frame: Vec4, m: number): Vec4 {
-  return boost(p, [-frame[0], -frame[1], -frame[2], frame[3]], m);
-}
 
 for (const backend of ['cpu', 'webgpu'] as const) {
   describe.runIf(backend === 'cpu' || gpuAvailable)(`sampled distributions, ${backend}`, async () => {
@@ -65,7 +62,7 @@ for (const backend of ['cpu', 'webgpu'] as const) {
       const leptons = plan.productionChannels.map((l) => (l.includes('mu+') ? PARTICLES.mu : PARTICLES.e));
       let worst = 0;
       for (let i = 0; i < N; i++) {
-        const nStar = toRestFrame(v('llp', i), v('parent', i), P.kaon_mass);
+        const nStar = restOf(v('llp', i), v('parent', i), P.kaon_mass);
         const expected = twoBodyMomentum(PARTICLES.K.mass, mN, leptons[cols.production_channel[i]].mass);
         worst = Math.max(worst, Math.abs(Math.hypot(nStar[0], nStar[1], nStar[2]) / expected - 1));
       }
@@ -109,8 +106,8 @@ for (const backend of ['cpu', 'webgpu'] as const) {
         // Helicity is defined in the kaon frame: in N's rest frame its spin axis points away
         // from the kaon, -(K momentum there)/|...| (not N's lab direction).
         const N4 = v('llp', i);
-        const lStar = toRestFrame(v('d1', i), N4, mN);
-        const kStar = toRestFrame(v('parent', i), N4, mN);
+        const lStar = restOf(v('d1', i), N4, mN);
+        const kStar = restOf(v('parent', i), N4, mN);
         const pk = Math.hypot(kStar[0], kStar[1], kStar[2]);
         const pl = Math.hypot(lStar[0], lStar[1], lStar[2]);
         const c = -(lStar[0] * kStar[0] + lStar[1] * kStar[1] + lStar[2] * kStar[2]) / (pk * pl);
@@ -129,8 +126,8 @@ for (const backend of ['cpu', 'webgpu'] as const) {
       let worst = 0;
       for (let i = 0; i < N; i++) {
         const N4 = v('llp', i);
-        const l = toRestFrame(v('d1', i), N4, mN);
-        const p = toRestFrame(v('d2', i), N4, mN);
+        const l = restOf(v('d1', i), N4, mN);
+        const p = restOf(v('d2', i), N4, mN);
         const lepton = Math.abs(cols.d1_pdg[i]) === 13 ? PARTICLES.mu : PARTICLES.e;
         const expected = twoBodyMomentum(mN, lepton.mass, PARTICLES.pi.mass);
         worst = Math.max(worst, Math.hypot(l[0] + p[0], l[1] + p[1], l[2] + p[2]) / expected, Math.abs(Math.hypot(l[0], l[1], l[2]) / expected - 1));

@@ -223,6 +223,9 @@ describe('muon-target-zprime: the scan reweighting against regenerating', () => 
     const sample = new MediatorSample(0.3, flagMask(plan.process.layout, 'recoil_below_cut', 'recoil_in_acceptance'));
     await run({ scenario: ref, events: 100_000, seed: 'scan', backend: 'cpu', rows: 'all', plan, onBatch: (b) => sample.add(b) });
     const P = plan.params;
+    // The visible BR against the decay table's (everything but nu nubar), to float32 rounding of the channel table.
+    const brs = plan.info['branching ratios'] as Record<string, number>;
+    expect(Math.abs(visibleBranchingRatio(P) - (1 - (brs['nu nubar'] ?? 0)))).toBeLessThan(1e-6);
     expect(visibleBranchingRatio(P)).toBeGreaterThan(0.3);
     const e = sample.expectations(5e-7, P.ctau, visibleBranchingRatio(P), P.veto_length, [5e-7, 2e-6]);
     const direct = await run({ scenario: at(2e-6), events: 100_000, seed: 'direct', backend: 'cpu' });

@@ -1,4 +1,5 @@
 /** Every column of a preset's events on one backend, as float64 arrays, the raw GPU words (for sentinel checks) and the event ids in the order the batches came. */
+import { boost, type Vec4 } from '../../src/physics/kinematics.js';
 import { loadScenario } from '../../src/config/load.js';
 import type { PhiloxKey } from '../../src/engine/rng/seed.js';
 import { createCpuBackend } from '../../src/engine/cpu/backend.js';
@@ -30,4 +31,14 @@ export async function sampleColumns<P extends Plan = Plan>(preset: string, backe
     b.close();
   }
   return { scenario, plan, cols, raw, ids };
+}
+
+/** The (px, py, pz, E) four-vector `prefix` of event i in a batch's columns. */
+export function p4(cols: Record<string, Float64Array>, prefix: string, i: number): Vec4 {
+  return [cols[`${prefix}_px`][i], cols[`${prefix}_py`][i], cols[`${prefix}_pz`][i], cols[`${prefix}_e`][i]];
+}
+
+/** Four-vector p seen from the rest frame of a particle of momentum `frame` (same frame as p) and mass m. */
+export function restOf(p: readonly number[], frame: readonly number[], m: number): Vec4 {
+  return boost(p as Vec4, [-frame[0], -frame[1], -frame[2], frame[3]], m);
 }
