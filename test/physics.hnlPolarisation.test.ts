@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { G_F, SIN2_THETA_W_MZ } from '../src/physics/constants.js';
-import { add, bar, G5, GAMMA, I4, type Mat, METRIC, mul, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
+import { add, bar, G5, GAMMA, I4, type Mat, METRIC, mul, ONE_MINUS_G5, scale, slash, traceRe, type V4 } from '../src/physics/dirac.js';
 import { widthChargedLeptonPair, widthChargedPseudoscalar, widthChargedVector, widthNeutralVector, widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
 import { type LeptonicCoefficients, leptonicLeptonPolarisation, leptonicMatrixElement, leptonicProductionHelicityPlus, leptonPolarisationFromCurrent, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../src/physics/hnl/polarisation.js';
 import { TAU_DECAYS_TO_HNL, tauLeptonicEnergyDensity, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../src/physics/hnl/tau.js';
@@ -16,7 +16,8 @@ import { boost, twoBodyMomentum } from '../src/physics/kinematics.js';
 import { PARTICLES, type Particle } from '../src/physics/particles.js';
 
 const ZERO: V4 = [0, 0, 0, 0];
-const ONE_M_G5 = add(I4, G5, -1);
+/** The six unit vectors: averaging a quadratic form over them is exact (its average over all directions). */
+const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
 const ONE_P_G5 = add(I4, G5);
 /** u ubar of spin state s: (pslash + m)(1 + g5 sslash)/2; s = 0 gives half the spin sum, the spin average. */
 const spinState = (p: V4, m: number, s: V4 = ZERO): Mat => scale(mul(add(slash(p), scale(I4, m)), add(I4, mul(G5, slash(s)))), 0.5);
@@ -50,14 +51,14 @@ function contract(a: ReturnType<typeof currentTensor>, b: ReturnType<typeof curr
   for (let m = 0; m < 4; m++) for (let n = 0; n < 4; n++) s += METRIC[m] * METRIC[n] * (a.re[m][n] * b.re[m][n] - a.im[m][n] * b.im[m][n]);
   return s;
 }
-const LEFT = GAMMA.map((g) => mul(g, ONE_M_G5)); // gamma^mu (1 - g5)
+const LEFT = GAMMA.map((g) => mul(g, ONE_MINUS_G5)); // gamma^mu (1 - g5)
 /**
  * |ubar_X G u_Y|^2 summed as Tr[X G Y bar(G)] for a meson of momentum q: G = qslash (1 - g5) for a
  * pseudoscalar; for a vector, gamma^mu (1 - g5) contracted with sum_pol eps*_mu eps_nu = -g_mu nu + q_mu q_nu/m^2.
  */
 function mesonVertexTrace(X: Mat, Y: Mat, q: V4, m: number, kind: 'pseudoscalar' | 'vector'): number {
   if (kind === 'pseudoscalar') {
-    const G = mul(slash(q), ONE_M_G5);
+    const G = mul(slash(q), ONE_MINUS_G5);
     return traceRe(mul(mul(mul(X, G), Y), bar(G)));
   }
   const T = currentTensor(X, Y, LEFT);
@@ -74,7 +75,7 @@ describe('P+ -> l+ N: helicity of N (V-A amplitude p_P^mu ubar_N gamma_mu (1 - g
     const k = twoBodyMomentum(mP, ml, mN);
     const pN: V4 = [Math.hypot(k, mN), 0, 0, k];
     const pl: V4 = [Math.hypot(k, ml), 0, 0, -k];
-    const G = mul(slash([mP, 0, 0, 0]), ONE_M_G5);
+    const G = mul(slash([mP, 0, 0, 0]), ONE_MINUS_G5);
     return traceRe(mul(mul(mul(spinState(pN, mN, helicitySpin(pN, mN, h)), G), spinSum(pl, ml, true)), bar(G)));
   }
   const { K, Ds, e, mu, tau } = PARTICLES;
@@ -219,7 +220,6 @@ describe('tau -> l nu N from a polarised tau: N direction about the tau flight a
   const antiSpinState = (p: V4, m: number, sv: V4): Mat => scale(mul(add(slash(p), scale(I4, -m)), add(I4, mul(G5, slash(sv)))), 0.5);
   // The octahedron's six directions integrate any quadratic polynomial of the direction exactly,
   // and |M|^2 is quadratic in the l direction in the (l nu) frame.
-  const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
   /**
    * |M|^2 averaged over the l and nubar directions at fixed p_N (energy E, angle acos(c) to z, helicity h).
    * W line: tau+ (spin -z: helicity -1/2 along its flight z) -> nubar_tau l+ N, [vbar_tau G v_nu][ubar_N G v_l].
@@ -302,10 +302,9 @@ describe('tau -> l nu N from a polarised tau: N direction about the tau flight a
 });
 
 describe('N -> l V, V -> a b: the vector meson decay weight against the Dirac trace of the whole chain (N rest frame, random spin axes)', () => {
-  const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
   /** |ubar_l kslash (1 - g5) u_N|^2 for N in spin state h s: the chain's |M|^2 with the decay current k (transverse to q). */
   const traced = (M: number, s: number[], h: number, pl: number[], ml: number, k: number[]) => {
-    const G = mul(slash(toV4(k)), ONE_M_G5);
+    const G = mul(slash(toV4(k)), ONE_MINUS_G5);
     return traceRe(mul(mul(mul(spinSum(toV4(pl), ml), G), spinState([M, 0, 0, 0], M, [0, s[0] * h, s[1] * h, s[2] * h])), bar(G)));
   };
   const r = rng(11);
@@ -399,7 +398,7 @@ describe('N -> l1- l2+ nu: leptonicMatrixElement against Dirac traces, random co
       return contract(currentTensor(spinSum(p1, m1), N, LEFT), currentTensor(slash(pNu), spinSum(p2, m2, true), LEFT));
     }
     // Neutral current: [ubar_nu g^mu (1-g5) u_N][ubar_l g_mu (gL (1-g5) + gR (1+g5)) v_l].
-    const chiral = GAMMA.map((g) => mul(g, add(scale(ONE_M_G5, neutral.gL), scale(ONE_P_G5, neutral.gR))));
+    const chiral = GAMMA.map((g) => mul(g, add(scale(ONE_MINUS_G5, neutral.gL), scale(ONE_P_G5, neutral.gR))));
     return contract(currentTensor(slash(pNu), N, LEFT), currentTensor(spinSum(p1, m1), spinSum(p2, m2, true), chiral));
   }
   function check(c: LeptonicCoefficients, M: number, m1: number, m2: number, neutral: { gL: number; gR: number } | null, seed: number): number[] {
@@ -460,7 +459,7 @@ describe("the tau's polarisation from N's decay, and the polarised tau's decays,
         const pl = [k * n[0], k * n[1], k * n[2], Math.hypot(k, mTau)];
         const pseudoscalar = trial < 3;
         const J = pseudoscalar ? [-pl[0], -pl[1], -pl[2], M - pl[3]] : [r() - 0.5, r() - 0.5, r() - 0.5, r() - 0.5];
-        const G = mul(slash(toV4(J)), ONE_M_G5);
+        const G = mul(slash(toV4(J)), ONE_MINUS_G5);
         const sN = randomUnit(r);
         const rates: number[] = [];
         for (const h of [1, -1, 0]) {
@@ -544,7 +543,7 @@ describe("the tau's polarisation from N's decay, and the polarised tau's decays,
       const d = randomUnit(r);
       const pPi: V4 = [Math.hypot(k, PARTICLES.pi.mass), k * n[0], k * n[1], k * n[2]];
       const pNu: V4 = [k, -k * n[0], -k * n[1], -k * n[2]];
-      const G = mul(slash(pPi), ONE_M_G5);
+      const G = mul(slash(pPi), ONE_MINUS_G5);
       const sTau = (x: number): V4 => [0, x * d[0], x * d[1], x * d[2]];
       const cos = n[0] * d[0] + n[1] * d[1] + n[2] * d[2];
       const minus = (x: number) => traceRe(mul(mul(mul(slash(pNu), G), spinState([mTau, 0, 0, 0], mTau, sTau(x))), bar(G)));
@@ -556,14 +555,13 @@ describe("the tau's polarisation from N's decay, and the polarised tau's decays,
 });
 
 describe('a partly polarised tau -> rho nu, rho -> pi pi0, against the Dirac trace of the chain', () => {
-  const OCTAHEDRON = [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]];
   const mTau = PARTICLES.tau.mass;
   const { rho, pi, pi0 } = PARTICLES;
   const kRho = twoBodyMomentum(mTau, rho.mass, 0);
   const pStar = twoBodyMomentum(rho.mass, pi.mass, pi0.mass);
   // tau- : |ubar_nu kslash (1 - g5) u_tau|^2, u ubar = (pslash + m)(1 + g5 Pslash)/2; tau+ : |vbar_tau kslash (1 - g5) v_nu|^2, v vbar = (pslash - m)(1 + g5 Pslash)/2.
   const traced = (sign: number, pol: number[], nu: V4, k: V4) => {
-    const G = mul(slash(k), ONE_M_G5);
+    const G = mul(slash(k), ONE_MINUS_G5);
     const tau = scale(mul(add(slash([mTau, 0, 0, 0]), scale(I4, sign * mTau)), add(I4, mul(G5, slash([0, pol[0], pol[1], pol[2]])))), 0.5);
     return sign > 0 ? traceRe(mul(mul(mul(slash(nu), G), tau), bar(G))) : traceRe(mul(mul(mul(tau, G), slash(nu)), bar(G)));
   };

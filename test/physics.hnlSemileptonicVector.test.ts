@@ -100,24 +100,8 @@ function traced(ch: SemileptonicChannel, ml: number, mN: number, s12: number, s2
 }
 
 describe('P -> V l+ N: |M|^2 (src/physics/hnl/semileptonic.ts)', () => {
-  const cases = [
-    ['B+', 'D*0bar', 'mu', 1.5],
-    ['B0', 'D*-', 'tau', 0.8],
-    ['D0', 'K*-', 'e', 0.4],
-    ['Bs0', 'Ds*-', 'mu', 2.0],
-  ] as const;
-
-  it.each(cases)('%s -> %s %s+ N at m_N = %f: equals sum over polarisations of Tr[(pN + mN) a(1-g5)(pl - ml)bar(a(1-g5))] with explicit Dirac matrices, x G_F^2 |V|^2/2 (1e-9)', (parent, daughter, l, mN) => {
-    const ch = channel(parent, daughter);
-    const ml = LEPTON_OF[l].mass;
-    for (const [s12, s23] of dalitzPoints(ch, ml, mN, 12)) {
-      const dirac = traced(ch, ml, mN, s12, s23);
-      const ours = semileptonicMatrixElement(ch, ml, mN, s12, s23);
-      expect(ours).toBeGreaterThan(0);
-      expect(Math.abs(ours / dirac - 1)).toBeLessThan(1e-9);
-    }
-  });
-
+  // (The spin-summed |M|^2 against the explicit Dirac trace: the helicity test below, whose two
+  // helicities each match the trace with N's spin projector and sum to it.)
   // HNLCalc (github.com/laroccod/HNLCalc, HNLCalc.py at a873844, lines 889-905): dBR/(dq^2 dE_N)
   // = tau U^2 |V|^2 G_F^2/(32 pi^3 M^2) (t1 + ... + t8) in terms of f1 = V/(M+m), f2 = (M+m) A1,
   // f3 = -A2/(M+m), f4 = [m(2A0 - A1 - A2) + M(A2 - A1)]/q^2, f5 = f3 + f4. With
@@ -211,18 +195,19 @@ describe('P -> V l+ N: |M|^2 (src/physics/hnl/semileptonic.ts)', () => {
 
 describe('P -> V l+ nu and Bs -> Ds l+ nu: Standard-Model limits (m_N -> 0, U^2 = 1) against PDG 2024', () => {
   const only = (f: 'e' | 'mu' | 'tau') => ({ e: 0, mu: 0, tau: 0, [f]: 1 });
-  // The form-factor fits of 1805.08567 appendix C are not fits to these rates: with them the
-  // D -> K* and B -> D* rates come out 10-20% above PDG (as the helper's independent Python
-  // integration of the same formulas found); the tolerances say so and no more.
+  // The form-factor models (Melikhov-Stech for D -> K*, B -> D*; Faustov-Galkin for Bs -> Ds*; the
+  // B -> D single pole for Bs -> Ds) are not fits to these rates: D -> K* comes out 11-12% above
+  // PDG, B -> D* 12-16% above (tau: 11% below), Bs -> Ds* 13% above, Bs -> Ds 17% below; the
+  // tolerances say so and no more.
   it.each([
     ['D0', 'K*-', 'e', 0.0215, 0.2],
     ['D+', 'K*0bar', 'e', 0.054, 0.2],
-    ['B0', 'D*-', 'e', 0.0497, 0.25],
+    ['B0', 'D*-', 'e', 0.0497, 0.2],
     ['B0', 'D*-', 'tau', 0.0158, 0.15],
-    ['B+', 'D*0bar', 'e', 0.0558, 0.25],
-    ['Bs0', 'Ds*-', 'mu', 0.052, 0.25],
+    ['B+', 'D*0bar', 'e', 0.0558, 0.2],
+    ['Bs0', 'Ds*-', 'mu', 0.052, 0.2],
     // Bs -> Ds with the B -> D single pole of PHYSICS.md (as 1805.08567 does): 17% low, as B -> D is.
-    ['Bs0', 'Ds-', 'mu', 0.0231, 0.25],
+    ['Bs0', 'Ds-', 'mu', 0.0231, 0.2],
   ] as const)('BR(%s -> %s %s+ nu): PDG %f within %f', (parent, daughter, l, pdg, tol) => {
     const ch = SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
     const br = brSemileptonicToHnl(ch, l, 0, only(l));
@@ -234,7 +219,7 @@ describe('P -> H l+ N with N of definite helicity (P rest frame): |M|^2(h) and t
   const pick = (parent: string, daughter: string) => SEMILEPTONIC_CHANNELS.find((c) => c.parent.name === parent && c.daughter.name === daughter)!;
   const cases = [
     ['D0', 'K-', 'mu', 0.6], ['D+', 'pi0', 'e', 1.0], ['B0', 'D-', 'tau', 1.2],
-    ['D0', 'K*-', 'e', 0.4], ['B+', 'D*0bar', 'mu', 1.5], ['B0', 'D*-', 'tau', 0.8],
+    ['D0', 'K*-', 'e', 0.4], ['B+', 'D*0bar', 'mu', 1.5], ['B0', 'D*-', 'tau', 0.8], ['Bs0', 'Ds*-', 'mu', 2.0],
   ] as const;
 
   it.each(cases)('%s -> %s %s+ N at m_N = %f: |M|^2(h = +-1) equals the trace with the spin projector (1e-9), and the two sum to the spin-summed |M|^2', (parent, daughter, l, mN) => {
