@@ -148,7 +148,7 @@ export function tauTwoBodySpinCorrelation(mTau: number, mN: number, mX: number, 
  * against explicit Dirac traces.
  */
 export function vectorMesonDecayWeight(M: number, s: readonly number[], h: number, pl: readonly number[], q: readonly number[], mV: number, k: readonly number[], K2: number): number {
-  const P = [-h * M * s[0], -h * M * s[1], -h * M * s[2], M];
+  const P = atRestWithSpin(M, s, h);
   const lP = mdot(pl, P);
   const den = K2 * (lP + (2 * mdot(pl, q) * mdot(q, P)) / (mV * mV));
   return den > 0 ? (3 * (2 * mdot(pl, k) * mdot(k, P) + K2 * lP)) / den : 0;
@@ -203,7 +203,7 @@ export function leptonPolarisationFromCurrent(pl: readonly number[], ml: number,
  * `rest` takes a four-vector of N's frame to the lepton's rest frame.
  */
 export function leptonicLeptonPolarisation(cA: number, M: number, s: readonly number[], h: number, p1: readonly number[], p2: readonly number[], pNu: readonly number[], m1: number, m2: number, slot: 1 | 2, rest: (p: readonly number[]) => readonly number[]): [number, number, number] {
-  const P = [-h * M * s[0], -h * M * s[1], -h * M * s[2], M];
+  const P = atRestWithSpin(M, s, h);
   const me = cA * mdot(P, p2) * mdot(pNu, p1);
   if (!(me > 0)) return [0, 0, 0];
   const [vec, factor] = slot === 1 ? [rest(pNu), (cA * m1 * mdot(P, p2)) / me] : [rest(P), (-cA * m2 * mdot(p1, pNu)) / me];
@@ -211,3 +211,8 @@ export function leptonicLeptonPolarisation(cA: number, M: number, s: readonly nu
 }
 
 const dot3 = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+
+/** p - h M s for a fermion of mass M at rest with spin axis s (3-vector) and sign h: what the V-A current sees of its spin state. */
+function atRestWithSpin(M: number, s: readonly number[], h: number): number[] {
+  return [-h * M * s[0], -h * M * s[1], -h * M * s[2], M];
+}

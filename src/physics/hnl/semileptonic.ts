@@ -49,6 +49,9 @@ export function pseudoscalarFormFactorsAt(ff: PseudoscalarFormFactors, M: number
   return [f(ff.plus.c, ff.plus.P), f(ff.zero.c, ff.zero.P)];
 }
 
+/** The B* mass, the vector pole of the b-bar -> u-bar BCL form factors (PDG 2024: 5324.75 MeV). */
+const B_STAR_MASS = 5.32475;
+
 /**
  * D -> K: f(0) = 0.745, poles 2.112 (vector) and 2.317 GeV (scalar); B -> D: f(0) = 0.66, pole
  * 6.4 GeV (PHYSICS.md 1.1, from 1805.08567 appendix). 1805.08567 uses the B -> D form factors
@@ -69,12 +72,12 @@ const FORM_FACTORS = {
   /**
    * B -> pi: the HFLAV 2023 fit of lattice form factors and measured spectra (K = 3; HFLAV,
    * arXiv:2411.18639), coefficients as Belle II's decay files carry them ("BCL 0.424 -0.484 -0.658 0
-   * 0.561 -1.393 0.763 0"); pole M_B* = 5.32475 GeV (PDG 2024). Those files pad a zero fourth
+   * 0.561 -1.393 0.763 0"); pole M_B* (B_STAR_MASS). Those files pad a zero fourth
    * coefficient and their EvtBCLFF then evaluates K = 4 in the z^K term; we deliberately use K = 3:
    * only then does f+(0) = f0(0) hold (to 1e-4; with K = 4 it misses by 3%, tested), so K = 3 is
    * the fit's convention. BR(B0 -> pi- l+ nu) comes out 1.5% below PDG 2024, BR(B+ -> pi0 l+ nu) 1% above.
    */
-  BtoPi: { form: 'bcl', plus: [0.424, -0.484, -0.658], zero: [0.561, -1.393, 0.763], vectorPole: 5.32475 },
+  BtoPi: { form: 'bcl', plus: [0.424, -0.484, -0.658], zero: [0.561, -1.393, 0.763], vectorPole: B_STAR_MASS },
   /**
    * Bs -> K: RBC/UKQCD (Flynn et al., arXiv:1501.05373; K = 3), coefficients as tabulated in
    * github.com/andreasjuettner/BFF lib/data_BstoK.py ('RBCUKQCD 15'); f+(0) = f0(0) to 1e-4 with
@@ -87,7 +90,7 @@ const FORM_FACTORS = {
    * 5.68 instead of 5.63 changes f0 there by ~5%), not for the l = e, mu rate, which is 5% below
    * LHCb's (arXiv:2012.05143).
    */
-  BstoK: { form: 'bcl', plus: [0.338, -1.161, -0.458], zero: [0.21, -0.169, -1.235], vectorPole: 5.32475, scalarPole: 5.63 },
+  BstoK: { form: 'bcl', plus: [0.338, -1.161, -0.458], zero: [0.21, -0.169, -1.235], vectorPole: B_STAR_MASS, scalarPole: 5.63 },
 } as const satisfies Record<string, PseudoscalarFormFactors>;
 
 /**
