@@ -2,7 +2,6 @@
 // src/processes/muonTargetZprime.ts and of energyAfter (materials.ts), bremThetaC2,
 // bremTmin and bremDsigmaWithChi (brem.ts).
 
-
 // (1 - exp(-k))/k, k = b cm, of the slowing down -dE/dl = a + b E (a, b per cm).
 fn lossShape(k: f32) -> f32 {
   if (k > 1e-4) {

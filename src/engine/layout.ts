@@ -60,7 +60,6 @@ export function makeLayout(columns: readonly SamplerColumn[], flags: readonly Fl
   return { columns, flags, index };
 }
 
-/** Helpers to declare the usual groups of columns. */
 /** A float32 column: name, unit and what it holds. */
 export function scalarColumn(name: string, unit: string, doc: string): SamplerColumn {
   return { name, kind: 'f32', unit, doc };

@@ -34,7 +34,6 @@ import { bremDsigmaDx, bremDsigmaWithChi, bremThetaC2, bremTmin, ChiTable, chiFr
 import { mediatorDecays } from '../physics/zprime/model.js';
 import { defineProcess, type Plan } from './process.js';
 
-
 export const MUON_TARGET_ZPRIME_LAYOUT = makeLayout(
   [
     f('log_weight', '', 'natural log of the event weight (expected events in the exposure)'),
@@ -176,7 +175,6 @@ export function visibleBranchingRatio(P: Pick<MuonTargetZprimeParams, 'channel_c
 function lossAt(P: MuonTargetZprimeParams, E: number): [number, number] {
   return interpolateLoss(P.loss_e, P.loss_a, P.loss_b, E);
 }
-
 
 function sampleCpu(plan: Plan<MuonTargetZprimeParams>, key: PhiloxKey, firstEvent: number, n: number, out: Float64Array): void {
   const P = plan.params;

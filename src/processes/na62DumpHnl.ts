@@ -45,7 +45,6 @@ import { dalitzPointAtRest } from './dalitzKinematics.js';
 import { planHnlModel } from './hnlModel.js';
 import { defineProcess, type Plan } from './process.js';
 
-
 export const NA62_DUMP_HNL_LAYOUT = makeLayout(
   [
     f('log_weight', '', 'natural log of the event weight (expected events); the host writes weight = exp(log_weight)'),

@@ -32,7 +32,6 @@ import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62Kao
 import { planHnlModel } from './hnlModel.js';
 import { defineProcess, type Plan } from './process.js';
 
-
 export const NA62_KAON_HNL_LAYOUT = makeLayout(
   [
     f('log_weight', '', 'natural log of the event weight (expected events); the host writes weight = exp(log_weight)'),

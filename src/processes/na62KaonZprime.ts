@@ -27,7 +27,6 @@ import { dalitzMomenta, logPosition } from './dalitzKinematics.js';
 import { kaonBeamParams, putKaonDecay, sampleKaonBeam } from '../sources/na62KaonBeam.js';
 import { defineProcess, type Plan } from './process.js';
 
-
 export const NA62_KAON_ZPRIME_LAYOUT = makeLayout(
   [
     f('log_weight', '', 'natural log of the event weight (expected events); the host writes weight = exp(log_weight)'),

@@ -27,7 +27,6 @@ import { helmFromRadii, helmRadii, recoilMomentum } from '../physics/formFactor.
 import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { defineProcess, type Plan } from './process.js';
 
-
 export const NUCLEUS_CEVNS_LAYOUT = makeLayout(
   [
     f('log_weight', '', 'natural log of the event weight (expected events in the live time)'),

@@ -31,7 +31,6 @@ import type { Vec4 } from '../physics/kinematics.js';
 import { energyTable, kgDayRates, nucleusTargets, RECOIL_SPECTRUM } from './nucleusCommon.js';
 import { defineProcess, type Plan } from './process.js';
 
-
 export const NUCLEUS_DIPOLE_LAYOUT = makeLayout(
   [
     f('log_weight', '', 'natural log of the event weight (expected events in the live time)'),

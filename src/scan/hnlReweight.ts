@@ -27,8 +27,12 @@ import type { Plan } from '../processes/process.js';
  * truncated to [sIn, sOut] (exp(-(s - sIn)/L)/(L (1 - exp(-(sOut - sIn)/L)))).
  */
 export function logDecayReweight(s: number, sIn: number, sOut: number, L: number, L2: number): number {
-  const logProposal = -(s - sIn) / L - Math.log(L) - Math.log(-Math.expm1(-(sOut - sIn) / L));
-  return -s / L2 - Math.log(L2) - logProposal;
+  return -s / L2 - Math.log(L2) - logDecayProposal(s, sIn, sOut, L);
+}
+
+/** ln of the proposal density of the decay point: the exponential of length L truncated to [sIn, sOut]. */
+export function logDecayProposal(s: number, sIn: number, sOut: number, L: number): number {
+  return -(s - sIn) / L - Math.log(L) - Math.log(-Math.expm1(-(sOut - sIn) / L));
 }
 
 /**
@@ -97,10 +101,15 @@ export class AcceptedSample {
     const ctau = target?.ctau ?? ctauRef;
     const logProd = target ? target.productionScale.map(Math.log) : [];
     const logDecay = target ? target.decayScale.map(Math.log) : [];
-    return sumOverGrid(grid.length, this.channel, nChannels, (i, k) => {
-      const L = this.betaGamma[i] * ctauRef;
+    // What depends on the event alone, once per event: its weight without the decay density, its
+    // channels' scale to the target and the proposal it was drawn from (logDecayReweight split).
+    const base = this.s.map((s, i) => {
       const scale = target ? logProd[this.channel[i]] + logDecay[this.decay[i]] : 0;
-      return Math.exp(this.logBase[i] + scale + logR[k] + logDecayReweight(this.s[i], this.sIn[i], this.sOut[i], L, (this.betaGamma[i] * ctau) / r[k]));
+      return this.logBase[i] + scale - logDecayProposal(s, this.sIn[i], this.sOut[i], this.betaGamma[i] * ctauRef);
+    });
+    return sumOverGrid(grid.length, this.channel, nChannels, (i, k) => {
+      const L2 = (this.betaGamma[i] * ctau) / r[k];
+      return Math.exp(base[i] + logR[k] - this.s[i] / L2 - Math.log(L2));
     });
   }
 }
