@@ -97,11 +97,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     let tmin = u * u / (4.0 * E * E * oneMinusX * oneMinusX);
     let pX = sqrt(xEMinusM * (xEMinusM + 2.0 * m));
     let dsig = bremDsigmaWithChi(m, mMu, E, x, oneMinusX, pX, theta, tc2, chiFromTable(tmin));
-    var below = 0.0;
-    if (xb.k > 0u) {
-      below = params[P_X_CDF + xb.k - 1u];
-    }
-    let qx = (params[P_X_CDF + xb.k] - below) / (params[P_LN_X_BIN] * x);
+    let qx = binProbability(P_X_CDF, xb.k) / (params[P_LN_X_BIN] * x);
     let qTheta = 2.0 * theta * tc2 / ((t2 + tc2) * (t2 + tc2) * F);
     if (dsig > 0.0) {
       logW = params[P_LOG_NORM] + log(dsig) - log(qx) - log(qTheta);

@@ -199,6 +199,15 @@ struct BinSample {
   f: f32,
 }
 
+// Probability of bin k of the cumulative table at params[offset]. Twin of binProbability.
+fn binProbability(offset: u32, k: u32) -> f32 {
+  var below = 0.0;
+  if (k > 0u) {
+    below = params[offset + k - 1u];
+  }
+  return params[offset + k] - below;
+}
+
 fn sampleBins(u: f32, offset: u32, count: u32) -> BinSample {
   // Binary search for the first k with u < cdf[k] (the last bin if none).
   var k = 0u;

@@ -24,7 +24,7 @@ export function cumulative(w: ArrayLike<number>): number[] {
   return Array.from(w, (x, k) => (k === w.length - 1 ? 1 : Math.fround((acc += x / sum))));
 }
 
-/** The probability of entry k of a cumulative table (cumulative): what pickChannel gives it. */
+/** The probability of entry k of a cumulative table (cumulative): what pickChannel gives it. Twin of binProbability in shaders/sampling.wgsl. */
 export function binProbability(cum: ArrayLike<number>, k: number): number {
   return cum[k] - (k > 0 ? cum[k - 1] : 0);
 }
