@@ -789,15 +789,16 @@ describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', 
 describe('na62-dump-hnl: reweighting to other mixing ratios equals regenerating (cpu)', () => {
   // One sample at 1:1:1 serves every ratio: production channels scale by U'_a^2/U_a^2 of their
   // flavour, decays by BR(U')/BR(U), and c*tau is the target's (src/scan/hnlReweight.ts).
+  const N = 150_000;
+  const U2 = 1e-5;
+  const common = ['model.mass=1.2', `model.U2=${U2}`];
+  const scenarioA = loadScenario('na62-dump-hnl', [...common, 'model.mixing=1:1:1']) as Na62DumpHnlScenario;
+  const planA = na62DumpHnl.plan(scenarioA, N);
+  const sample = new AcceptedSample(planA.params.hnl_mass, acceptedMask(na62DumpHnl.layout));
+  const generated = run({ scenario: scenarioA, events: N, seed: 'mix-a', backend: 'cpu', onBatch: (b) => sample.add(b) }); // once for every target
   it.each(['0:1:0', '1:0:0', '1:2:0', '1:1:3'])('m_N = 1.2 GeV, U^2 = 1e-5, from 1:1:1 to %s: within 4 sigma, and > 5 sigma from not reweighting', async (target) => {
-    const N = 150_000;
-    const U2 = 1e-5;
-    const common = ['model.mass=1.2', `model.U2=${U2}`];
-    const scenarioA = loadScenario('na62-dump-hnl', [...common, 'model.mixing=1:1:1']) as Na62DumpHnlScenario;
     const scenarioB = loadScenario('na62-dump-hnl', [...common, `model.mixing=${target}`]);
-    const planA = na62DumpHnl.plan(scenarioA, N);
-    const sample = new AcceptedSample(planA.params.hnl_mass, acceptedMask(na62DumpHnl.layout));
-    const a = await run({ scenario: scenarioA, events: N, seed: 'mix-a', backend: 'cpu', onBatch: (b) => sample.add(b) });
+    const a = await generated;
     const reweight = targetReweight(scenarioA, planA, target);
     const at = sample.expectations(U2, planA.params.hnl_ctau, [U2], planA.productionChannels.length, reweight);
     const direct = await run({ scenario: scenarioB, events: N, seed: 'mix-b', backend: 'cpu' });
