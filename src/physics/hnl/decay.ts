@@ -227,9 +227,9 @@ export function qcdCorrection(M: number): number {
   return a + 5.2 * a * a + 26.4 * a ** 3;
 }
 
-type Quark = keyof typeof QUARK_MASS_GEV;
+export type Quark = keyof typeof QUARK_MASS_GEV;
 /** CKM pairs (u_i, d_j) open to an HNL (no top). */
-const QUARK_PAIRS: readonly [Quark, Quark, number][] = [
+export const QUARK_PAIRS: readonly [Quark, Quark, number][] = [
   ['u', 'd', CKM.ud], ['u', 's', CKM.us], ['u', 'b', CKM.ub],
   ['c', 'd', CKM.cd], ['c', 's', CKM.cs], ['c', 'b', CKM.cb],
 ];
@@ -249,9 +249,13 @@ export function widthQuarkCharged(M: number, a: Flavour, up: Quark, down: Quark,
  * down-type C1 = (1 - 4/3 s^2 + 8/9 s^4)/4, C2 = s^2 (2/3 s^2 - 1)/6.
  */
 export function widthQuarkNeutral(M: number, q: Quark, U2: number): number {
-  const up = q === 'u' || q === 'c';
-  const g = up ? zCouplings(0.5, 2 / 3) : zCouplings(-0.5, -1 / 3);
+  const g = quarkZCouplings(q);
   return N_COLOURS * threeBodyScale(M) * U2 * neutralCurrentShape(g, QUARK_MASS_GEV[q] / M);
+}
+
+/** g_L, g_R of quark q in N -> nu q qbar (zCouplings with its T3 and charge). */
+export function quarkZCouplings(q: Quark): { gL: number; gR: number } {
+  return q === 'u' || q === 'c' ? zCouplings(0.5, 2 / 3) : zCouplings(-0.5, -1 / 3);
 }
 
 /** Above this mass (GeV) exclusive hadronic channels undercount (1805.08567 section 4.3). */
