@@ -1,0 +1,149 @@
+/**
+ * Pools of hadronic final states made offline with Pythia 8 (scripts/pythia-pools; Bierlich et
+ * al., SciPost Phys. Codebases 8 (2022), arXiv:2203.11601), for what fipgen's own formulas cannot
+ * say: how N's quark-level multi-hadron remainder (N -> l u dbar, nu q qbar, decay.ts) turns into
+ * hadrons, and how D+, Ds+ and Ds*+ decay. The samplers draw an event of a pool, turn it at
+ * random and boost it; only events with the tracks NA62's selection needs are kept:
+ *   - N's multi-hadron decays (two or more primary hadrons: one-hadron strings are the exclusive
+ *     channels decay.ts already counts) with exactly two charged particles in the final state,
+ *     per hadronic current (charged of lepton flavour e, mu, tau; neutral) on a grid of N masses;
+ *   - D+, Ds+, Ds*+ decays at rest with exactly one charged particle.
+ * Every unstable particle is decayed by Pythia (K_S, Lambda and the tau included: a tau in N's
+ * quark-level decays is decayed unpolarised), so "charged" counts what reaches the spectrometer.
+ *
+ * A pool event is a record of RECORD_SIZE float32 (momenta in GeV, in the decaying particle's
+ * rest frame): track 1 (the negative one; zero for a meson's pool) px py pz E pdg, track 2 (the
+ * positive one) px py pz E pdg, the sum of the neutral particles other than neutrinos (photons,
+ * K_L, neutrons) px py pz E, and for N the spin vector b of its partons (quarkLevel.ts
+ * spinVector: the event's weight for N polarised along n with sign h is 1 + h b.n).
+ */
+import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { HadronicCurrent } from './hnl/quarkLevel.js';
+
+export const POOL_DIR = `${PACKAGE_ROOT}data/pythia-pools`;
+/**
+ * Records per table (meson pools too): a power of two, so that a sampler's record index
+ * floor(u count) is exact in float32 as in float64 (u = (k + 1/2) 2^-23) and CPU and GPU pick
+ * the same event.
+ */
+export const POOL_RECORDS_PER_TABLE = 512;
+export const RECORD_SIZE = 17;
+/** Offsets of a record's fields. */
+export const RECORD = { track1: 0, pdg1: 4, track2: 5, pdg2: 9, neutral: 10, spin: 14 } as const;
+
+/** One table of N's multi-hadron decays at a grid mass. */
+export interface HnlPoolTable {
+  readonly mass: number;
+  /** First record and number of records in pools.f32. */
+  readonly offset: number;
+  readonly count: number;
+  /**
+   * Parton events handed to Pythia; those below the two-hadron threshold of their quark pair
+   * (Pythia makes no two hadrons of them: one-hadron decays, which decay.ts's exclusive channels
+   * count); those that became two or more primary hadrons.
+   */
+  readonly generated: number;
+  readonly oneHadron: number;
+  readonly multiHadron: number;
+  /** Multi-hadron events with exactly two charged particles (the records are the first `count` of them). */
+  readonly twoTrack: number;
+}
+
+export interface MesonPool {
+  readonly pdg: number;
+  readonly offset: number;
+  readonly count: number;
+  readonly decayed: number;
+  /** Decays with exactly one charged particle (the records are the first `count` of them). */
+  readonly oneTrack: number;
+}
+
+export interface PoolIndex {
+  readonly provenance: Readonly<Record<string, string | number>>;
+  readonly hnl: Readonly<Record<HadronicCurrent, readonly HnlPoolTable[]>>;
+  readonly mesons: Readonly<Record<string, MesonPool>>;
+}
+
+let cached: { index: PoolIndex; records: Float32Array } | undefined;
+
+/** The committed pools (read once). */
+export function loadPools(): { index: PoolIndex; records: Float32Array } {
+  if (!cached) {
+    const index = JSON.parse(readFileSync(`${POOL_DIR}/pools.json`, 'utf8')) as PoolIndex;
+    const tables = [...Object.values(index.hnl).flat(), ...Object.values(index.mesons)];
+    const bad = tables.find((t) => t.count !== 0 && t.count !== POOL_RECORDS_PER_TABLE);
+    if (bad) throw new Error(`${POOL_DIR}/pools.json: a table has ${bad.count} records, not ${POOL_RECORDS_PER_TABLE}`);
+    const bytes = readFileSync(`${POOL_DIR}/pools.f32`);
+    const records = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    cached = { index, records };
+  }
+  return cached;
+}
+
+/** Furthest an N mass may be from a table's grid mass (half the widest grid step), in GeV. */
+export const POOL_MASS_REACH_GEV = 0.1;
+
+/**
+ * The table of current c to use for N of mass M: the nearest grid mass (the sampler scales its
+ * momenta by M/mass), and the two-track fraction of the multi-hadron decays interpolated
+ * linearly in M between the grid masses around it. Undefined when no table lies within
+ * POOL_MASS_REACH_GEV (the tau's start at 2.2 GeV, where Pythia first makes two hadrons beside
+ * a tau; the grid ends at 5.2 GeV).
+ */
+export function hnlPool(current: HadronicCurrent, M: number): { table: HnlPoolTable; twoTrackFraction: number } | undefined {
+  const tables = loadPools().index.hnl[current].filter((t) => t.count > 0);
+  let table: HnlPoolTable | undefined;
+  for (const t of tables) if (!table || Math.abs(t.mass - M) < Math.abs(table.mass - M)) table = t;
+  if (!table || Math.abs(table.mass - M) > POOL_MASS_REACH_GEV + 1e-9) return undefined;
+  const fraction = (t: HnlPoolTable) => t.twoTrack / t.multiHadron;
+  const above = tables.findIndex((t) => t.mass >= M);
+  if (above <= 0) return { table, twoTrackFraction: fraction(table) }; // at or beyond an end of the grid
+  const [lo, hi] = [tables[above - 1], tables[above]];
+  const x = (M - lo.mass) / (hi.mass - lo.mass);
+  return { table, twoTrackFraction: (1 - x) * fraction(lo) + x * fraction(hi) };
+}
+
+/** Electric charge (units of e) of a particle Pythia leaves in a final state. */
+export function finalStateCharge(pdg: number): number {
+  const charge = FINAL_STATE_CHARGE[Math.abs(pdg)];
+  if (charge === undefined) throw new Error(`no charge known for final-state particle ${pdg}`);
+  return pdg < 0 ? -charge : charge;
+}
+const FINAL_STATE_CHARGE: Readonly<Record<number, number>> = {
+  11: -1, 13: -1, 211: 1, 321: 1, 2212: 1, 3112: -1, 3222: 1, 3312: -1, 3334: -1,
+  12: 0, 14: 0, 16: 0, 22: 0, 130: 0, 310: 0, 2112: 0, 3122: 0, 3212: 0, 3322: 0,
+};
+const NEUTRINOS = new Set([12, 14, 16]);
+
+export interface FinalParticle {
+  readonly pdg: number;
+  /** px, py, pz, E in GeV. */
+  readonly p: readonly [number, number, number, number];
+}
+
+/**
+ * A final state as a pool record (without the spin vector), or null unless it has exactly
+ * `tracks` charged particles (two: one negative, one positive; one: track 2, of either sign).
+ */
+export function poolRecord(particles: readonly FinalParticle[], tracks: 1 | 2): number[] | null {
+  const charged = particles.filter((x) => finalStateCharge(x.pdg) !== 0);
+  if (charged.length !== tracks) return null;
+  const record = new Array<number>(RECORD_SIZE).fill(0);
+  const put = (at: number, x: FinalParticle) => {
+    record.splice(at, 5, ...x.p, x.pdg);
+  };
+  if (tracks === 1) put(RECORD.track2, charged[0]);
+  else {
+    const negative = charged.find((x) => finalStateCharge(x.pdg) < 0);
+    const positive = charged.find((x) => finalStateCharge(x.pdg) > 0);
+    if (!negative || !positive) return null;
+    put(RECORD.track1, negative);
+    put(RECORD.track2, positive);
+  }
+  for (const x of particles) {
+    if (finalStateCharge(x.pdg) !== 0 || NEUTRINOS.has(Math.abs(x.pdg))) continue;
+    for (let k = 0; k < 4; k++) record[RECORD.neutral + k] += x.p[k];
+  }
+  return record;
+}

@@ -1,0 +1,92 @@
+/**
+ * The committed Pythia 8 pools (data/pythia-pools, made by scripts/pythia-pools): what every
+ * record must satisfy whatever Pythia did (charges, energy, the spin vector's bound), how the
+ * tables are chosen for an N mass, and how a final state becomes a record.
+ */
+import { describe, expect, it } from 'vitest';
+import { finalStateCharge, hnlPool, loadPools, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
+import { HADRONIC_CURRENTS } from '../src/physics/hnl/quarkLevel.js';
+import { PARTICLES } from '../src/physics/particles.js';
+
+const { index, records } = loadPools();
+const field = (j: number, at: number, n = 4) => Array.from(records.subarray(j * RECORD_SIZE + at, j * RECORD_SIZE + at + n));
+const size = (p: number[]) => Math.hypot(p[0], p[1], p[2]);
+
+describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
+  it(`every table holds ${POOL_RECORDS_PER_TABLE} records or none, the records fill pools.f32, and the provenance names Pythia and the seed`, () => {
+    const tables = [...Object.values(index.hnl).flat(), ...Object.values(index.mesons)];
+    expect(tables.reduce((s, t) => s + t.count, 0) * RECORD_SIZE).toBe(records.length);
+    for (const t of tables) expect([0, POOL_RECORDS_PER_TABLE]).toContain(t.count);
+    expect(String(index.provenance.generator)).toMatch(/^Pythia 8\.\d+/);
+    expect(index.provenance.seed).toBeTypeOf('number');
+    // The e, mu and nu currents have tables from 1 GeV; the tau's from 2.2 GeV, the first grid mass
+    // where Pythia makes two hadrons beside a tau (m_tau + 2 m_pi = 2.06 GeV).
+    for (const c of ['e', 'mu', 'nu'] as const) expect(index.hnl[c].every((t) => t.count > 0)).toBe(true);
+    expect(index.hnl.tau.filter((t) => t.count > 0).map((t) => t.mass)[0]).toBe(2.2);
+  });
+
+  it("N's records: track 1 negative, track 2 positive, energies >= momenta, visible energy <= the grid mass, |b| <= 1; for e and mu, track 1 is the current's lepton (the hadrons carry charge +1)", () => {
+    const wrong: string[] = [];
+    const check = (ok: boolean, what: string) => {
+      if (!ok && wrong.length < 5) wrong.push(what);
+    };
+    for (const current of HADRONIC_CURRENTS) {
+      for (const t of index.hnl[current]) {
+        for (let j = t.offset; j < t.offset + t.count; j++) {
+          const at = `${current} ${t.mass} GeV record ${j}`;
+          const [t1, t2, neutral] = [field(j, RECORD.track1), field(j, RECORD.track2), field(j, RECORD.neutral)];
+          const [pdg1, pdg2] = [records[j * RECORD_SIZE + RECORD.pdg1], records[j * RECORD_SIZE + RECORD.pdg2]];
+          check(finalStateCharge(pdg1) === -1 && finalStateCharge(pdg2) === 1, `${at}: charges of ${pdg1}, ${pdg2}`);
+          if (current === 'e' || current === 'mu') check(pdg1 === (current === 'e' ? 11 : 13), `${at}: track 1 is ${pdg1}`);
+          for (const p of [t1, t2, neutral]) check(p[3] >= size(p) * (1 - 1e-6), `${at}: E < |p|`);
+          check(t1[3] + t2[3] + neutral[3] <= t.mass * (1 + 1e-6), `${at}: visible energy above the mass`);
+          check(size(field(j, RECORD.spin, 3)) <= 1 + 1e-6, `${at}: |b| > 1`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("D+, Ds+ and Ds*+ records: one positive track (track 2), none in track 1, and the visible energy within the meson's mass", () => {
+    for (const meson of [PARTICLES.D, PARTICLES.Ds, PARTICLES.DsStar]) {
+      const pool = index.mesons[meson.name];
+      expect(pool.pdg).toBe(meson.pdg);
+      expect(pool.count).toBe(POOL_RECORDS_PER_TABLE);
+      for (let j = pool.offset; j < pool.offset + pool.count; j++) {
+        expect(field(j, RECORD.track1, 5)).toEqual([0, 0, 0, 0, 0]);
+        expect(finalStateCharge(records[j * RECORD_SIZE + RECORD.pdg2])).toBe(1);
+        expect(field(j, RECORD.track2)[3] + field(j, RECORD.neutral)[3]).toBeLessThanOrEqual(meson.mass * (1 + 1e-6));
+      }
+    }
+  });
+
+  it('hnlPool: the nearest grid mass within its reach, the two-track fraction interpolated between the grid masses around', () => {
+    const mu = index.hnl.mu;
+    const share = (t: (typeof mu)[number]) => t.twoTrack / t.multiHadron;
+    const at = (M: number) => hnlPool('mu', M)!;
+    expect(at(1.5).table.mass).toBe(1.5);
+    expect(at(1.5).twoTrackFraction).toBeCloseTo(share(mu[5]), 12);
+    expect(at(1.54).table.mass).toBe(1.5);
+    expect(at(1.56).table.mass).toBe(1.6);
+    expect(at(1.56).twoTrackFraction).toBeCloseTo(0.4 * share(mu[5]) + 0.6 * share(mu[6]), 12);
+    expect(hnlPool('mu', 5.2 + POOL_MASS_REACH_GEV + 0.01)).toBeUndefined();
+    expect(hnlPool('tau', 2.05)).toBeUndefined();
+    expect(hnlPool('tau', 2.15)!.table.mass).toBe(2.2);
+  });
+
+  it('poolRecord: two tracks of opposite charge, the neutrals summed without the neutrinos; any other number of charged particles is no record', () => {
+    const piPlus = { pdg: 211, p: [0.1, 0, 0.2, 0.27] as [number, number, number, number] };
+    const mu = { pdg: 13, p: [0, 0.3, 0, 0.32] as [number, number, number, number] };
+    const photon = { pdg: 22, p: [0, 0, 0.5, 0.5] as [number, number, number, number] };
+    const kLong = { pdg: 130, p: [0.2, 0, 0, 0.54] as [number, number, number, number] };
+    const nu = { pdg: -14, p: [0, 0, -0.7, 0.7] as [number, number, number, number] };
+    const r = poolRecord([piPlus, photon, mu, nu, kLong], 2)!;
+    expect(r.slice(RECORD.track1, RECORD.track1 + 5)).toEqual([...mu.p, 13]);
+    expect(r.slice(RECORD.track2, RECORD.track2 + 5)).toEqual([...piPlus.p, 211]);
+    expect(r.slice(RECORD.neutral, RECORD.neutral + 4)).toEqual([0.2, 0, 0.5, 1.04]);
+    expect(poolRecord([piPlus, mu, { ...piPlus }], 2)).toBeNull();
+    expect(poolRecord([piPlus, { ...piPlus, pdg: 321 }], 2)).toBeNull();
+    expect(poolRecord([piPlus, photon], 1)!.slice(RECORD.track2, RECORD.track2 + 5)).toEqual([...piPlus.p, 211]);
+    expect(() => finalStateCharge(999)).toThrow(/999/);
+  });
+});
