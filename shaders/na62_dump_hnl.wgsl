@@ -157,6 +157,63 @@ fn orient(p: vec4<f32>, w: vec4<f32>) -> vec4<f32> {
   return vec4<f32>(rotateEuler(p.xyz, w.x, TWO_PI * w.y, TWO_PI * w.z), p.w);
 }
 
+struct PoolEvent {
+  track1: vec4<f32>,
+  track2: vec4<f32>,
+  neutral: vec4<f32>,
+  pdg1: f32,
+  pdg2: f32,
+  spin: vec3<f32>,
+}
+
+// Twin of poolMomentumScale: the momentum factor that turns an N decay at rest at mass M0 (the
+// three visible systems p, e, and N minus them) into one at mass M, each keeping its mass.
+fn poolMomentumScale(p: array<vec3<f32>, 3>, e: vec3<f32>, M0: f32, M: f32) -> f32 {
+  let rest = -(p[0] + p[1] + p[2]);
+  let p2 = vec4<f32>(dot(p[0], p[0]), dot(p[1], p[1]), dot(p[2], p[2]), dot(rest, rest));
+  let energies = vec4<f32>(e, M0 - (e.x + e.y + e.z));
+  let m2 = max(vec4<f32>(0.0), energies * energies - p2);
+  var k = M / M0;
+  for (var step = 0; step < 4; step++) {
+    let en = sqrt(k * k * p2 + m2);
+    let f = en.x + en.y + en.z + en.w - M;
+    let df = dot(select(k * p2 / en, vec4<f32>(0.0), en <= vec4<f32>(0.0)), vec4<f32>(1.0));
+    k -= f / df;
+  }
+  return k;
+}
+
+// Twin of poolEvent: record uPick of decay d's pool events (their number a power of two, so
+// floor(uPick count) is exact), turned by the rotation of w.xyz, scaled to N's mass.
+fn poolEvent(d: u32, uPick: f32, w: vec4<f32>) -> PoolEvent {
+  let count = params[P_DECAY_POOL_COUNT + d];
+  let at = P_POOL_RECORDS + (u32(params[P_DECAY_POOL_OFFSET + d]) + u32(min(count - 1.0, floor(uPick * count)))) * POOL_RECORD_SIZE;
+  let offsets = array<u32, 3>(at + POOL_RECORD_TRACK1, at + POOL_RECORD_TRACK2, at + POOL_RECORD_NEUTRAL);
+  var p: array<vec3<f32>, 3>;
+  var e: vec3<f32>;
+  for (var j = 0; j < 3; j++) {
+    let o = offsets[j];
+    p[j] = rotateEuler(vec3<f32>(params[o], params[o + 1u], params[o + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);
+    e[j] = params[o + 3u];
+  }
+  let gridMass = params[P_DECAY_POOL_GRID_MASS + d];
+  let mN = params[P_HNL_MASS];
+  var k = 1.0;
+  if (gridMass > 0.0 && gridMass != mN) {
+    k = poolMomentumScale(p, e, gridMass, mN);
+  }
+  var out: array<vec4<f32>, 3>;
+  for (var j = 0; j < 3; j++) {
+    out[j] = vec4<f32>(p[j], e[j]);
+    if (k != 1.0) {
+      let p2 = dot(p[j], p[j]);
+      out[j] = vec4<f32>(k * p[j], sqrt(k * k * p2 + max(0.0, e[j] * e[j] - p2)));
+    }
+  }
+  let spin = rotateEuler(vec3<f32>(params[at + POOL_RECORD_SPIN], params[at + POOL_RECORD_SPIN + 1u], params[at + POOL_RECORD_SPIN + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);
+  return PoolEvent(out[0], out[1], out[2], params[at + POOL_RECORD_PDG1], params[at + POOL_RECORD_PDG2], spin);
+}
+
 // Acceptance bits of the two visible particles: charged tracks (charges -q, +q) or, for
 // photons, straight lines into the LKr. Twin of twoParticleFlags.
 fn twoParticleFlags(photons: bool, vtx: vec3<f32>, d1: vec3<f32>, d2: vec3<f32>, q: f32) -> u32 {
@@ -297,7 +354,18 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   let tauSign = select(-1.0, 1.0, tauSlot == 1.0);
   var tauWeight = 1.0;
   var tauNeutral = vec4<f32>(0.0); // the pi0 of tau -> rho nu, N's frame
-  if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
+  var pdg1 = params[P_DECAY_PDG1 + d];
+  var pdg2 = params[P_DECAY_PDG2 + d];
+  if (params[P_DECAY_KIND + d] == DECAY_POOL) {
+    // A multi-hadron pool event, weighted by its partons' spin correlation (CPU comments).
+    let ev = poolEvent(d, u.z, v);
+    meWeight = 1.0 + hDecay * dot(ev.spin, spinAxis);
+    pdg1 = ev.pdg1;
+    pdg2 = ev.pdg2;
+    d1 = toLab(ev.track1, nStar, mN, fromTau, tauStar, meson.p, mP);
+    d2 = toLab(ev.track2, nStar, mN, fromTau, tauStar, meson.p, mP);
+    d3 = toLab(ev.neutral, nStar, mN, fromTau, tauStar, meson.p, mP);
+  } else if (params[P_DECAY_KIND + d] == DECAY_TWO_BODY) {
     let cs = linearCosSin(params[P_DECAY_ALPHA + d] * hDecay, u.z);
     let dirL = aroundAxis(spinAxis, cs.x, cs.y, TWO_PI * u.w);
     // In N's rest frame; the meson decays in its rest frame reached from there (CPU comments).
@@ -309,6 +377,12 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
     var current = star.d2;
     if (md == MESON_NONE) {
       d2 = toLab(star.d2, nStar, mN, fromTau, tauStar, meson.p, mP);
+    } else if (md == MESON_POOL) {
+      // D+, Ds+, Ds*+ as a pool event at rest, boosted along the meson (CPU comments).
+      let ev = poolEvent(d, v.x, vec4<f32>(v.y, v.z, v.w, 0.0));
+      pdg2 = ev.pdg2;
+      d2 = toLab(boost(ev.track2, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
+      d3 = toLab(boost(ev.neutral, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
     } else if (md == MESON_THREE_BODY) {
       let w = uniforms4(key, event, STREAM_DECAY, 2u);
       let mX = params[P_DECAY_MESON_M1 + d];
@@ -345,7 +419,7 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       }
     }
     // The lepton (track 1) where the meson leaves it so; a tau- becomes its track.
-    if (md == MESON_NONE || md == MESON_CHARGED_AND_NEUTRAL) {
+    if (md == MESON_NONE || md == MESON_CHARGED_AND_NEUTRAL || md == MESON_POOL) {
       var lepN = star.d1;
       if (tauSlot == 1.0) {
         let tau = tauDecayAtRest(d, tauX, tauY, leptonPolarisationFromCurrent(star.d1, m1, current, hDecay * spinAxis), tauSign);
@@ -413,9 +487,9 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   putF(COL_DECAY_Z, i, vtx.z);
   putF(COL_DECAY_ME_WEIGHT, i, meWeight);
   let selfConjugate = u32(params[P_DECAY_SELF_CONJUGATE + d]);
-  putI(COL_D1_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D1) != 0u) * params[P_DECAY_PDG1 + d]));
+  putI(COL_D1_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D1) != 0u) * pdg1));
   put4(COL_D1_PX, i, d1);
-  putI(COL_D2_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D2) != 0u) * params[P_DECAY_PDG2 + d]));
+  putI(COL_D2_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D2) != 0u) * pdg2));
   put4(COL_D2_PX, i, d2);
   putI(COL_D3_PDG, i, i32(select(q, 1.0, (selfConjugate & SELF_CONJUGATE_D3) != 0u) * params[P_DECAY_PDG3 + d]));
   put4(COL_D3_PX, i, d3);

@@ -27,6 +27,7 @@ import { processFor } from '../src/processes/registry.js';
 import { AcceptedSample } from '../src/scan/hnlReweight.js';
 import { targetReweight } from '../src/scan/scan.js';
 import { ABSORBERS } from '../src/sources/na62Dump.js';
+import { finalStateCharge, loadPools, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { ksCritical, ksStatistic, weightedMean } from './helpers/stats.js';
 import { p4, restOf, sampleColumns } from './helpers/sample.js';
@@ -520,7 +521,7 @@ describe("na62-dump-hnl: N from a polarised tau decays about its tilted spin axi
 
 describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, K*+, omega, eta, eta\')', async () => {
   // m_N = 1.5 GeV, U_e: rho0 nu (rho0 -> pi+ pi-) and phi nu with phi -> K+ K- (49.1%, PDG 2024).
-  const N = 40_000;
+  const N = 60_000;
   const { cols, plan } = await sample('cpu', N, ['model.mass=1.5', 'model.mixing=1:0:0']);
   const invariantMass = (...ps: number[][]) => {
     const sum = [0, 1, 2, 3].map((k) => ps.reduce((x, p) => x + p[k], 0));
@@ -638,8 +639,8 @@ describe('na62-dump-hnl: mesons decay to what the spectrometer sees (rho0, phi, 
 describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays', async () => {
   // m_N = 3 GeV, U_tau only: N -> tau- pi+, tau- rho+, tau- l+ nu..., the tau decaying in its frame
   // (reached from N's) with the polarisation N's decay gave it to e/mu nu nu, pi nu or K nu (PDG
-  // 2024 one-track BRs, constants.ts).
-  const N = 40_000;
+  // 2024 one-track BRs, constants.ts). The multi-hadron decays take about half of N's width here.
+  const N = 90_000;
   const mN = 3;
   const { cols, plan } = await sample('cpu', N, [`model.mass=${mN}`, 'model.mixing=0:0:1']);
   const mTau = PARTICLES.tau.mass;
@@ -695,7 +696,7 @@ describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays',
   });
 
   it("the tau's polarisation: from an unpolarised N (model.polarised=false), N -> tau- pi+ leaves the tau- with P = alpha n (alpha = twoBodyDecayAsymmetry), so its pi- follows 1 + alpha cos about the tau's flight (<cos> = alpha/3) and its e- goes against the spin as in mu- decay, x^2 [(3 - 2x) - P cos (2x - 1)] (<cos> = -alpha/9, weighted), within 4 sigma; an unpolarised tau (0) is > 5 sigma off for the pion", async () => {
-    const n = 80_000;
+    const n = 160_000;
     const unpolarised = await sample('cpu', n, [`model.mass=${mN}`, 'model.mixing=0:0:1', 'model.polarised=false']);
     const alpha = twoBodyDecayAsymmetry(mN, mTau, PARTICLES.pi.mass, 'pseudoscalar');
     for (const [mode, slope] of [['pi- nu', 1 / 3], ['e- nu nu', -1 / 9]] as const) {
@@ -766,6 +767,100 @@ describe('na62-dump-hnl: N -> tau X, the tau seen through its one-track decays',
   });
 });
 
+describe('na62-dump-hnl: multi-hadron and D(s)(*) decays from the Pythia 8 pools', async () => {
+  // 2.95 GeV: the multi-hadron events come from the 3.0 GeV tables, scaled by 2.95/3.
+  const N = 20_000;
+  const M = 2.95;
+  const { cols, plan } = await sample('cpu', N, [`model.mass=${M}`, 'model.mixing=1:1:1']);
+  const poolChannels = plan.decayChannels.map((label, d) => (/\(Pythia 8\)/.test(label) ? d : -1)).filter((d) => d >= 0);
+  const events = (pattern: RegExp) => Array.from({ length: N }, (_, i) => i).filter((i) => pattern.test(plan.decayChannels[cols.decay_channel[i]]));
+  const mass = (...ps: number[][]) => {
+    const s = ps.reduce((a, p) => a.map((x, k) => x + p[k]), [0, 0, 0, 0]);
+    return Math.sqrt(Math.max(0, s[3] ** 2 - s[0] ** 2 - s[1] ** 2 - s[2] ** 2));
+  };
+
+  it('every current with a remainder and every D(s)(*) + l channel is generated; the two tracks have opposite charges (track 1 negative in the particle chain)', () => {
+    for (const label of ['e- hadrons, two tracks', 'mu- hadrons, two tracks', 'tau- hadrons, two tracks', 'nu hadrons, two tracks', 'Ds+ mu-, Ds+ -> one track', 'Ds*+ e-, Ds*+ -> one track', 'D+ e-, D+ -> one track']) {
+      expect(plan.decayChannels.some((c) => c.startsWith(label)), label).toBe(true);
+    }
+    const pool = events(/\(Pythia 8\)/);
+    expect(pool.length).toBeGreaterThan(N / 4);
+    for (const i of pool) {
+      const [q1, q2] = [finalStateCharge(cols.d1_pdg[i]), finalStateCharge(cols.d2_pdg[i])];
+      if (!(q1 !== 0 && q1 === -q2)) expect.fail(`event ${i} (${plan.decayChannels[cols.decay_channel[i]]}): tracks ${cols.d1_pdg[i]}, ${cols.d2_pdg[i]}`);
+    }
+  });
+
+  it("what is seen fits in what decayed: m(d1 + d2 + d3) <= m_N, and a D(s)(*)'s track and neutrals within its mass (1e-6); the 3.0 GeV tables have events heavier than 2.95 GeV (N -> e- hadrons: nearly all, nothing invisible but from charm decays), so unscaled events would not fit", () => {
+    const D_MASS: Record<string, number> = { 'D+': PARTICLES.D.mass, 'Ds+': PARTICLES.Ds.mass, 'Ds*+': PARTICLES.DsStar.mass };
+    for (const i of events(/\(Pythia 8\)/)) {
+      const label = plan.decayChannels[cols.decay_channel[i]];
+      const [d1, d2, d3] = ['d1', 'd2', 'd3'].map((x) => p4(cols, x, i));
+      expect(mass(d1, d2, d3)).toBeLessThanOrEqual(M * (1 + 1e-6));
+      const meson = /^(D\+|Ds\+|Ds\*\+) /.exec(label)?.[1];
+      if (meson) expect(mass(d2, d3)).toBeLessThanOrEqual(D_MASS[meson] * (1 + 1e-6));
+    }
+    const { index, records } = loadPools();
+    const table = index.hnl.e.find((t) => t.mass === 3)!;
+    let heavier = 0;
+    for (let j = table.offset; j < table.offset + table.count; j++) {
+      const at = (o: number) => Array.from(records.subarray(j * RECORD_SIZE + o, j * RECORD_SIZE + o + 4));
+      if (mass(at(RECORD.track1), at(RECORD.track2), at(RECORD.neutral)) > M) heavier++;
+    }
+    expect(heavier).toBeGreaterThan(table.count / 2);
+  });
+
+  it("the partons' spin weight 1 + h b.n has mean 1 over the multi-hadron events (within 4 sigma) and is not 1 everywhere; with model.polarised=false it is 1", async () => {
+    const w = events(/hadrons, two tracks/).map((i) => cols.decay_me_weight[i]);
+    const mean = w.reduce((a, x) => a + x, 0) / w.length;
+    const sd = Math.sqrt(w.reduce((a, x) => a + (x - mean) ** 2, 0) / w.length);
+    expect(Math.abs(mean - 1)).toBeLessThan((4 * sd) / Math.sqrt(w.length));
+    expect(sd).toBeGreaterThan(0.1);
+    const unpolarised = await sample('cpu', 2_000, [`model.mass=${M}`, 'model.mixing=1:1:1', 'model.polarised=false']);
+    for (let i = 0; i < 2_000; i++) {
+      if (/hadrons, two tracks/.test(unpolarised.plan.decayChannels[unpolarised.cols.decay_channel[i]])) expect(unpolarised.cols.decay_me_weight[i]).toBe(1);
+    }
+  });
+
+  it("N's spin reaches the hadrons' event: in N -> e- hadrons (1.5 GeV, N from D(s) decays) the electron's weighted <cos> to N's spin axis is h <n_e . b>/3 for each decay helicity h, <n_e . b> read from the 1.5 GeV table (-0.33 at parton level), within 4 sigma; it is > 4 sigma from 0", async () => {
+    const only = ['model.mass=1.5', 'model.mixing=1:0:0', 'source.beauty_pairs_per_pot=0'];
+    const n = 40_000;
+    const run = await sample('cpu', n, only);
+    const mN = 1.5;
+    const d = run.plan.decayChannels.findIndex((c) => c.startsWith('e- hadrons, two tracks'));
+    const byH = new Map<number, { cos: number[]; w: number[] }>();
+    for (let i = 0; i < n; i++) {
+      if (run.cols.decay_channel[i] !== d) continue;
+      // As in the two-body test above: the spin axis of helicity +1 points away from the meson in N's frame.
+      const nv = p4(run.cols, 'llp', i);
+      const l = restOf(p4(run.cols, 'd1', i), nv, mN);
+      const m = restOf(p4(run.cols, 'parent', i), nv, mN);
+      const cos = -(l[0] * m[0] + l[1] * m[1] + l[2] * m[2]) / (Math.hypot(l[0], l[1], l[2]) * Math.hypot(m[0], m[1], m[2]));
+      const h = run.cols.llp_helicity[i] * Math.sign(run.cols.d1_pdg[i]);
+      const acc = byH.get(h) ?? { cos: [], w: [] };
+      acc.cos.push(cos);
+      acc.w.push(run.cols.decay_me_weight[i]);
+      byH.set(h, acc);
+    }
+    const { index, records } = loadPools();
+    const table = index.hnl.e.find((t) => t.mass === 1.5)!;
+    let asymmetry = 0;
+    for (let j = table.offset; j < table.offset + table.count; j++) {
+      const at = (o: number) => Array.from(records.subarray(j * RECORD_SIZE + o, j * RECORD_SIZE + o + 3));
+      const [l, b] = [at(RECORD.track1), at(RECORD.spin)];
+      asymmetry += (l[0] * b[0] + l[1] * b[1] + l[2] * b[2]) / Math.hypot(l[0], l[1], l[2]) / table.count;
+    }
+    expect(asymmetry).toBeLessThan(-0.2);
+    for (const h of [1, -1]) {
+      const { cos, w } = byH.get(h)!;
+      expect(cos.length).toBeGreaterThan(1000);
+      const { mean, error } = weightedMean(cos, w);
+      expect(Math.abs(mean - (h * asymmetry) / 3)).toBeLessThan(4 * error);
+      expect(Math.abs(mean)).toBeGreaterThan(4 * error);
+    }
+  });
+});
+
 describe('na62-dump-hnl: reweighting to another U^2 equals regenerating (cpu)', () => {
   it('m_N = 1 GeV, U_mu^2 from 1e-6 (flat decay density) to 1e-3 (decay length shorter than the distance to the volume): within 4 sigma', async () => {
     const N = 40_000;
@@ -826,7 +921,7 @@ describe.runIf(gpuAvailable)('na62-dump-hnl: CPU (float64) and WebGPU (float32) 
     ['1.2 GeV, 0:1:10 (N from tau -> pi/rho Nbar, l nu N/Nbar), beryllium target', ['model.mass=1.2', 'model.mixing=0:1:10', 'source.absorber=target']],
     ['0.6 GeV, U_e, with photon final states', ['model.mass=0.6', 'model.mixing=1:0:0', 'detector.photon_final_states=true']],
     ["1.5 GeV, U_e (K*+ -> K pi, omega/eta/eta' -> pi+ pi- X0 with their Dalitz weights)", ['model.mass=1.5', 'model.mixing=1:0:0']],
-    ['3 GeV, 1:0:3 (N -> tau X: the tau as particle 1 or 2, polarised, to e/mu nu nu with its weight, pi/K nu, rho nu -> pi pi0 nu)', ['model.mass=3', 'model.mixing=1:0:3']],
+    ['3.05 GeV, 1:0:3 (N -> tau X: the tau as particle 1 or 2, polarised, to e/mu nu nu with its weight, pi/K nu, rho nu -> pi pi0 nu; Pythia pools: multi-hadron decays scaled from 3.0 GeV with their spin weights, Ds(*) -> one track)', ['model.mass=3.05', 'model.mixing=1:0:3']],
   ];
   for (const [label, overrides] of cases) {
     const cpu = await sample('cpu', N, overrides);

@@ -37,6 +37,8 @@ import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicCha
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TAU_TO_ONE_TRACK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
+import { hnlPool, loadPools, RECORD, RECORD_SIZE } from '../physics/hadronPools.js';
+import { HADRONIC_CURRENTS } from '../physics/hnl/quarkLevel.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, cross, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
@@ -61,12 +63,12 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
     f('decay_s_out', 'm', 'same, where N leaves the decay volume'),
     f('decay_s', 'm', 'distance from the production vertex to the N decay vertex'),
     ...position('decay', 'N decay vertex'),
-    f('decay_me_weight', '', "matrix-element weight of N's three-body decay, or of its meson's decay to pi+ pi- X0 or of its tau's to l nu nu (mean 1 over the Dalitz plot and orientations; 1 otherwise; times a vector meson's spin-correlation weight), included in log_weight"),
-    pdg('d1_pdg', "PDG id of visible particle 1: charged track 1 (negative in the particle chain N -> l- ...; for a tau-, its charged daughter), or a photon"),
+    f('decay_me_weight', '', "matrix-element weight of N's three-body decay, or of its meson's decay to pi+ pi- X0 or of its tau's to l nu nu (mean 1 over the Dalitz plot and orientations; 1 otherwise; times a vector meson's spin-correlation weight); for a multi-hadron pool event its partons' spin weight 1 + h b.n; included in log_weight"),
+    pdg('d1_pdg', "PDG id of visible particle 1: charged track 1 (negative in the particle chain N -> l- ...; for a tau-, its charged daughter; for a multi-hadron pool event its negative particle), or a photon"),
     ...fourVector('d1', 'visible particle 1 (charged track or photon)'),
-    pdg('d2_pdg', "PDG id of visible particle 2: charged track 2 (positive in the particle chain; for a tau+, its charged daughter), or a photon"),
+    pdg('d2_pdg', "PDG id of visible particle 2: charged track 2 (positive in the particle chain; for a tau+, its charged daughter; a D(s)(*)+'s charged daughter; a pool event's positive particle), or a photon"),
     ...fourVector('d2', 'visible particle 2 (charged track or photon)'),
-    pdg('d3_pdg', "PDG id of the neutral third particle: nu; pi0 from rho+ or K*+ -> K+ pi0, or from a tau's rho; K0 from K*+ -> K0 pi+; pi0 or eta from omega/eta/eta' -> pi+ pi- X0 (the neutrinos are then N minus the three); 0: none, or a neutrino whose flavour is summed over"),
+    pdg('d3_pdg', "PDG id of the neutral third particle: nu; pi0 from rho+ or K*+ -> K+ pi0, or from a tau's rho; K0 from K*+ -> K0 pi+; pi0 or eta from omega/eta/eta' -> pi+ pi- X0 (the neutrinos are then N minus the three); 0: none, a neutrino whose flavour is summed over, or the sum of a Pythia pool event's neutral particles other than neutrinos (photons, K_L, n)"),
     ...fourVector('d3', 'the neutral third particle (zero when there is none)'),
   ],
   [
@@ -83,16 +85,21 @@ export const NA62_DUMP_HNL_LAYOUT = makeLayout(
 const FLAG = { accepted: 1, inDecayVolume: 2, inStraw: 4, inLkr: 8, d1Muv3: 16, d2Muv3: 32, twoPhotons: 64 };
 /** How N is made: P -> l N; P -> H l N; P -> tau nu then tau -> meson N; P -> tau nu then tau -> l nu N. */
 export const PRODUCTION_KIND = { twoBody: 0, threeBody: 1, tauTwoBody: 2, tauThreeBody: 3 } as const;
-export const DECAY_KIND = { twoBody: 0, threeBody: 1 } as const;
+/**
+ * How N decays: to two bodies (a lepton or nu and a meson), to three leptons by the matrix
+ * element, or to a multi-hadron final state drawn from a Pythia 8 pool (src/physics/hadronPools.ts).
+ */
+export const DECAY_KIND = { twoBody: 0, threeBody: 1, pool: 2 } as const;
 /**
  * What the meson of a two-body decay does, isotropically in its frame (a vector's polarisation
  * is not followed): stays (pi, K); a charged meson to a charged and a neutral one, rho+ -> pi+ pi0,
  * K*+ -> K+ pi0 or K0 pi+ (the charged one is track 2); a neutral meson to a charged pair,
  * rho0 -> pi+ pi- or phi -> K+ K- (the pair are the tracks); pi0/eta -> gamma gamma; a neutral
  * meson to pi+ pi- and a neutral one (omega/eta -> pi+ pi- pi0, eta' -> pi+ pi- eta) by its
- * Dalitz-plot |M|^2 (src/physics/mesonDecays.ts), the pions the tracks.
+ * Dalitz-plot |M|^2 (src/physics/mesonDecays.ts), the pions the tracks; D+, Ds+, Ds*+ as a
+ * Pythia 8 pool event with one charged particle (track 2) and the sum of its neutrals.
  */
-export const MESON_DECAY = { none: 0, chargedAndNeutral: 1, neutralToPair: 2, twoPhotons: 3, threeBody: 4 } as const;
+export const MESON_DECAY = { none: 0, chargedAndNeutral: 1, neutralToPair: 2, twoPhotons: 3, threeBody: 4, pool: 5 } as const;
 /**
  * What a tau among N's decay products does, in its rest frame reached from N's: nothing (no tau),
  * decays to a meson and nu (pi, K), to l nu nu by the muon-decay |M|^2 (sampled on the Dalitz
@@ -242,6 +249,8 @@ interface DecayChannel {
   selfConjugate: number;
   /** A tau as particle 1 (the lepton of N -> l M, or l1) or 2 (l2 of N -> l1 l2 nu): its decay to one track (TAU_DECAY). */
   tau?: { slot: 1 | 2; mode: number; daughter: Particle };
+  /** Pool events (DECAY_KIND.pool, MESON_DECAY.pool): first record and count in pools.f32; for N's, the table's grid mass (0: a meson's, at rest as it is). */
+  pool?: { offset: number; count: number; gridMass: number };
 }
 
 const NONE: LeptonicCoefficients = { cA: 0, cB: 0, cI: 0 };
@@ -313,6 +322,41 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
         }
       }
     }
+  }
+  // N -> l- D+, Ds+, Ds*+: the meson decays as a Pythia 8 pool event with one charged particle
+  // (track 2) and the sum of its neutrals (particle 3), turned at random in its rest frame (a
+  // Ds*'s decay is not weighted by its spin correlation: the pool does not keep its decay axis).
+  const mesonPools = loadPools().index.mesons;
+  for (const a of FLAVOURS) {
+    const l = LEPTON_OF[a];
+    for (const [meson, kind] of [[PARTICLES.D, 'pseudoscalar'], [PARTICLES.Ds, 'pseudoscalar'], [PARTICLES.DsStar, 'vector']] as const) {
+      // A tau beside a Ds* (N above 3.9 GeV) would need the Ds*'s decay current for its polarisation: not generated.
+      if (a === 'tau' && kind === 'vector') continue;
+      const pool = mesonPools[meson.name];
+      const tableLabel = `${meson.name} ${l.name}`;
+      for (const lm of leptonModes(a, 1, false)) {
+        const br = (branchingRatios[tableLabel] ?? 0) * (pool.oneTrack / pool.decayed) * lm.share;
+        if (!(br > 0)) continue;
+        out.push({
+          ...base, label: `${tableLabel}, ${meson.name} -> one track (Pythia 8)${lm.suffix}`, br, kind: DECAY_KIND.twoBody, m1: l.mass, m2: meson.mass,
+          alpha: twoBodyDecayAsymmetry(mN, l.mass, meson.mass, kind), mesonDecay: MESON_DECAY.pool, pdg1: lm.pdg, pdg2: 0, tau: lm.tau,
+          pool: { offset: pool.offset, count: pool.count, gridMass: 0 },
+        });
+      }
+    }
+  }
+  // N's multi-hadron remainder of each current (decay.ts's "... hadrons"): a Pythia 8 pool event
+  // of its quark-level decay with exactly two charged particles (tracks 1 and 2) and the sum of
+  // its neutrals (particle 3), from the nearest grid mass, weighted by its partons' spin correlation.
+  for (const current of HADRONIC_CURRENTS) {
+    const tableLabel = current === 'nu' ? 'nu hadrons' : `${current}- hadrons`;
+    const remainder = branchingRatios[tableLabel] ?? 0;
+    const pool = remainder > 0 ? hnlPool(current, mN) : undefined;
+    if (!pool) continue;
+    out.push({
+      ...base, label: `${tableLabel}, two tracks (Pythia 8)`, br: remainder * pool.twoTrackFraction, kind: DECAY_KIND.pool, m1: 0, m2: 0, pdg1: 0, pdg2: 0,
+      pool: { offset: pool.table.offset, count: pool.table.count, gridMass: pool.table.mass },
+    });
   }
   // rho0 nu (rho0 -> pi+ pi-, ~100%) and phi nu with phi -> K+ K-: two tracks and a neutrino.
   for (const [meson, daughter, brPair, label] of [
@@ -421,6 +465,14 @@ function planParams(scenario: Scenario, events: number) {
   const mTau = PARTICLES.tau.mass;
   const tauFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.meson ? twoBodyRestFrame(mTau, d.tau.daughter.mass, 0) : d.tau?.mode === TAU_DECAY.vector ? twoBodyRestFrame(mTau, PARTICLES.rho.mass, 0) : none));
   const tauRhoFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.vector ? twoBodyRestFrame(PARTICLES.rho.mass, PARTICLES.pi.mass, PARTICLES.pi0.mass) : none));
+  // The pool records the decays use, each pool once (poolAt: its first record in pool_records).
+  const poolAt = new Map<number, number>();
+  const poolRecords: number[] = [];
+  for (const d of decays) {
+    if (!d.pool || poolAt.has(d.pool.offset)) continue;
+    poolAt.set(d.pool.offset, poolRecords.length / RECORD_SIZE);
+    poolRecords.push(...loadPools().records.subarray(d.pool.offset * RECORD_SIZE, (d.pool.offset + d.pool.count) * RECORD_SIZE));
+  }
   const params = {
     ...source,
     ...geometry,
@@ -503,6 +555,12 @@ function planParams(scenario: Scenario, events: number) {
     decay_tau_rho_pstar: tauRhoFrame.map((f) => f.p),
     decay_tau_rho_e1: tauRhoFrame.map((f) => f.e1),
     decay_tau_rho_e2: tauRhoFrame.map((f) => f.e2),
+    // Pythia 8 pool events (RECORD_SIZE numbers each, src/physics/hadronPools.ts) and each
+    // decay's first record among them, their number and, for N's, the table's grid mass.
+    pool_records: poolRecords.length > 0 ? poolRecords : [0],
+    decay_pool_offset: decays.map((d) => (d.pool ? poolAt.get(d.pool.offset)! : 0)),
+    decay_pool_count: decays.map((d) => d.pool?.count ?? 0),
+    decay_pool_grid_mass: decays.map((d) => d.pool?.gridMass ?? 0),
   };
   const info = {
     ...modelInfo,
@@ -512,7 +570,8 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with D, Ds or Ds*, with two taus, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside rho+/K*+), the multi-hadron remainder, the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
+    ...(poolRecords.length > 0 ? { 'hadron pools': `${loadPools().index.provenance.generator}; seed ${loadPools().index.provenance.seed}` } : {}),
+    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with two taus, with a tau beside a Ds*, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside a meson that decays); D(s)(*) decays and multi-hadron decays with other than one (D) or two (N) charged particles; the multi-hadron remainder where the pools have no table (tau: below 2.1 GeV; all: above 5.3 GeV); the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -658,7 +717,16 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let d2: Vec4;
     let d3: Vec4 = [0, 0, 0, 0];
     let meWeight = 1;
-    if (P.decay_kind[d] === DECAY_KIND.twoBody) {
+    let pdg1 = P.decay_pdg1[d];
+    let pdg2 = P.decay_pdg2[d];
+    if (P.decay_kind[d] === DECAY_KIND.pool) {
+      // A multi-hadron pool event, turned at random in N's frame, weighted by its partons' spin
+      // correlation 1 + h b.n (mean 1 over the turns).
+      const ev = poolEvent(P, d, u[2], v[0], v[1], v[2]);
+      meWeight = 1 + hDecay * (ev.spin[0] * spinAxis[0] + ev.spin[1] * spinAxis[1] + ev.spin[2] * spinAxis[2]);
+      [pdg1, pdg2] = [ev.pdg1, ev.pdg2];
+      [d1, d2, d3] = [ev.track1, ev.track2, ev.neutral].map(toLab);
+    } else if (P.decay_kind[d] === DECAY_KIND.twoBody) {
       const m2 = P.decay_m2[d];
       const [cos, sin] = linearCosSin(P.decay_alpha[d] * hDecay, u[2]);
       const dirL = aroundAxis(spinAxis, cos, sin, TWO_PI * u[3]);
@@ -679,6 +747,12 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       if (md === MESON_DECAY.none) {
         d1 = lepton(mesN);
         d2 = toLab(mesN);
+      } else if (md === MESON_DECAY.pool) {
+        // D+, Ds+, Ds*+ as a pool event at rest, turned at random, boosted along the meson.
+        const ev = poolEvent(P, d, v[0], v[1], v[2], v[3]);
+        pdg2 = ev.pdg2;
+        d1 = lepton(mesN);
+        [d2, d3] = [ev.track2, ev.neutral].map((p) => toLab(boost(p, mesN, m2)));
       } else if (md === MESON_DECAY.threeBody) {
         // The meson -> pi- pi+ X0 in its rest frame, weighted by phase space x |M|^2 (mean 1); omega
         // also by its spin correlation with the decay plane's normal p+ x p-.
@@ -752,9 +826,9 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     put(L.decay_y, i, vy);
     put(L.decay_z, i, vz);
     put(L.decay_me_weight, i, meWeight);
-    put(L.d1_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d1 ? 1 : q) * P.decay_pdg1[d]);
+    put(L.d1_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d1 ? 1 : q) * pdg1);
     put4(L.d1_px, i, d1);
-    put(L.d2_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d2 ? 1 : q) * P.decay_pdg2[d]);
+    put(L.d2_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d2 ? 1 : q) * pdg2);
     put4(L.d2_px, i, d2);
     put(L.d3_pdg, i, (P.decay_self_conjugate[d] & SELF_CONJUGATE.d3 ? 1 : q) * P.decay_pdg3[d]);
     put4(L.d3_px, i, d3);
@@ -798,6 +872,56 @@ function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Flo
 }
 
 /**
+ * Record uPick of decay d's pool events (src/physics/hadronPools.ts), turned by the uniformly
+ * random rotation of the uniforms (a, b, c) (rotateEuler, as orient): tracks 1 and 2 and the
+ * neutral sum in the rest frame of the decaying particle, their PDG ids and the turned spin
+ * vector. An N event from a table at another grid mass has its momenta scaled by
+ * poolMomentumScale, so that it is an N decay of this mass. Twin of poolEvent in the WGSL.
+ */
+function poolEvent(P: Na62DumpHnlParams, d: number, uPick: number, a: number, b: number, c: number) {
+  const count = P.decay_pool_count[d];
+  const at = (P.decay_pool_offset[d] + Math.min(count - 1, Math.floor(uPick * count))) * RECORD_SIZE;
+  const r = P.pool_records;
+  const turn = (o: number) => rotateEuler([r[at + o], r[at + o + 1], r[at + o + 2]], a, TWO_PI * b, TWO_PI * c);
+  const systems = [RECORD.track1, RECORD.track2, RECORD.neutral].map((o) => ({ p: turn(o), e: r[at + o + 3] }));
+  const gridMass = P.decay_pool_grid_mass[d];
+  const k = gridMass > 0 && gridMass !== P.hnl_mass ? poolMomentumScale(systems, gridMass, P.hnl_mass) : 1;
+  const [track1, track2, neutral] = systems.map(({ p, e }): Vec4 => {
+    if (k === 1) return [p[0], p[1], p[2], e];
+    const p2 = p[0] ** 2 + p[1] ** 2 + p[2] ** 2;
+    return [k * p[0], k * p[1], k * p[2], Math.sqrt(k * k * p2 + Math.max(0, e * e - p2))];
+  });
+  return { track1, track2, neutral, pdg1: r[at + RECORD.pdg1], pdg2: r[at + RECORD.pdg2], spin: turn(RECORD.spin) };
+}
+
+/**
+ * The factor k by which the momenta of an N decay at rest at mass M0 are scaled, each system
+ * (the tracks, the neutral sum, and the invisible rest: N minus them) keeping its invariant
+ * mass, for the energies to add up to M instead: sum_i sqrt(k^2 p_i^2 + m_i^2) = M (the
+ * momenta still cancel). Newton's method from k = M/M0, four steps (quadratic convergence from
+ * |k - 1| <= 0.05: far below float32 precision). Twin of poolMomentumScale in the WGSL.
+ */
+function poolMomentumScale(visible: readonly { p: readonly number[]; e: number }[], M0: number, M: number): number {
+  const rest = [0, 1, 2].map((j) => -visible.reduce((s, x) => s + x.p[j], 0));
+  const systems = [...visible, { p: rest, e: M0 - visible.reduce((s, x) => s + x.e, 0) }].map(({ p, e }) => {
+    const p2 = p[0] ** 2 + p[1] ** 2 + p[2] ** 2;
+    return { p2, m2: Math.max(0, e * e - p2) };
+  });
+  let k = M / M0;
+  for (let step = 0; step < 4; step++) {
+    let f = -M;
+    let df = 0;
+    for (const { p2, m2 } of systems) {
+      const e = Math.sqrt(k * k * p2 + m2);
+      f += e;
+      if (e > 0) df += (k * p2) / e;
+    }
+    k -= f / df;
+  }
+  return k;
+}
+
+/**
  * Acceptance bits of the two visible particles from the vertex (vx, vy, vz): charged tracks
  * (charges -q and +q) through all four STRAW chambers and into the LKr, with MUV3 per track;
  * or two photons (charge 0, straight lines) into the LKr.
@@ -831,6 +955,7 @@ export const na62DumpHnl = defineProcess<Na62DumpHnlParams>({
     MESON: { type: 'f32', values: MESON_DECAY },
     TAU: { type: 'f32', values: TAU_DECAY },
     SELF_CONJUGATE: { type: 'u32', values: SELF_CONJUGATE },
+    POOL_RECORD: { type: 'u32', values: { ...RECORD, size: RECORD_SIZE } },
   },
   planParams,
   sampleCpu,
