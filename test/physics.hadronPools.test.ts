@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { finalStateCharge, hnlPool, loadPools, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
-import { HADRONIC_CURRENTS } from '../src/physics/hnl/quarkLevel.js';
+import { POOL_DECAYS } from '../src/physics/hnl/partonDecays.js';
 import { PARTICLES } from '../src/physics/particles.js';
 
 const { index, records } = loadPools();
@@ -23,14 +23,19 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
     // where Pythia makes two hadrons beside a tau (m_tau + 2 m_pi = 2.06 GeV).
     for (const c of ['e', 'mu', 'nu'] as const) expect(index.hnl[c].every((t) => t.count > 0)).toBe(true);
     expect(index.hnl.tau.filter((t) => t.count > 0).map((t) => t.mass)[0]).toBe(2.2);
+    // nu tau tau from the first grid mass above 2 m_tau = 3.554 GeV, where every event has its two taus.
+    for (const c of ['tautau_z', 'tautau_wz'] as const) {
+      expect(index.hnl[c].filter((t) => t.count > 0).map((t) => t.mass)[0]).toBe(3.6);
+      for (const t of index.hnl[c]) expect([t.oneHadron, t.multiHadron]).toEqual([0, t.generated]);
+    }
   });
 
-  it("N's records: track 1 negative, track 2 positive, energies >= momenta, visible energy <= the grid mass, |b| <= 1; for e and mu, track 1 is the current's lepton (the hadrons carry charge +1)", () => {
+  it("N's records (multi-hadron and nu tau tau): track 1 negative, track 2 positive, energies >= momenta, visible energy <= the grid mass, |b| <= 1; for e and mu, track 1 is the current's lepton (the hadrons carry charge +1)", () => {
     const wrong: string[] = [];
     const check = (ok: boolean, what: string) => {
       if (!ok && wrong.length < 5) wrong.push(what);
     };
-    for (const current of HADRONIC_CURRENTS) {
+    for (const current of POOL_DECAYS) {
       for (const t of index.hnl[current]) {
         for (let j = t.offset; j < t.offset + t.count; j++) {
           const at = `${current} ${t.mass} GeV record ${j}`;

@@ -27,7 +27,8 @@ import { processFor } from '../src/processes/registry.js';
 import { AcceptedSample } from '../src/scan/hnlReweight.js';
 import { targetReweight } from '../src/scan/scan.js';
 import { ABSORBERS } from '../src/sources/na62Dump.js';
-import { finalStateCharge, loadPools, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
+import { finalStateCharge, hnlPool, loadPools, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
+import { widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { ksCritical, ksStatistic, weightedMean } from './helpers/stats.js';
 import { p4, restOf, sampleColumns } from './helpers/sample.js';
@@ -808,6 +809,17 @@ describe('na62-dump-hnl: multi-hadron and D(s)(*) decays from the Pythia 8 pools
       if (mass(at(RECORD.track1), at(RECORD.track2), at(RECORD.neutral)) > M) heavier++;
     }
     expect(heavier).toBeGreaterThan(table.count / 2);
+  });
+
+  it('N -> nu_a tau+ tau- (4.5 GeV) has one pool channel per neutrino flavour, their BRs in the ratio of widthNeutrinoDilepton (W + Z for a = tau) times the pools\' two-track fractions', () => {
+    const s4 = loadScenario('na62-dump-hnl', ['model.mass=4.5', 'model.mixing=1:2:3']);
+    const p4plan = processFor(s4).plan(s4, 1);
+    const br = (nu: string) => p4plan.info[`BR(N -> tau+ tau- ${nu}, two tracks (Pythia 8))`] as number;
+    const [z, wz] = [hnlPool('tautau_z', 4.5)!.twoTrackFraction, hnlPool('tautau_wz', 4.5)!.twoTrackFraction];
+    expect(br('nu_mu') / br('nu_e')).toBeCloseTo(2, 10);
+    expect(br('nu_tau') / br('nu_e')).toBeCloseTo((widthNeutrinoDilepton(4.5, 'tau', 'tau', 3) * wz) / (widthNeutrinoDilepton(4.5, 'e', 'tau', 1) * z), 10);
+    // The W's share: nu_tau tau tau is an order of magnitude above nu_e tau tau at equal U^2.
+    expect(widthNeutrinoDilepton(4.5, 'tau', 'tau', 1) / widthNeutrinoDilepton(4.5, 'e', 'tau', 1)).toBeGreaterThan(5);
   });
 
   it("the partons' spin weight 1 + h b.n has mean 1 over the multi-hadron events (within 4 sigma) and is not 1 everywhere; with model.polarised=false it is 1", async () => {

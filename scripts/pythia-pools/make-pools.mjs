@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes data/pythia-pools/pools.{json,f32} (src/physics/hadronPools.ts says what they hold):
-// draws N's quark-level decays with fipgen's matrix elements (src/physics/hnl/quarkLevel.ts),
+// draws N's quark-level decays with fipgen's matrix elements (src/physics/hnl/partonDecays.ts),
 // lets Pythia 8 hadronise them and decay D+, Ds+, Ds*+ at rest (hadronise.cc), and keeps the
 // events with the tracks NA62's selection needs. Needs `npm run build` and a built hadronise
 // (README.md here). Deterministic for a given seed and Pythia version.
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
 import { POOL_DIR, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../../dist/physics/hadronPools.js';
-import { HADRONIC_CURRENTS, quarkLevelChannels, quarkLevelPartons, spinVector } from '../../dist/physics/hnl/quarkLevel.js';
+import { POOL_DECAYS, poolDecayChannels, quarkLevelPartons, spinVector } from '../../dist/physics/hnl/partonDecays.js';
 import { PARTICLES } from '../../dist/physics/particles.js';
 import { cumulative, isotropicDirection, pickChannel } from '../../dist/engine/cpu/sampling.js';
 
@@ -49,9 +49,9 @@ function hadronise(lines, runSeed) {
 }
 
 const fmt = (x) => x.toPrecision(10);
-/** Parton events of one current at mass M, drawn from the unpolarised |M|^2 by acceptance. */
-function drawPartons(current, M, n, tagPrefix, partonsByTag) {
-  const channels = quarkLevelChannels(M, current);
+/** Parton events of one pool decay at mass M, drawn from the unpolarised |M|^2 by acceptance. */
+function drawPartons(decay, M, n, tagPrefix, partonsByTag) {
+  const channels = poolDecayChannels(M, decay);
   if (channels.length === 0) return [];
   const cum = cumulative(channels.map((c) => c.width));
   // The largest density of each channel on a grid, with a margin; an event above it is an error.
@@ -83,15 +83,17 @@ function drawPartons(current, M, n, tagPrefix, partonsByTag) {
 const records = [];
 const index = { provenance: {}, hnl: {}, mesons: {} };
 let runSeed = seed;
-for (const current of HADRONIC_CURRENTS) {
+for (const current of POOL_DECAYS) {
   index.hnl[current] = [];
+  const strings = !current.startsWith('tautau');
   for (const [mi, M] of MASSES.entries()) {
     const stats = { generated: 0, oneHadron: 0, multiHadron: 0, twoTrack: 0 };
     const kept = [];
     // Draw until `target` two-track multi-hadron events are in (or the channel has none to give).
     for (let pass = 0; pass < 6 && kept.length < target; pass++) {
       const rate = stats.generated > 0 ? kept.length / stats.generated : 0.05;
-      const n = pass === 0 ? 4 * target : Math.min(200_000, Math.ceil(((target - kept.length) / Math.max(rate, 0.002)) * 1.3));
+      // The first pass alone measures the two-track fraction to ~0.7% (absolute).
+      const n = pass === 0 ? 8 * target : Math.min(200_000, Math.ceil(((target - kept.length) / Math.max(rate, 0.002)) * 1.3));
       const partonsByTag = new Map();
       const lines = drawPartons(current, M, n, `${current}:${mi}:${pass}`, partonsByTag);
       if (lines.length === 0) break;
@@ -101,7 +103,8 @@ for (const current of HADRONIC_CURRENTS) {
         stats.generated++;
         // Pythia cannot make two hadrons of a string below the two-hadron threshold (nor one
         // without a recoiler): that is a one-hadron decay, which decay.ts's exclusive channels count.
-        if (!ev || ev.primary < 2) { stats.oneHadron++; continue; }
+        // (nu tau tau has no string: every event counts.)
+        if (!ev || (strings && ev.primary < 2)) { stats.oneHadron++; continue; }
         stats.multiHadron++;
         const record = poolRecord(ev.particles, 2);
         if (!record) continue;
@@ -110,7 +113,7 @@ for (const current of HADRONIC_CURRENTS) {
         record.splice(RECORD.spin, 3, ...spinVector(ch, M, partons));
         kept.push(record);
       }
-      if (stats.multiHadron === 0 && stats.generated >= 4 * target) break; // nothing but single hadrons here
+      if (stats.multiHadron === 0 && stats.generated >= 8 * target) break; // nothing but single hadrons here
     }
     // A table short of `target` (too few two-track events to be had) is left empty.
     if (kept.length < target) kept.length = 0;
@@ -120,7 +123,7 @@ for (const current of HADRONIC_CURRENTS) {
   }
 }
 for (const meson of MESONS) {
-  const n = 4 * target;
+  const n = 32 * target; // the one-track fraction to ~0.4% (absolute)
   const lines = Array.from({ length: n }, (_, k) => `${meson.name}:${k} 1 ${meson.pdg} 0 0 0 ${fmt(meson.mass)} ${fmt(meson.mass)}`);
   const result = hadronise(lines, ++runSeed);
   const kept = [];
@@ -143,7 +146,7 @@ for (const meson of MESONS) {
 const version = spawnSync(args.hadronise, ['--version'], { encoding: 'utf8' }).stdout.trim();
 index.provenance = {
   generator: `Pythia ${version || '8.3'} through scripts/pythia-pools/hadronise.cc (its settings there), default tune`,
-  partons: 'src/physics/hnl/quarkLevel.ts (unpolarised |M|^2, decay.ts quark masses), seedrandom',
+  partons: 'src/physics/hnl/partonDecays.ts (unpolarised |M|^2, decay.ts quark masses), seedrandom',
   seed,
   records_per_table: target,
   record_size: RECORD_SIZE,

@@ -1,12 +1,14 @@
 /**
- * Pools of hadronic final states made offline with Pythia 8 (scripts/pythia-pools; Bierlich et
- * al., SciPost Phys. Codebases 8 (2022), arXiv:2203.11601), for what fipgen's own formulas cannot
+ * Pools of final states made offline with Pythia 8 (scripts/pythia-pools; Bierlich et al.,
+ * SciPost Phys. Codebases 8 (2022), arXiv:2203.11601), for what fipgen's own formulas cannot
  * say: how N's quark-level multi-hadron remainder (N -> l u dbar, nu q qbar, decay.ts) turns into
- * hadrons, and how D+, Ds+ and Ds*+ decay. The samplers draw an event of a pool, turn it at
- * random and boost it; only events with the tracks NA62's selection needs are kept:
+ * hadrons, how the two taus of N -> nu tau- tau+ decay, and how D+, Ds+ and Ds*+ decay. The
+ * samplers draw an event of a pool, turn it at random and boost it; only events with the tracks
+ * NA62's selection needs are kept:
  *   - N's multi-hadron decays (two or more primary hadrons: one-hadron strings are the exclusive
  *     channels decay.ts already counts) with exactly two charged particles in the final state,
- *     per hadronic current (charged of lepton flavour e, mu, tau; neutral) on a grid of N masses;
+ *     per hadronic current (charged of lepton flavour e, mu, tau; neutral) on a grid of N masses,
+ *     and N -> nu tau- tau+ (Z only, or W and Z) with exactly two;
  *   - D+, Ds+, Ds*+ decays at rest with exactly one charged particle.
  * Every unstable particle is decayed by Pythia (K_S, Lambda and the tau included: a tau in N's
  * quark-level decays is decayed unpolarised), so "charged" counts what reaches the spectrometer.
@@ -14,12 +16,12 @@
  * A pool event is a record of RECORD_SIZE float32 (momenta in GeV, in the decaying particle's
  * rest frame): track 1 (the negative one; zero for a meson's pool) px py pz E pdg, track 2 (the
  * positive one) px py pz E pdg, the sum of the neutral particles other than neutrinos (photons,
- * K_L, neutrons) px py pz E, and for N the spin vector b of its partons (quarkLevel.ts
+ * K_L, neutrons) px py pz E, and for N the spin vector b of its partons (partonDecays.ts
  * spinVector: the event's weight for N polarised along n with sign h is 1 + h b.n).
  */
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { HadronicCurrent } from './hnl/quarkLevel.js';
+import type { PoolDecay } from './hnl/partonDecays.js';
 
 export const POOL_DIR = `${PACKAGE_ROOT}data/pythia-pools`;
 /**
@@ -41,7 +43,8 @@ export interface HnlPoolTable {
   /**
    * Parton events handed to Pythia; those below the two-hadron threshold of their quark pair
    * (Pythia makes no two hadrons of them: one-hadron decays, which decay.ts's exclusive channels
-   * count); those that became two or more primary hadrons.
+   * count); those that became two or more primary hadrons (for nu tau tau, which has no
+   * string: every event).
    */
   readonly generated: number;
   readonly oneHadron: number;
@@ -61,7 +64,7 @@ export interface MesonPool {
 
 export interface PoolIndex {
   readonly provenance: Readonly<Record<string, string | number>>;
-  readonly hnl: Readonly<Record<HadronicCurrent, readonly HnlPoolTable[]>>;
+  readonly hnl: Readonly<Record<PoolDecay, readonly HnlPoolTable[]>>;
   readonly mesons: Readonly<Record<string, MesonPool>>;
 }
 
@@ -85,14 +88,14 @@ export function loadPools(): { index: PoolIndex; records: Float32Array } {
 export const POOL_MASS_REACH_GEV = 0.1;
 
 /**
- * The table of current c to use for N of mass M: the nearest grid mass (the sampler scales its
+ * The table of an N decay (a current's multi-hadron remainder, or nu tau tau) to use for N of mass M: the nearest grid mass (the sampler scales its
  * momenta by M/mass), and the two-track fraction of the multi-hadron decays interpolated
  * linearly in M between the grid masses around it. Undefined when no table lies within
  * POOL_MASS_REACH_GEV (the tau's start at 2.2 GeV, where Pythia first makes two hadrons beside
  * a tau; the grid ends at 5.2 GeV).
  */
-export function hnlPool(current: HadronicCurrent, M: number): { table: HnlPoolTable; twoTrackFraction: number } | undefined {
-  const tables = loadPools().index.hnl[current].filter((t) => t.count > 0);
+export function hnlPool(decay: PoolDecay, M: number): { table: HnlPoolTable; twoTrackFraction: number } | undefined {
+  const tables = loadPools().index.hnl[decay].filter((t) => t.count > 0);
   let table: HnlPoolTable | undefined;
   for (const t of tables) if (!table || Math.abs(t.mass - M) < Math.abs(table.mass - M)) table = t;
   if (!table || Math.abs(table.mass - M) > POOL_MASS_REACH_GEV + 1e-9) return undefined;

@@ -38,7 +38,7 @@ import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tau
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TAU_TO_ONE_TRACK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
 import { hnlPool, loadPools, RECORD, RECORD_SIZE } from '../physics/hadronPools.js';
-import { HADRONIC_CURRENTS } from '../physics/hnl/quarkLevel.js';
+import { HADRONIC_CURRENTS, type PoolDecay } from '../physics/hnl/partonDecays.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, cross, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
 import { type Particle, PARTICLES, widthFromLifetime } from '../physics/particles.js';
@@ -345,18 +345,23 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       }
     }
   }
-  // N's multi-hadron remainder of each current (decay.ts's "... hadrons"): a Pythia 8 pool event
-  // of its quark-level decay with exactly two charged particles (tracks 1 and 2) and the sum of
-  // its neutrals (particle 3), from the nearest grid mass, weighted by its partons' spin correlation.
-  for (const current of HADRONIC_CURRENTS) {
-    const tableLabel = current === 'nu' ? 'nu hadrons' : `${current}- hadrons`;
-    const remainder = branchingRatios[tableLabel] ?? 0;
-    const pool = remainder > 0 ? hnlPool(current, mN) : undefined;
-    if (!pool) continue;
+  /**
+   * A decay drawn from a Pythia 8 pool of N decays: an event with exactly two charged particles
+   * (tracks 1 and 2) and the sum of its neutrals (particle 3), from the nearest grid mass,
+   * weighted by its partons' spin correlation; BR x the pool's two-track fraction.
+   */
+  const fromPool = (decay: PoolDecay, label: string, br: number) => {
+    const pool = br > 0 ? hnlPool(decay, mN) : undefined;
+    if (!pool) return;
     out.push({
-      ...base, label: `${tableLabel}, two tracks (Pythia 8)`, br: remainder * pool.twoTrackFraction, kind: DECAY_KIND.pool, m1: 0, m2: 0, pdg1: 0, pdg2: 0,
+      ...base, label: `${label}, two tracks (Pythia 8)`, br: br * pool.twoTrackFraction, kind: DECAY_KIND.pool, m1: 0, m2: 0, pdg1: 0, pdg2: 0,
       pool: { offset: pool.table.offset, count: pool.table.count, gridMass: pool.table.mass },
     });
+  };
+  // N's multi-hadron remainder of each current (decay.ts's "... hadrons"), hadronised by Pythia.
+  for (const current of HADRONIC_CURRENTS) {
+    const tableLabel = current === 'nu' ? 'nu hadrons' : `${current}- hadrons`;
+    fromPool(current, tableLabel, branchingRatios[tableLabel] ?? 0);
   }
   // rho0 nu (rho0 -> pi+ pi-, ~100%) and phi nu with phi -> K+ K-: two tracks and a neutrino.
   for (const [meson, daughter, brPair, label] of [
@@ -413,12 +418,20 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
       leptonic.push({ label: `${b}+ ${b}- ${NU_OF[a].name}`, a: b, b, coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, nu: NU_OF[a], br });
     });
   }
+  // N -> nu_a tau+ tau-, one channel per neutrino flavour a as for e and mu, the two taus decayed
+  // by Pythia (unpolarised, uncorrelated) from the pools of the Z-only (a = e, mu) and W + Z
+  // (a = tau) couplings.
+  {
+    const widths = FLAVOURS.map((a) => widthNeutrinoDilepton(mN, a, 'tau', U[a]));
+    const sum = widths.reduce((x, y) => x + y, 0);
+    FLAVOURS.forEach((a, k) => fromPool(a === 'tau' ? 'tautau_wz' : 'tautau_z', `tau+ tau- ${NU_OF[a].name}`, sum > 0 ? ((branchingRatios['tau+ tau- nu'] ?? 0) * widths[k]) / sum : 0));
+  }
   for (const { label, a, b, coefficients, nu, br } of leptonic) {
     if (!(br > 0)) continue;
     const m1 = LEPTON_OF[a].mass;
     const m2 = LEPTON_OF[b].mass;
     const norm = leptonicNorm(coefficients, mN, m1, m2);
-    // At most one of the two is a tau (no nu tau+ tau-): one of the loops has a single mode.
+    // At most one of the two is a tau (nu tau+ tau- comes from the pools): one of the loops has a single mode.
     for (const l1 of leptonModes(a, 1, true)) {
       for (const l2 of leptonModes(b, 2, true)) {
         const tau = l1.tau ?? l2.tau;
@@ -571,7 +584,7 @@ function planParams(scenario: Scenario, events: number) {
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
     ...(poolRecords.length > 0 ? { 'hadron pools': `${loadPools().index.provenance.generator}; seed ${loadPools().index.provenance.seed}` } : {}),
-    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with two taus, with a tau beside a Ds*, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside a meson that decays); D(s)(*) decays and multi-hadron decays with other than one (D) or two (N) charged particles; the multi-hadron remainder where the pools have no table (tau: below 2.1 GeV; all: above 5.3 GeV); the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
+    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with a tau beside a Ds*, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside a meson that decays); D(s)(*) decays, and N's multi-hadron and nu tau tau decays, with other than one (D) or two (N) charged particles; the multi-hadron remainder where the pools have no table (tau: below 2.1 GeV; all: above 5.3 GeV); the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }

@@ -1,13 +1,16 @@
 /**
- * The quark-level HNL decays N -> l_a^- u_i dbar_j and N -> nu q qbar (1805.08567; their widths
- * are in decay.ts) as parton configurations in N's rest frame, for the Pythia 8 pools of the
- * multi-hadron remainder (scripts/pythia-pools, src/physics/hadronPools.ts).
+ * N's decays whose final states Pythia 8 completes offline (scripts/pythia-pools,
+ * src/physics/hadronPools.ts), as parton configurations in N's rest frame: the quark-level
+ * decays N -> l_a^- u_i dbar_j and N -> nu q qbar behind the multi-hadron remainder
+ * (1805.08567; widths in decay.ts), whose strings Pythia hadronises, and N -> nu_a tau- tau+,
+ * whose taus it decays.
  *
  * The partons take the places of the W's or Z's lepton pair in leptonicMatrixElement: for the
  * charged current particle 1 is l_a^-, 2 the dbar_j (as l_b^+), 3 the u_i (as nu_b), |M|^2 =
- * (P.p_dbar)(p_u.p_l); for the neutral current 1 is q, 2 qbar, 3 the neutrino, with the quark's
- * Z couplings (c_A = g_L^2, c_B = g_R^2, c_I = g_L g_R). The quark masses are decay.ts's
- * (QUARK_MASS_GEV), so that these configurations integrate to its widths (tested).
+ * (P.p_dbar)(p_u.p_l); for the neutral current 1 is q (or tau-), 2 qbar (tau+), 3 the neutrino,
+ * with the fermion's Z couplings (c_A = g_L^2, c_B = g_R^2, c_I = g_L g_R; for nu_tau tau tau the
+ * W's share too, dileptonCouplings). The quark masses are decay.ts's (QUARK_MASS_GEV), so that
+ * these configurations integrate to its widths (tested).
  *
  * |M|^2 is linear in N's spin: |M|^2(h, n) = |M|^2(unpolarised) (1 + h b.n) for the spin along
  * n (h = +1) or against it; spinVector gives b, which the pools store per event.
@@ -15,7 +18,7 @@
 import { QUARK_MASS_GEV } from '../constants.js';
 import { threeBodyAtRest, type Vec4 } from '../kinematics.js';
 import { PARTICLES } from '../particles.js';
-import { QUARK_PAIRS, type Quark, quarkZCouplings, widthQuarkCharged, widthQuarkNeutral } from './decay.js';
+import { dileptonCouplings, QUARK_PAIRS, type Quark, quarkZCouplings, widthNeutrinoDilepton, widthQuarkCharged, widthQuarkNeutral } from './decay.js';
 import { FLAVOURS, type Flavour } from './mixing.js';
 import { leptonicMatrixElement, type LeptonicCoefficients } from './polarisation.js';
 import { LEPTON_OF } from './production.js';
@@ -23,12 +26,18 @@ import { LEPTON_OF } from './production.js';
 /** A hadronic current of N: charged with lepton flavour a, or neutral. */
 export type HadronicCurrent = Flavour | 'nu';
 export const HADRONIC_CURRENTS: readonly HadronicCurrent[] = [...FLAVOURS, 'nu'];
+/**
+ * The pools' N decays: the multi-hadron remainder of each current, and nu_a tau- tau+ through
+ * the Z alone (a = e or mu, one pool for both: the same couplings) or the W and Z (a = tau).
+ */
+export type PoolDecay = HadronicCurrent | 'tautau_z' | 'tautau_wz';
+export const POOL_DECAYS: readonly PoolDecay[] = [...HADRONIC_CURRENTS, 'tautau_z', 'tautau_wz'];
 
 const QUARK_PDG: Readonly<Record<Quark, number>> = { d: 1, u: 2, s: 3, c: 4, b: 5 };
 /** The neutrino of the neutral current is written as nu_e: its flavour is summed over and invisible. */
 const NEUTRAL_CURRENT_NU_PDG = PARTICLES.nu_e.pdg;
 
-export interface QuarkLevelChannel {
+export interface PartonChannel {
   /** e.g. "mu- u dbar", "nu c cbar". */
   readonly label: string;
   /** PDG ids of particles 1, 2, 3 (leptonicMatrixElement's order). */
@@ -40,8 +49,8 @@ export interface QuarkLevelChannel {
 }
 
 /** The quark-level channels of one current at mass M (GeV) that are open. */
-export function quarkLevelChannels(M: number, current: HadronicCurrent): QuarkLevelChannel[] {
-  const out: QuarkLevelChannel[] = [];
+export function quarkLevelChannels(M: number, current: HadronicCurrent): PartonChannel[] {
+  const out: PartonChannel[] = [];
   if (current === 'nu') {
     for (const q of Object.keys(QUARK_PDG) as Quark[]) {
       const width = widthQuarkNeutral(M, q, 1);
@@ -67,12 +76,33 @@ export function quarkLevelChannels(M: number, current: HadronicCurrent): QuarkLe
   return out;
 }
 
+/** N -> nu_a tau- tau+ (the neutrino flavour a of the Z-only pool is written as nu_e), or none below threshold. */
+function ditauChannel(M: number, a: Flavour): PartonChannel | undefined {
+  const width = widthNeutrinoDilepton(M, a, 'tau', 1);
+  if (!(width > 0)) return undefined;
+  const g = dileptonCouplings(a, 'tau');
+  const tau = LEPTON_OF.tau;
+  return {
+    label: `${PARTICLES[a === 'tau' ? 'nu_tau' : 'nu_e'].name} tau- tau+`, pdg: [tau.pdg, -tau.pdg, PARTICLES[a === 'tau' ? 'nu_tau' : 'nu_e'].pdg],
+    masses: [tau.mass, tau.mass, 0], coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, width,
+  };
+}
+
+/** The open parton channels of one pool decay at mass M (GeV). */
+export function poolDecayChannels(M: number, decay: PoolDecay): PartonChannel[] {
+  if (decay === 'tautau_z' || decay === 'tautau_wz') {
+    const ch = ditauChannel(M, decay === 'tautau_z' ? 'e' : 'tau');
+    return ch ? [ch] : [];
+  }
+  return quarkLevelChannels(M, decay);
+}
+
 /**
  * The partons of channel ch at rest (N of mass M), particle 1 along dir1, the 23 system's decay
  * axis dir2 in its frame, m23^2 at fraction t of its range, and the event's density: the
  * unpolarised |M|^2 times the phase-space weight of threeBodyAtRest (for t, dir1, dir2 uniform).
  */
-export function quarkLevelPartons(ch: QuarkLevelChannel, M: number, t: number, dir1: readonly number[], dir2: readonly number[]): { partons: [Vec4, Vec4, Vec4]; density: number } {
+export function quarkLevelPartons(ch: PartonChannel, M: number, t: number, dir1: readonly number[], dir2: readonly number[]): { partons: [Vec4, Vec4, Vec4]; density: number } {
   const [m1, m2, m3] = ch.masses;
   const r = threeBodyAtRest(M, m1, m2, m3, t, dir1, dir2);
   const me = leptonicMatrixElement(ch.coefficients, M, [0, 0, 0, M], [0, 0, 0, 0], 0, r.p1, r.p2, r.p3, m1, m2);
@@ -80,7 +110,7 @@ export function quarkLevelPartons(ch: QuarkLevelChannel, M: number, t: number, d
 }
 
 /** b of |M|^2(h, n) = |M|^2(unpolarised) (1 + h b.n) for partons at rest (quarkLevelPartons). */
-export function spinVector(ch: QuarkLevelChannel, M: number, partons: readonly Vec4[]): [number, number, number] {
+export function spinVector(ch: PartonChannel, M: number, partons: readonly Vec4[]): [number, number, number] {
   const [p1, p2, p3] = partons;
   const [m1, m2] = ch.masses;
   const me = (s: readonly number[], h: number) => leptonicMatrixElement(ch.coefficients, M, [0, 0, 0, M], s, h, p1, p2, p3, m1, m2);

@@ -1,13 +1,13 @@
 /**
- * The quark-level parton configurations behind the Pythia pools of N's multi-hadron decays
- * (src/physics/hnl/quarkLevel.ts): integrated over phase space they give decay.ts's widths
- * (1805.08567's I(x_u, x_d, x_l) for N -> l u dbar, C1 f1 + 4 C2 f2 for N -> nu q qbar), which
+ * The parton configurations behind the Pythia pools of N's multi-hadron and nu tau tau decays
+ * (src/physics/hnl/partonDecays.ts): integrated over phase space they give decay.ts's widths
+ * (1805.08567's I(x_u, x_d, x_l) for N -> l u dbar, C1 f1 + 4 C2 f2 for N -> nu q qbar and nu tau tau), which
  * checks the partons' places in the matrix element; the spin vector b reproduces the polarised
  * |M|^2 it is read from.
  */
 import { describe, expect, it } from 'vitest';
 import { CKM } from '../src/physics/constants.js';
-import { HADRONIC_CURRENTS, quarkLevelChannels, quarkLevelPartons, spinVector } from '../src/physics/hnl/quarkLevel.js';
+import { POOL_DECAYS, poolDecayChannels, quarkLevelChannels, quarkLevelPartons, spinVector } from '../src/physics/hnl/partonDecays.js';
 import { leptonicMatrixElement } from '../src/physics/hnl/polarisation.js';
 import { integrate } from '../src/physics/integrate.js';
 
@@ -24,16 +24,19 @@ function dalitzIntegral(ch: ReturnType<typeof quarkLevelChannels>[number], M: nu
 
 describe('quark-level partons of N -> l u dbar and N -> nu q qbar', () => {
   for (const M of [1.5, 3.0, 5.0]) {
-    it(`integrate to decay.ts's widths, every pair and current in one proportion (M = ${M} GeV)`, () => {
+    it(`integrate to decay.ts's widths, every pair and current (and nu tau tau above 3.55 GeV) in one proportion (M = ${M} GeV)`, () => {
       const ratios: { label: string; r: number }[] = [];
-      for (const current of HADRONIC_CURRENTS) {
-        for (const ch of quarkLevelChannels(M, current)) {
+      for (const decay of POOL_DECAYS) {
+        for (const ch of poolDecayChannels(M, decay)) {
           // The CC width carries |V_ij|^2, which the matrix element here does not.
           const ckm2 = ch.coefficients.cB === 0 && ch.coefficients.cI === 0 ? ckmSquared(ch.label) : 1;
-          ratios.push({ label: ch.label, r: ch.width / ckm2 / dalitzIntegral(ch, M) });
+          // And the quarks' N_c = 3, which the taus lack.
+          const colours = Math.abs(ch.pdg[0]) === 15 && ch.pdg[1] === -ch.pdg[0] ? 1 : 3;
+          ratios.push({ label: ch.label, r: ch.width / ckm2 / colours / dalitzIntegral(ch, M) });
         }
       }
       expect(ratios.length).toBeGreaterThan(8);
+      if (M > 2 * 1.777) expect(ratios.some(({ label }) => label.includes('tau- tau+'))).toBe(true);
       // Massive quarks (c, b) and the tau move the integrals by up to ~100x; the ratio stays.
       for (const { label, r } of ratios) expect(r / ratios[0].r, label).toBeCloseTo(1, 3);
     });
