@@ -183,11 +183,11 @@ fn poolMomentumScale(p: array<vec3<f32>, 3>, e: vec3<f32>, M0: f32, M: f32) -> f
   return k;
 }
 
-// Twin of poolEvent: record uPick of decay d's pool events (their number a power of two, so
-// floor(uPick count) is exact), turned by the rotation of w.xyz, scaled to N's mass.
+// Twin of poolEvent: record floor(k count / 2^23) of decay d's pool events for uPick = (k + 1/2)
+// 2^-23 (k count < 2^32 for count <= 512: exact), turned by the rotation of w.xyz, scaled to N's mass.
 fn poolEvent(d: u32, uPick: f32, w: vec4<f32>) -> PoolEvent {
-  let count = params[P_DECAY_POOL_COUNT + d];
-  let at = P_POOL_RECORDS + (u32(params[P_DECAY_POOL_OFFSET + d]) + u32(min(count - 1.0, floor(uPick * count)))) * POOL_RECORD_SIZE;
+  let k = u32(uPick * 8388608.0);
+  let at = P_POOL_RECORDS + (u32(params[P_DECAY_POOL_OFFSET + d]) + ((k * u32(params[P_DECAY_POOL_COUNT + d])) >> 23u)) * POOL_RECORD_SIZE;
   let offsets = array<u32, 3>(at + POOL_RECORD_TRACK1, at + POOL_RECORD_TRACK2, at + POOL_RECORD_NEUTRAL);
   var p: array<vec3<f32>, 3>;
   var e: vec3<f32>;
@@ -198,16 +198,16 @@ fn poolEvent(d: u32, uPick: f32, w: vec4<f32>) -> PoolEvent {
   }
   let gridMass = params[P_DECAY_POOL_GRID_MASS + d];
   let mN = params[P_HNL_MASS];
-  var k = 1.0;
+  var scale = 1.0;
   if (gridMass > 0.0 && gridMass != mN) {
-    k = poolMomentumScale(p, e, gridMass, mN);
+    scale = poolMomentumScale(p, e, gridMass, mN);
   }
   var out: array<vec4<f32>, 3>;
   for (var j = 0; j < 3; j++) {
     out[j] = vec4<f32>(p[j], e[j]);
-    if (k != 1.0) {
+    if (scale != 1.0) {
       let p2 = dot(p[j], p[j]);
-      out[j] = vec4<f32>(k * p[j], sqrt(k * k * p2 + max(0.0, e[j] * e[j] - p2)));
+      out[j] = vec4<f32>(scale * p[j], sqrt(scale * scale * p2 + max(0.0, e[j] * e[j] - p2)));
     }
   }
   let spin = rotateEuler(vec3<f32>(params[at + POOL_RECORD_SPIN], params[at + POOL_RECORD_SPIN + 1u], params[at + POOL_RECORD_SPIN + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);

@@ -4,8 +4,9 @@
  * tables are chosen for an N mass, and how a final state becomes a record.
  */
 import { describe, expect, it } from 'vitest';
-import { finalStateCharge, hnlPool, loadPools, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
-import { POOL_DECAYS } from '../src/physics/hnl/partonDecays.js';
+import { finalStateCharge, hnlPool, loadPools, PAIR_MASS_BINS, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
+import { pairMass, POOL_DECAYS, poolDecayChannels, quarkLevelPartons } from '../src/physics/hnl/partonDecays.js';
+import { integrate } from '../src/physics/integrate.js';
 import { PARTICLES } from '../src/physics/particles.js';
 
 const { index, records } = loadPools();
@@ -30,7 +31,7 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
     }
   });
 
-  it("N's records (multi-hadron and nu tau tau): track 1 negative, track 2 positive, energies >= momenta, visible energy <= the grid mass, |b| <= 1; for e and mu, track 1 is the current's lepton (the hadrons carry charge +1)", () => {
+  it("N's records (multi-hadron and nu tau tau): track 1 negative, track 2 positive, energies >= momenta, visible energy <= the grid mass, |b| <= 1, sorted by the pair's mass; for e and mu, track 1 is the current's lepton (the hadrons carry charge +1)", () => {
     const wrong: string[] = [];
     const check = (ok: boolean, what: string) => {
       if (!ok && wrong.length < 5) wrong.push(what);
@@ -46,6 +47,8 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
           for (const p of [t1, t2, neutral]) check(p[3] >= size(p) * (1 - 1e-6), `${at}: E < |p|`);
           check(t1[3] + t2[3] + neutral[3] <= t.mass * (1 + 1e-6), `${at}: visible energy above the mass`);
           check(size(field(j, RECORD.spin, 3)) <= 1 + 1e-6, `${at}: |b| > 1`);
+          const pair = records[j * RECORD_SIZE + RECORD.pairMass];
+          check(pair > 0 && pair <= t.mass && (j === t.offset || pair >= records[(j - 1) * RECORD_SIZE + RECORD.pairMass]), `${at}: pair mass ${pair} out of order`);
         }
       }
     }
@@ -77,6 +80,46 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
     expect(hnlPool('mu', 5.2 + POOL_MASS_REACH_GEV + 0.01)).toBeUndefined();
     expect(hnlPool('tau', 2.05)).toBeUndefined();
     expect(hnlPool('tau', 2.15)!.table.mass).toBe(2.2);
+  });
+
+  it("the pools' parton sampling: the share of generated events whose hadronic pair is lighter than M/2 equals the quark-level width's (numerical integral of partonDecays' |M|^2 over the pair's mass), N -> e- u dbar... at 3 GeV and nu q qbar at 2 GeV, within 4 binomial sigma", () => {
+    for (const [decay, M] of [['e', 3], ['nu', 2]] as const) {
+      const t = index.hnl[decay].find((x) => x.mass === M)!;
+      const measured = t.below.generated[PAIR_MASS_BINS / 2] / t.below.generated[PAIR_MASS_BINS];
+      let lighter = 0;
+      let all = 0;
+      for (const ch of poolDecayChannels(M, decay)) {
+        const [m1, m2, m3] = ch.masses;
+        const span = (M - m1) ** 2 - (m2 + m3) ** 2;
+        // The channel's events are in proportion to its width; its density integrates to width / const.
+        const part = (light: boolean) => span * integrate((u) => integrate((c) => {
+          const r = quarkLevelPartons(ch, M, u, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]);
+          return !light || pairMass(ch, r.partons) < M / 2 ? r.density : 0;
+        }, -1, 1, 64), 0, 1, 128);
+        const total = part(false);
+        lighter += (ch.width * part(true)) / total;
+        all += ch.width;
+      }
+      const expected = lighter / all;
+      const sigma = Math.sqrt((expected * (1 - expected)) / t.generated);
+      expect(Math.abs(measured - expected), `${decay} at ${M} GeV: ${measured} vs ${expected}`).toBeLessThan(4 * sigma);
+    }
+  });
+
+  it("hnlPool with a remainder's share: the duality cut leaves that share of the generated events above it, and the records used start at the cut", () => {
+    const share = 0.4;
+    const choice = hnlPool('mu', 3, share)!;
+    const t = choice.table;
+    const x = (choice.cut / t.mass) * PAIR_MASS_BINS;
+    const k = Math.floor(x);
+    const below = t.below.generated[k] + (x - k) * (t.below.generated[k + 1] - t.below.generated[k]);
+    expect(1 - below / t.generated).toBeCloseTo(share, 10);
+    expect(choice.firstRecord).toBeGreaterThan(0);
+    const pairAt = (i: number) => records[(t.offset + i) * RECORD_SIZE + RECORD.pairMass];
+    expect(pairAt(choice.firstRecord)).toBeGreaterThanOrEqual(choice.cut);
+    expect(pairAt(choice.firstRecord - 1)).toBeLessThan(choice.cut);
+    // A smaller share, a higher cut.
+    expect(hnlPool('mu', 3, 0.2)!.cut).toBeGreaterThan(choice.cut);
   });
 
   it('poolRecord: two tracks of opposite charge, the neutrals summed without the neutrinos; any other number of charged particles is no record', () => {

@@ -28,7 +28,7 @@ import { AcceptedSample } from '../src/scan/hnlReweight.js';
 import { targetReweight } from '../src/scan/scan.js';
 import { ABSORBERS } from '../src/sources/na62Dump.js';
 import { finalStateCharge, hnlPool, loadPools, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
-import { widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
+import { hadronicWidths, widthNeutrinoDilepton } from '../src/physics/hnl/decay.js';
 import { gpuAvailable } from './helpers/gpu.js';
 import { ksCritical, ksStatistic, weightedMean } from './helpers/stats.js';
 import { p4, restOf, sampleColumns } from './helpers/sample.js';
@@ -822,6 +822,22 @@ describe('na62-dump-hnl: multi-hadron and D(s)(*) decays from the Pythia 8 pools
     expect(widthNeutrinoDilepton(4.5, 'tau', 'tau', 1) / widthNeutrinoDilepton(4.5, 'e', 'tau', 1)).toBeGreaterThan(5);
   });
 
+  it("N -> e- hadrons takes the hadronic masses above the duality cut: at a grid mass (3 GeV) every event's m(N - e-) (the hadrons, seen or not) is at least the cut hnlPool gives for the remainder's share 1 - exclusive/quark level, and the table has events below it", async () => {
+    const n = 6_000;
+    const run = await sample('cpu', n, ['model.mass=3', 'model.mixing=1:0:0']);
+    const w = hadronicWidths(3, { e: 1, mu: 0, tau: 0 }).e;
+    const choice = hnlPool('e', 3, 1 - w.exclusive / w.quarkLevel)!;
+    expect(choice.firstRecord).toBeGreaterThan(0);
+    const d = run.plan.decayChannels.findIndex((c) => c.startsWith('e- hadrons, two tracks'));
+    let seen = 0;
+    for (let i = 0; i < n; i++) {
+      if (run.cols.decay_channel[i] !== d) continue;
+      seen++;
+      expect(mass(p4(run.cols, 'llp', i), p4(run.cols, 'd1', i).map((x) => -x))).toBeGreaterThanOrEqual(choice.cut * (1 - 1e-6));
+    }
+    expect(seen).toBeGreaterThan(300);
+  });
+
   it("the partons' spin weight 1 + h b.n has mean 1 over the multi-hadron events (within 4 sigma) and is not 1 everywhere; with model.polarised=false it is 1", async () => {
     const w = events(/hadrons, two tracks/).map((i) => cols.decay_me_weight[i]);
     const mean = w.reduce((a, x) => a + x, 0) / w.length;
@@ -834,42 +850,49 @@ describe('na62-dump-hnl: multi-hadron and D(s)(*) decays from the Pythia 8 pools
     }
   });
 
-  it("N's spin reaches the hadrons' event: in N -> e- hadrons (1.5 GeV, N from D(s) decays) the electron's weighted <cos> to N's spin axis is h <n_e . b>/3 for each decay helicity h, <n_e . b> read from the 1.5 GeV table (-0.33 at parton level), within 4 sigma; it is > 4 sigma from 0", async () => {
+  it("N's spin reaches the hadrons' event: in N -> e- hadrons (1.5 GeV, a grid mass; N from D(s) decays) each event's record is found by its two track energies in N's frame, its spin vector b turned as the tracks are; X = h b.n (n: N's spin axis, away from the meson) has weighted mean <|b|^2>/3 over the records above the duality cut (the weight is 1 + X), within 4 sigma; the unweighted mean is 0", async () => {
     const only = ['model.mass=1.5', 'model.mixing=1:0:0', 'source.beauty_pairs_per_pot=0'];
-    const n = 40_000;
-    const run = await sample('cpu', n, only);
+    const n = 20_000;
     const mN = 1.5;
+    const run = await sample('cpu', n, only);
     const d = run.plan.decayChannels.findIndex((c) => c.startsWith('e- hadrons, two tracks'));
-    const byH = new Map<number, { cos: number[]; w: number[] }>();
+    const { records } = loadPools();
+    const w = hadronicWidths(mN, { e: 1, mu: 0, tau: 0 }).e;
+    const { table, firstRecord } = hnlPool('e', mN, 1 - w.exclusive / w.quarkLevel)!;
+    const rec = (j: number, o: number, k = 4) => Array.from(records.subarray(j * RECORD_SIZE + o, j * RECORD_SIZE + o + k));
+    const used = Array.from({ length: table.count - firstRecord }, (_, k) => table.offset + firstRecord + k);
+    const unit = (v: number[]) => v.map((x) => x / Math.hypot(v[0], v[1], v[2]));
+    const cross3 = (a: number[], b: number[]) => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+    const frame = (a: number[], b: number[]) => {
+      const x = unit(a);
+      const y = unit(cross3(a, b));
+      return [x, y, cross3(x, y)];
+    };
+    const [xs, ws]: [number[], number[]] = [[], []];
     for (let i = 0; i < n; i++) {
       if (run.cols.decay_channel[i] !== d) continue;
-      // As in the two-body test above: the spin axis of helicity +1 points away from the meson in N's frame.
-      const nv = p4(run.cols, 'llp', i);
-      const l = restOf(p4(run.cols, 'd1', i), nv, mN);
-      const m = restOf(p4(run.cols, 'parent', i), nv, mN);
-      const cos = -(l[0] * m[0] + l[1] * m[1] + l[2] * m[2]) / (Math.hypot(l[0], l[1], l[2]) * Math.hypot(m[0], m[1], m[2]));
+      const N4 = p4(run.cols, 'llp', i);
+      const [t1, t2, m] = ['d1', 'd2', 'parent'].map((x) => restOf(p4(run.cols, x, i), N4, mN));
+      let j = used[0];
+      for (const c of used) if (Math.abs(rec(c, RECORD.track1)[3] - t1[3]) + Math.abs(rec(c, RECORD.track2)[3] - t2[3]) < Math.abs(rec(j, RECORD.track1)[3] - t1[3]) + Math.abs(rec(j, RECORD.track2)[3] - t2[3])) j = c;
+      expect(Math.abs(rec(j, RECORD.track1)[3] - t1[3])).toBeLessThan(1e-5);
+      // The rotation taking the record's track directions to the event's, applied to b.
+      const [from, to] = [frame(rec(j, RECORD.track1), rec(j, RECORD.track2)), frame(t1, t2)];
+      const b = rec(j, RECORD.spin, 3);
+      const inFrom = from.map((axis) => axis[0] * b[0] + axis[1] * b[1] + axis[2] * b[2]);
+      const bEvent = [0, 1, 2].map((k) => to[0][k] * inFrom[0] + to[1][k] * inFrom[1] + to[2][k] * inFrom[2]);
+      const spin = unit(m).map((x) => -x);
       const h = run.cols.llp_helicity[i] * Math.sign(run.cols.d1_pdg[i]);
-      const acc = byH.get(h) ?? { cos: [], w: [] };
-      acc.cos.push(cos);
-      acc.w.push(run.cols.decay_me_weight[i]);
-      byH.set(h, acc);
+      xs.push(h * (bEvent[0] * spin[0] + bEvent[1] * spin[1] + bEvent[2] * spin[2]));
+      ws.push(run.cols.decay_me_weight[i]);
     }
-    const { index, records } = loadPools();
-    const table = index.hnl.e.find((t) => t.mass === 1.5)!;
-    let asymmetry = 0;
-    for (let j = table.offset; j < table.offset + table.count; j++) {
-      const at = (o: number) => Array.from(records.subarray(j * RECORD_SIZE + o, j * RECORD_SIZE + o + 3));
-      const [l, b] = [at(RECORD.track1), at(RECORD.spin)];
-      asymmetry += (l[0] * b[0] + l[1] * b[1] + l[2] * b[2]) / Math.hypot(l[0], l[1], l[2]) / table.count;
-    }
-    expect(asymmetry).toBeLessThan(-0.2);
-    for (const h of [1, -1]) {
-      const { cos, w } = byH.get(h)!;
-      expect(cos.length).toBeGreaterThan(1000);
-      const { mean, error } = weightedMean(cos, w);
-      expect(Math.abs(mean - (h * asymmetry) / 3)).toBeLessThan(4 * error);
-      expect(Math.abs(mean)).toBeGreaterThan(4 * error);
-    }
+    expect(xs.length).toBeGreaterThan(500);
+    const expected = used.reduce((acc, j) => acc + rec(j, RECORD.spin, 3).reduce((a, x) => a + x * x, 0), 0) / used.length / 3;
+    const weighted = weightedMean(xs, ws);
+    expect(Math.abs(weighted.mean - expected)).toBeLessThan(4 * weighted.error);
+    expect(expected).toBeGreaterThan(0.2);
+    const plain = weightedMean(xs, xs.map(() => 1));
+    expect(Math.abs(plain.mean)).toBeLessThan(4 * plain.error);
   });
 });
 

@@ -9,8 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
-import { POOL_DIR, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../../dist/physics/hadronPools.js';
-import { POOL_DECAYS, poolDecayChannels, quarkLevelPartons, spinVector } from '../../dist/physics/hnl/partonDecays.js';
+import { PAIR_MASS_BINS, POOL_DIR, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../../dist/physics/hadronPools.js';
+import { pairMass, POOL_DECAYS, poolDecayChannels, quarkLevelPartons, spinVector } from '../../dist/physics/hnl/partonDecays.js';
 import { PARTICLES } from '../../dist/physics/particles.js';
 import { cumulative, isotropicDirection, pickChannel } from '../../dist/engine/cpu/sampling.js';
 
@@ -88,6 +88,8 @@ for (const current of POOL_DECAYS) {
   const strings = !current.startsWith('tautau');
   for (const [mi, M] of MASSES.entries()) {
     const stats = { generated: 0, oneHadron: 0, multiHadron: 0, twoTrack: 0 };
+    // Counts per bin of the pair's mass (fraction of M), made cumulative below.
+    const bins = { generated: new Array(PAIR_MASS_BINS).fill(0), multiHadron: new Array(PAIR_MASS_BINS).fill(0), twoTrack: new Array(PAIR_MASS_BINS).fill(0) };
     const kept = [];
     // Draw until `target` two-track multi-hadron events are in (or the channel has none to give).
     for (let pass = 0; pass < 6 && kept.length < target; pass++) {
@@ -100,24 +102,33 @@ for (const current of POOL_DECAYS) {
       const result = hadronise(lines, ++runSeed);
       for (const [tag, { ch, partons }] of partonsByTag) {
         const ev = result.get(tag);
+        const mass = pairMass(ch, partons);
+        const bin = Math.min(PAIR_MASS_BINS - 1, Math.floor((mass / M) * PAIR_MASS_BINS));
         stats.generated++;
+        bins.generated[bin]++;
         // Pythia cannot make two hadrons of a string below the two-hadron threshold (nor one
         // without a recoiler): that is a one-hadron decay, which decay.ts's exclusive channels count.
         // (nu tau tau has no string: every event counts.)
         if (!ev || (strings && ev.primary < 2)) { stats.oneHadron++; continue; }
         stats.multiHadron++;
+        bins.multiHadron[bin]++;
         const record = poolRecord(ev.particles, 2);
         if (!record) continue;
         stats.twoTrack++;
+        bins.twoTrack[bin]++;
         if (kept.length >= target) continue;
         record.splice(RECORD.spin, 3, ...spinVector(ch, M, partons));
+        record[RECORD.pairMass] = mass;
         kept.push(record);
       }
       if (stats.multiHadron === 0 && stats.generated >= 8 * target) break; // nothing but single hadrons here
     }
     // A table short of `target` (too few two-track events to be had) is left empty.
     if (kept.length < target) kept.length = 0;
-    index.hnl[current].push({ mass: M, offset: records.length, count: kept.length, ...stats });
+    kept.sort((a, b) => a[RECORD.pairMass] - b[RECORD.pairMass]);
+    const runningSum = (c) => c.reduce((acc, x) => [...acc, acc[acc.length - 1] + x], [0]);
+    const below = { generated: runningSum(bins.generated), multiHadron: runningSum(bins.multiHadron), twoTrack: runningSum(bins.twoTrack) };
+    index.hnl[current].push({ mass: M, offset: records.length, count: kept.length, ...stats, below });
     records.push(...kept);
     process.stderr.write(`${current} ${M} GeV: ${JSON.stringify(stats)} kept ${kept.length}\n`);
   }
@@ -155,7 +166,9 @@ index.provenance = {
 mkdirSync(POOL_DIR, { recursive: true });
 const f32 = Float32Array.from(records.flat());
 writeFileSync(`${POOL_DIR}/pools.f32.tmp`, Buffer.from(f32.buffer));
-writeFileSync(`${POOL_DIR}/pools.json.tmp`, JSON.stringify(index, null, 1) + '\n');
+// Indented, but arrays of numbers on one line.
+const json = JSON.stringify(index, null, 1).replace(/\[\s+([-\d.e,\s]+?)\s+\]/g, (_, body) => `[${body.split(/,\s*/).join(', ')}]`);
+writeFileSync(`${POOL_DIR}/pools.json.tmp`, json + '\n');
 renameSync(`${POOL_DIR}/pools.f32.tmp`, `${POOL_DIR}/pools.f32`);
 renameSync(`${POOL_DIR}/pools.json.tmp`, `${POOL_DIR}/pools.json`);
 process.stderr.write(`wrote ${records.length} records (${f32.byteLength} bytes) to ${POOL_DIR}\n`);

@@ -25,14 +25,17 @@ import type { PoolDecay } from './hnl/partonDecays.js';
 
 export const POOL_DIR = `${PACKAGE_ROOT}data/pythia-pools`;
 /**
- * Records per table (meson pools too): a power of two, so that a sampler's record index
- * floor(u count) is exact in float32 as in float64 (u = (k + 1/2) 2^-23) and CPU and GPU pick
- * the same event.
+ * Records per table (meson pools too). At most 512: a sampler picks record floor(k n / 2^23)
+ * of n from the uniform u = (k + 1/2) 2^-23 in integers, k n < 2^32, so CPU and GPU pick the same.
  */
 export const POOL_RECORDS_PER_TABLE = 512;
-export const RECORD_SIZE = 17;
-/** Offsets of a record's fields. */
-export const RECORD = { track1: 0, pdg1: 4, track2: 5, pdg2: 9, neutral: 10, spin: 14 } as const;
+/** Bins of the hadronic pair's mass (fractions of the grid mass) of a table's cumulative counts. */
+export const PAIR_MASS_BINS = 50;
+/** Fewest records above the duality cut for a table to be used. */
+export const POOL_MIN_RECORDS = 32;
+export const RECORD_SIZE = 18;
+/** Offsets of a record's fields (pairMass: the hadronic pair's invariant mass, GeV; 0 for a meson's). */
+export const RECORD = { track1: 0, pdg1: 4, track2: 5, pdg2: 9, neutral: 10, spin: 14, pairMass: 17 } as const;
 
 /** One table of N's multi-hadron decays at a grid mass. */
 export interface HnlPoolTable {
@@ -49,8 +52,13 @@ export interface HnlPoolTable {
   readonly generated: number;
   readonly oneHadron: number;
   readonly multiHadron: number;
-  /** Multi-hadron events with exactly two charged particles (the records are the first `count` of them). */
+  /** Multi-hadron events with exactly two charged particles (the records are the first `count` of them, sorted by pairMass). */
   readonly twoTrack: number;
+  /**
+   * Cumulative counts of the generated, multi-hadron and two-track events with the hadronic
+   * pair's mass below k/PAIR_MASS_BINS of the grid mass, k = 0..PAIR_MASS_BINS.
+   */
+  readonly below: { readonly generated: readonly number[]; readonly multiHadron: readonly number[]; readonly twoTrack: readonly number[] };
 }
 
 export interface MesonPool {
@@ -87,24 +95,59 @@ export function loadPools(): { index: PoolIndex; records: Float32Array } {
 /** Furthest an N mass may be from a table's grid mass (half the widest grid step), in GeV. */
 export const POOL_MASS_REACH_GEV = 0.1;
 
+/** What hnlPool chooses: the table, its first record above the cut, and the two-track fraction there. */
+export interface PoolChoice {
+  readonly table: HnlPoolTable;
+  readonly firstRecord: number;
+  readonly twoTrackFraction: number;
+  /** The duality cut on the hadronic pair's mass at the table's grid mass, GeV (0: none). */
+  readonly cut: number;
+}
+
 /**
- * The table of an N decay (a current's multi-hadron remainder, or nu tau tau) to use for N of mass M: the nearest grid mass (the sampler scales its
- * momenta by M/mass), and the two-track fraction of the multi-hadron decays interpolated
- * linearly in M between the grid masses around it. Undefined when no table lies within
- * POOL_MASS_REACH_GEV (the tau's start at 2.2 GeV, where Pythia first makes two hadrons beside
- * a tau; the grid ends at 5.2 GeV).
+ * The table of an N decay (a current's multi-hadron remainder, or nu tau tau) to use for N of
+ * mass M: the nearest grid mass (the sampler scales its momenta to M), within POOL_MASS_REACH_GEV.
+ *
+ * For the remainder (`share`: its part of the current's quark-level width, 1 - exclusive/quark
+ * level) only events whose hadronic pair is heavier than a cut are used: the cut at which the
+ * quark-level events above it are that share of all (quark-hadron duality with the exclusive
+ * one-meson channels taking the lightest hadronic masses of their current, where they sit). The
+ * two-track fraction is that of the multi-hadron events above the cut, interpolated linearly
+ * in M between the grid masses around it. Undefined when no table is within reach (the tau's
+ * start at 2.2 GeV, where Pythia first makes two hadrons beside a tau; nu tau tau at 3.6; the
+ * grid ends at 5.2 GeV) or fewer than POOL_MIN_RECORDS records lie above the cut.
  */
-export function hnlPool(decay: PoolDecay, M: number): { table: HnlPoolTable; twoTrackFraction: number } | undefined {
+export function hnlPool(decay: PoolDecay, M: number, share?: number): PoolChoice | undefined {
   const tables = loadPools().index.hnl[decay].filter((t) => t.count > 0);
   let table: HnlPoolTable | undefined;
   for (const t of tables) if (!table || Math.abs(t.mass - M) < Math.abs(table.mass - M)) table = t;
   if (!table || Math.abs(table.mass - M) > POOL_MASS_REACH_GEV + 1e-9) return undefined;
-  const fraction = (t: HnlPoolTable) => t.twoTrack / t.multiHadron;
+  const chosen = cutTable(table, share);
+  if (table.count - chosen.firstRecord < POOL_MIN_RECORDS) return undefined;
   const above = tables.findIndex((t) => t.mass >= M);
-  if (above <= 0) return { table, twoTrackFraction: fraction(table) }; // at or beyond an end of the grid
+  if (above <= 0) return chosen; // at or beyond an end of the grid
   const [lo, hi] = [tables[above - 1], tables[above]];
   const x = (M - lo.mass) / (hi.mass - lo.mass);
-  return { table, twoTrackFraction: (1 - x) * fraction(lo) + x * fraction(hi) };
+  return { ...chosen, twoTrackFraction: (1 - x) * cutTable(lo, share).twoTrackFraction + x * cutTable(hi, share).twoTrackFraction };
+}
+
+/** A table with the duality cut for `share` applied (none when share is undefined). */
+function cutTable(table: HnlPoolTable, share: number | undefined): PoolChoice {
+  if (share === undefined) return { table, firstRecord: 0, twoTrackFraction: table.twoTrack / table.multiHadron, cut: 0 };
+  const { generated, multiHadron, twoTrack } = table.below;
+  const n = PAIR_MASS_BINS;
+  // The bin position x (fraction of the grid mass) where the generated events below are 1 - share of all.
+  const target = (1 - Math.min(1, Math.max(0, share))) * generated[n];
+  let k = 0;
+  while (k < n - 1 && generated[k + 1] < target) k++;
+  const f = generated[k + 1] > generated[k] ? Math.min(1, Math.max(0, (target - generated[k]) / (generated[k + 1] - generated[k]))) : 0;
+  const at = (c: readonly number[]) => c[k] + f * (c[k + 1] - c[k]);
+  const cut = ((k + f) / n) * table.mass;
+  const { records } = loadPools();
+  let firstRecord = 0;
+  while (firstRecord < table.count && records[(table.offset + firstRecord) * RECORD_SIZE + RECORD.pairMass] < cut) firstRecord++;
+  const multiAbove = multiHadron[n] - at(multiHadron);
+  return { table, firstRecord, twoTrackFraction: multiAbove > 0 ? (twoTrack[n] - at(twoTrack)) / multiAbove : 0, cut };
 }
 
 /** Electric charge (units of e) of a particle Pythia leaves in a final state. */

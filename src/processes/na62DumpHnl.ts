@@ -29,7 +29,7 @@ import { STREAM, uniforms4 } from '../engine/rng/philox.js';
 import type { PhiloxKey } from '../engine/rng/seed.js';
 import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
-import { dileptonCouplings, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
+import { dileptonCouplings, hadronicWidths, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
 import { leptonicLeptonPolarisation, leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, leptonPolarisationFromCurrent, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
@@ -348,20 +348,25 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   /**
    * A decay drawn from a Pythia 8 pool of N decays: an event with exactly two charged particles
    * (tracks 1 and 2) and the sum of its neutrals (particle 3), from the nearest grid mass,
-   * weighted by its partons' spin correlation; BR x the pool's two-track fraction.
+   * weighted by its partons' spin correlation; BR x the pool's two-track fraction (above the
+   * duality cut of a remainder whose share of the quark-level width is `share`: hnlPool).
    */
-  const fromPool = (decay: PoolDecay, label: string, br: number) => {
-    const pool = br > 0 ? hnlPool(decay, mN) : undefined;
+  const fromPool = (decay: PoolDecay, label: string, br: number, share?: () => number) => {
+    const pool = br > 0 ? hnlPool(decay, mN, share?.()) : undefined;
     if (!pool) return;
     out.push({
       ...base, label: `${label}, two tracks (Pythia 8)`, br: br * pool.twoTrackFraction, kind: DECAY_KIND.pool, m1: 0, m2: 0, pdg1: 0, pdg2: 0,
-      pool: { offset: pool.table.offset, count: pool.table.count, gridMass: pool.table.mass },
+      pool: { offset: pool.table.offset + pool.firstRecord, count: pool.table.count - pool.firstRecord, gridMass: pool.table.mass },
     });
   };
-  // N's multi-hadron remainder of each current (decay.ts's "... hadrons"), hadronised by Pythia.
+  // N's multi-hadron remainder of each current (decay.ts's "... hadrons"), hadronised by Pythia,
+  // from the hadronic masses above those the exclusive channels take.
   for (const current of HADRONIC_CURRENTS) {
     const tableLabel = current === 'nu' ? 'nu hadrons' : `${current}- hadrons`;
-    fromPool(current, tableLabel, branchingRatios[tableLabel] ?? 0);
+    fromPool(current, tableLabel, branchingRatios[tableLabel] ?? 0, () => {
+      const w = hadronicWidths(mN, U)[current];
+      return 1 - w.exclusive / w.quarkLevel;
+    });
   }
   // rho0 nu (rho0 -> pi+ pi-, ~100%) and phi nu with phi -> K+ K-: two tracks and a neutrino.
   for (const [meson, daughter, brPair, label] of [
@@ -892,8 +897,8 @@ function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Flo
  * poolMomentumScale, so that it is an N decay of this mass. Twin of poolEvent in the WGSL.
  */
 function poolEvent(P: Na62DumpHnlParams, d: number, uPick: number, a: number, b: number, c: number) {
-  const count = P.decay_pool_count[d];
-  const at = (P.decay_pool_offset[d] + Math.min(count - 1, Math.floor(uPick * count))) * RECORD_SIZE;
+  // uPick = (k + 1/2) 2^-23: record floor(k count / 2^23), exact in integers here and in the WGSL.
+  const at = (P.decay_pool_offset[d] + Math.floor((Math.floor(uPick * 8388608) * P.decay_pool_count[d]) / 8388608)) * RECORD_SIZE;
   const r = P.pool_records;
   const turn = (o: number) => rotateEuler([r[at + o], r[at + o + 1], r[at + o + 2]], a, TWO_PI * b, TWO_PI * c);
   const systems = [RECORD.track1, RECORD.track2, RECORD.neutral].map((o) => ({ p: turn(o), e: r[at + o + 3] }));

@@ -290,6 +290,17 @@ export interface HnlDecayTable {
 }
 
 /**
+ * Per current (charged of lepton flavour a, neutral 'nu'): the exclusive channels' hadronic
+ * width and the quark-level one times 1 + Delta_QCD (zero below EXCLUSIVE_REGIME_MAX_GEV), GeV.
+ */
+export function hadronicWidths(M: number, U: Mixing): Record<Flavour | 'nu', { exclusive: number; quarkLevel: number }> {
+  const quark = quarkLevelHadronicWidths(M, U);
+  const out = Object.fromEntries((['e', 'mu', 'tau', 'nu'] as const).map((c) => [c, { exclusive: 0, quarkLevel: quark[c] }])) as Record<Flavour | 'nu', { exclusive: number; quarkLevel: number }>;
+  for (const ch of HNL_DECAY_CHANNELS) if (ch.hadronic) out[ch.hadronic].exclusive += ch.width(M, U);
+  return out;
+}
+
+/**
  * Widths, c*tau and branching ratios of an HNL of mass M (GeV) with mixing U.
  * Per current (charged of each lepton flavour, neutral) the hadronic width is
  * max(exclusive, quark level x (1 + Delta_QCD)): FairShip's hnl.py takes this max (over all
@@ -297,17 +308,11 @@ export interface HnlDecayTable {
  * clipped at 0; that remainder is the "... hadrons" entry here.
  */
 export function hnlDecayTable(M: number, U: Mixing, majorana: boolean): HnlDecayTable {
-  const widths: [string, number][] = [];
-  const exclusive = { e: 0, mu: 0, tau: 0, nu: 0 };
-  for (const ch of HNL_DECAY_CHANNELS) {
-    const w = ch.width(M, U);
-    widths.push([ch.label, w]);
-    if (ch.hadronic) exclusive[ch.hadronic] += w;
-  }
-  const quark = quarkLevelHadronicWidths(M, U);
+  const widths: [string, number][] = HNL_DECAY_CHANNELS.map((ch) => [ch.label, ch.width(M, U)]);
+  const hadronic = hadronicWidths(M, U);
   let regime: HnlDecayTable['regime'] = 'exclusive';
   for (const c of [...FLAVOURS, 'nu'] as const) {
-    const rest = quark[c] - exclusive[c];
+    const rest = hadronic[c].quarkLevel - hadronic[c].exclusive;
     if (rest > 0) {
       widths.push([c === 'nu' ? 'nu hadrons' : `${flavourLabel[c]}- hadrons`, rest]);
       regime = 'quark-level';

@@ -43,6 +43,8 @@ export interface PartonChannel {
   /** PDG ids of particles 1, 2, 3 (leptonicMatrixElement's order). */
   readonly pdg: readonly [number, number, number];
   readonly masses: readonly [number, number, number];
+  /** The two partons of the hadronic system (the quarks; for nu tau tau the taus). */
+  readonly pair: readonly [number, number];
   readonly coefficients: LeptonicCoefficients;
   /** Width in GeV at U^2 = 1, without the QCD correction (the same factor for every channel of a current). */
   readonly width: number;
@@ -58,7 +60,7 @@ export function quarkLevelChannels(M: number, current: HadronicCurrent): PartonC
       const g = quarkZCouplings(q);
       const m = QUARK_MASS_GEV[q];
       out.push({
-        label: `nu ${q} ${q}bar`, pdg: [QUARK_PDG[q], -QUARK_PDG[q], NEUTRAL_CURRENT_NU_PDG], masses: [m, m, 0],
+        label: `nu ${q} ${q}bar`, pdg: [QUARK_PDG[q], -QUARK_PDG[q], NEUTRAL_CURRENT_NU_PDG], masses: [m, m, 0], pair: [0, 1],
         coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, width,
       });
     }
@@ -70,7 +72,7 @@ export function quarkLevelChannels(M: number, current: HadronicCurrent): PartonC
     if (!(width > 0)) continue;
     out.push({
       label: `${lepton.name} ${up} ${down}bar`, pdg: [lepton.pdg, -QUARK_PDG[down], QUARK_PDG[up]],
-      masses: [lepton.mass, QUARK_MASS_GEV[down], QUARK_MASS_GEV[up]], coefficients: { cA: 1, cB: 0, cI: 0 }, width,
+      masses: [lepton.mass, QUARK_MASS_GEV[down], QUARK_MASS_GEV[up]], pair: [1, 2], coefficients: { cA: 1, cB: 0, cI: 0 }, width,
     });
   }
   return out;
@@ -84,7 +86,7 @@ function ditauChannel(M: number, a: Flavour): PartonChannel | undefined {
   const tau = LEPTON_OF.tau;
   return {
     label: `${PARTICLES[a === 'tau' ? 'nu_tau' : 'nu_e'].name} tau- tau+`, pdg: [tau.pdg, -tau.pdg, PARTICLES[a === 'tau' ? 'nu_tau' : 'nu_e'].pdg],
-    masses: [tau.mass, tau.mass, 0], coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, width,
+    masses: [tau.mass, tau.mass, 0], pair: [0, 1], coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, width,
   };
 }
 
@@ -107,6 +109,13 @@ export function quarkLevelPartons(ch: PartonChannel, M: number, t: number, dir1:
   const r = threeBodyAtRest(M, m1, m2, m3, t, dir1, dir2);
   const me = leptonicMatrixElement(ch.coefficients, M, [0, 0, 0, M], [0, 0, 0, 0], 0, r.p1, r.p2, r.p3, m1, m2);
   return { partons: [r.p1, r.p2, r.p3], density: me * r.phaseSpace };
+}
+
+/** Invariant mass of the channel's hadronic pair (the q qbar string; the taus), GeV. */
+export function pairMass(ch: PartonChannel, partons: readonly Vec4[]): number {
+  const [a, b] = ch.pair.map((k) => partons[k]);
+  const s = [0, 1, 2, 3].map((k) => a[k] + b[k]);
+  return Math.sqrt(Math.max(0, s[3] * s[3] - s[0] * s[0] - s[1] * s[1] - s[2] * s[2]));
 }
 
 /** b of |M|^2(h, n) = |M|^2(unpolarised) (1 + h b.n) for partons at rest (quarkLevelPartons). */
