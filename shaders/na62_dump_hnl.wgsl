@@ -167,20 +167,34 @@ struct PoolEvent {
 }
 
 // Twin of poolMomentumScale: the momentum factor that turns an N decay at rest at mass M0 (the
-// three visible systems p, e, and N minus them) into one at mass M, each keeping its mass.
-fn poolMomentumScale(p: array<vec3<f32>, 3>, e: vec3<f32>, M0: f32, M: f32) -> f32 {
-  let rest = -(p[0] + p[1] + p[2]);
-  let p2 = vec4<f32>(dot(p[0], p[0]), dot(p[1], p[1]), dot(p[2], p[2]), dot(rest, rest));
+// visible systems p1, p2, p3 of energies e, and N minus them) into one at mass M, each keeping
+// its mass.
+fn poolMomentumScale(p1: vec3<f32>, p2: vec3<f32>, p3: vec3<f32>, e: vec3<f32>, M0: f32, M: f32) -> f32 {
+  let rest = -(p1 + p2 + p3);
+  let q2 = vec4<f32>(dot(p1, p1), dot(p2, p2), dot(p3, p3), dot(rest, rest));
   let energies = vec4<f32>(e, M0 - (e.x + e.y + e.z));
-  let m2 = max(vec4<f32>(0.0), energies * energies - p2);
+  let m2 = max(vec4<f32>(0.0), energies * energies - q2);
   var k = M / M0;
   for (var step = 0; step < 4; step++) {
-    let en = sqrt(k * k * p2 + m2);
-    let f = en.x + en.y + en.z + en.w - M;
-    let df = dot(select(k * p2 / en, vec4<f32>(0.0), en <= vec4<f32>(0.0)), vec4<f32>(1.0));
-    k -= f / df;
+    let en = sqrt(k * k * q2 + m2);
+    let df = dot(select(k * q2 / en, vec4<f32>(0.0), en <= vec4<f32>(0.0)), vec4<f32>(1.0));
+    k -= (en.x + en.y + en.z + en.w - M) / df;
   }
   return k;
+}
+
+// A pool record's three-vector at params[at], turned by the rotation of w.xyz.
+fn poolVector(at: u32, w: vec4<f32>) -> vec3<f32> {
+  return rotateEuler(vec3<f32>(params[at], params[at + 1u], params[at + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);
+}
+
+// Momentum p of energy e scaled by k at fixed invariant mass (k = 1: as it is).
+fn scaledAtMass(p: vec3<f32>, e: f32, k: f32) -> vec4<f32> {
+  if (k == 1.0) {
+    return vec4<f32>(p, e);
+  }
+  let q2 = dot(p, p);
+  return vec4<f32>(k * p, sqrt(k * k * q2 + max(0.0, e * e - q2)));
 }
 
 // Twin of poolEvent: record floor(k count / 2^23) of decay d's pool events for uPick = (k + 1/2)
@@ -188,30 +202,18 @@ fn poolMomentumScale(p: array<vec3<f32>, 3>, e: vec3<f32>, M0: f32, M: f32) -> f
 fn poolEvent(d: u32, uPick: f32, w: vec4<f32>) -> PoolEvent {
   let k = u32(uPick * 8388608.0);
   let at = P_POOL_RECORDS + (u32(params[P_DECAY_POOL_OFFSET + d]) + ((k * u32(params[P_DECAY_POOL_COUNT + d])) >> 23u)) * POOL_RECORD_SIZE;
-  let offsets = array<u32, 3>(at + POOL_RECORD_TRACK1, at + POOL_RECORD_TRACK2, at + POOL_RECORD_NEUTRAL);
-  var p: array<vec3<f32>, 3>;
-  var e: vec3<f32>;
-  for (var j = 0; j < 3; j++) {
-    let o = offsets[j];
-    p[j] = rotateEuler(vec3<f32>(params[o], params[o + 1u], params[o + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);
-    e[j] = params[o + 3u];
-  }
+  let p1 = poolVector(at + POOL_RECORD_TRACK1, w);
+  let p2 = poolVector(at + POOL_RECORD_TRACK2, w);
+  let p3 = poolVector(at + POOL_RECORD_NEUTRAL, w);
+  let e = vec3<f32>(params[at + POOL_RECORD_TRACK1 + 3u], params[at + POOL_RECORD_TRACK2 + 3u], params[at + POOL_RECORD_NEUTRAL + 3u]);
   let gridMass = params[P_DECAY_POOL_GRID_MASS + d];
   let mN = params[P_HNL_MASS];
   var scale = 1.0;
   if (gridMass > 0.0 && gridMass != mN) {
-    scale = poolMomentumScale(p, e, gridMass, mN);
+    scale = poolMomentumScale(p1, p2, p3, e, gridMass, mN);
   }
-  var out: array<vec4<f32>, 3>;
-  for (var j = 0; j < 3; j++) {
-    out[j] = vec4<f32>(p[j], e[j]);
-    if (scale != 1.0) {
-      let p2 = dot(p[j], p[j]);
-      out[j] = vec4<f32>(scale * p[j], sqrt(scale * scale * p2 + max(0.0, e[j] * e[j] - p2)));
-    }
-  }
-  let spin = rotateEuler(vec3<f32>(params[at + POOL_RECORD_SPIN], params[at + POOL_RECORD_SPIN + 1u], params[at + POOL_RECORD_SPIN + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);
-  return PoolEvent(out[0], out[1], out[2], params[at + POOL_RECORD_PDG1], params[at + POOL_RECORD_PDG2], spin);
+  return PoolEvent(scaledAtMass(p1, e.x, scale), scaledAtMass(p2, e.y, scale), scaledAtMass(p3, e.z, scale),
+    params[at + POOL_RECORD_PDG1], params[at + POOL_RECORD_PDG2], poolVector(at + POOL_RECORD_SPIN, w));
 }
 
 // Acceptance bits of the two visible particles: charged tracks (charges -q, +q) or, for
@@ -356,9 +358,13 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
   var tauNeutral = vec4<f32>(0.0); // the pi0 of tau -> rho nu, N's frame
   var pdg1 = params[P_DECAY_PDG1 + d];
   var pdg2 = params[P_DECAY_PDG2 + d];
+  // The pool event of a decay that has one (N's, or its D meson's), drawn once (CPU comments).
+  var ev: PoolEvent;
+  if (params[P_DECAY_POOL_COUNT + d] > 0.0) {
+    ev = poolEvent(d, v.x, vec4<f32>(v.y, v.z, v.w, 0.0));
+  }
   if (params[P_DECAY_KIND + d] == DECAY_POOL) {
     // A multi-hadron pool event, weighted by its partons' spin correlation (CPU comments).
-    let ev = poolEvent(d, u.z, v);
     meWeight = 1.0 + hDecay * dot(ev.spin, spinAxis);
     pdg1 = ev.pdg1;
     pdg2 = ev.pdg2;
@@ -379,7 +385,6 @@ fn sampleEvent(i: u32, key: vec2<u32>, event: vec2<u32>) {
       d2 = toLab(star.d2, nStar, mN, fromTau, tauStar, meson.p, mP);
     } else if (md == MESON_POOL) {
       // D+, Ds+, Ds*+ as a pool event at rest, boosted along the meson (CPU comments).
-      let ev = poolEvent(d, v.x, vec4<f32>(v.y, v.z, v.w, 0.0));
       pdg2 = ev.pdg2;
       d2 = toLab(boost(ev.track2, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);
       d3 = toLab(boost(ev.neutral, star.d2, m2), nStar, mN, fromTau, tauStar, meson.p, mP);

@@ -737,10 +737,12 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
     let meWeight = 1;
     let pdg1 = P.decay_pdg1[d];
     let pdg2 = P.decay_pdg2[d];
-    if (P.decay_kind[d] === DECAY_KIND.pool) {
+    // The pool event of a decay that has one (N's multi-hadron or nu tau tau decay, or its D
+    // meson's), drawn once for both uses (one call site in the WGSL too).
+    const ev = P.decay_pool_count[d] > 0 ? poolEvent(P, d, v[0], v[1], v[2], v[3]) : undefined;
+    if (ev && P.decay_kind[d] === DECAY_KIND.pool) {
       // A multi-hadron pool event, turned at random in N's frame, weighted by its partons' spin
       // correlation 1 + h b.n (mean 1 over the turns).
-      const ev = poolEvent(P, d, u[2], v[0], v[1], v[2]);
       meWeight = 1 + hDecay * (ev.spin[0] * spinAxis[0] + ev.spin[1] * spinAxis[1] + ev.spin[2] * spinAxis[2]);
       [pdg1, pdg2] = [ev.pdg1, ev.pdg2];
       [d1, d2, d3] = [ev.track1, ev.track2, ev.neutral].map(toLab);
@@ -765,9 +767,8 @@ function sampleCpu(plan: Plan<Na62DumpHnlParams>, key: PhiloxKey, firstEvent: nu
       if (md === MESON_DECAY.none) {
         d1 = lepton(mesN);
         d2 = toLab(mesN);
-      } else if (md === MESON_DECAY.pool) {
+      } else if (ev && md === MESON_DECAY.pool) {
         // D+, Ds+, Ds*+ as a pool event at rest, turned at random, boosted along the meson.
-        const ev = poolEvent(P, d, v[0], v[1], v[2], v[3]);
         pdg2 = ev.pdg2;
         d1 = lepton(mesN);
         [d2, d3] = [ev.track2, ev.neutral].map((p) => toLab(boost(p, mesN, m2)));
