@@ -175,7 +175,7 @@ fn poolMomentumScale(p1: vec3<f32>, p2: vec3<f32>, p3: vec3<f32>, e: vec3<f32>, 
   let energies = vec4<f32>(e, M0 - (e.x + e.y + e.z));
   let m2 = max(vec4<f32>(0.0), energies * energies - q2);
   var k = M / M0;
-  for (var step = 0; step < 4; step++) {
+  for (var iteration = 0; iteration < 4; iteration++) {
     let en = sqrt(k * k * q2 + m2);
     let df = dot(select(k * q2 / en, vec4<f32>(0.0), en <= vec4<f32>(0.0)), vec4<f32>(1.0));
     k -= (en.x + en.y + en.z + en.w - M) / df;

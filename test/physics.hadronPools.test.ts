@@ -106,14 +106,14 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
     }
   });
 
-  it("hnlPool with a remainder's share: the duality cut leaves that share of the generated events above it, and the records used start at the cut", () => {
+  it("hnlPool with a remainder's share: the multi-hadron events above the duality cut are that share of all generated (the one-hadron ones below it), and the records used start at the cut", () => {
     const share = 0.4;
     const choice = hnlPool('mu', 3, share)!;
     const t = choice.table;
     const x = (choice.cut / t.mass) * PAIR_MASS_BINS;
     const k = Math.floor(x);
-    const below = t.below.generated[k] + (x - k) * (t.below.generated[k + 1] - t.below.generated[k]);
-    expect(1 - below / t.generated).toBeCloseTo(share, 10);
+    const below = t.below.multiHadron[k] + (x - k) * (t.below.multiHadron[k + 1] - t.below.multiHadron[k]);
+    expect((t.multiHadron - below) / t.generated).toBeCloseTo(share, 10);
     expect(choice.firstRecord).toBeGreaterThan(0);
     const pairAt = (i: number) => records[(t.offset + i) * RECORD_SIZE + RECORD.pairMass];
     expect(pairAt(choice.firstRecord)).toBeGreaterThanOrEqual(choice.cut);

@@ -1,9 +1,9 @@
 /**
  * The parton configurations behind the Pythia pools of N's multi-hadron and nu tau tau decays
  * (src/physics/hnl/partonDecays.ts): integrated over phase space they give decay.ts's widths
- * (1805.08567's I(x_u, x_d, x_l) for N -> l u dbar, C1 f1 + 4 C2 f2 for N -> nu q qbar and nu tau tau), which
- * checks the partons' places in the matrix element; the spin vector b reproduces the polarised
- * |M|^2 it is read from.
+ * (1805.08567's I(x_u, x_d, x_l) for N -> l u dbar, C1 f1 + 4 C2 f2 for N -> nu q qbar and nu tau tau)
+ * in one proportion; the spin vector b reproduces the polarised |M|^2 it is read from, and for
+ * the charged current is the dbar's velocity (which pins the partons' places).
  */
 import { describe, expect, it } from 'vitest';
 import { CKM } from '../src/physics/constants.js';
@@ -55,6 +55,21 @@ describe('quark-level partons of N -> l u dbar and N -> nu q qbar', () => {
       return (b[0] * l[0] + b[1] * l[1] + b[2] * l[2]) / Math.hypot(l[0], l[1], l[2]);
     }) / average(() => 1);
     expect(asymmetry).toBeCloseTo(-1 / 3, 3);
+  });
+
+  it("N's spin is seen by the W's antiquark alone, |M|^2 = (p_N - h M s).p_dbar (p_l.p_u): b is the dbar's velocity in every event of every charged-current pair (1e-12), which pins the dbar's place (the widths cannot: the phase-space integral is symmetric in the masses)", () => {
+    const M = 4.5;
+    for (const current of ['e', 'mu', 'tau'] as const) {
+      for (const ch of quarkLevelChannels(M, current)) {
+        for (const [t, c] of [[0.2, 0.3], [0.7, -0.8], [0.5, 0.95]]) {
+          const { partons } = quarkLevelPartons(ch, M, t, [0.6, 0, 0.8], [Math.sqrt(1 - c * c), 0, c]);
+          const b = spinVector(ch, M, partons);
+          const dbar = partons[1];
+          expect(ch.pdg[1]).toBeLessThan(0);
+          for (let k = 0; k < 3; k++) expect(b[k], ch.label).toBeCloseTo(dbar[k] / dbar[3], 12);
+        }
+      }
+    }
   });
 
   it('the spin vector b gives the polarised |M|^2 for any spin axis', () => {

@@ -811,6 +811,18 @@ describe('na62-dump-hnl: multi-hadron and D(s)(*) decays from the Pythia 8 pools
     expect(heavier).toBeGreaterThan(table.count / 2);
   });
 
+  it("a pool decay of N's width that a mass cannot draw is named in the plan with its BR: at 1.1 GeV the e and mu remainders (too few events above the duality cut); none at 2.95 GeV", () => {
+    const at = (m: number) => {
+      const sc = loadScenario('na62-dump-hnl', [`model.mass=${m}`, 'model.mixing=1:1:1']);
+      return processFor(sc).plan(sc, 1);
+    };
+    const low = at(1.1);
+    expect(low.info['without a pool here (BR, not generated)']).toMatch(/^e- hadrons 0\.\d+, mu- hadrons 0\.\d+$/);
+    expect(low.decayChannels.some((c) => c.startsWith('e- hadrons'))).toBe(false);
+    expect(low.decayChannels.some((c) => c.startsWith('nu hadrons'))).toBe(true);
+    expect(plan.info['without a pool here (BR, not generated)']).toBe('none');
+  });
+
   it('N -> nu_a tau+ tau- (4.5 GeV) has one pool channel per neutrino flavour, their BRs in the ratio of widthNeutrinoDilepton (W + Z for a = tau) times the pools\' two-track fractions', () => {
     const s4 = loadScenario('na62-dump-hnl', ['model.mass=4.5', 'model.mixing=1:2:3']);
     const p4plan = processFor(s4).plan(s4, 1);

@@ -5,13 +5,17 @@
 // is decided here beyond Pythia's settings below.
 //
 // Input line:  <tag> <n> (<id> <px> <py> <pz> <E> <m>) x n      [GeV, N's rest frame]
-//   quarks get colour 101, antiquarks anticolour 101 (one colour singlet string); with n = 1
-//   the particle is a hadron at rest that Pythia decays.
+//   quarks get colour 101, antiquarks anticolour 101 (one colour singlet), which showers
+//   (final-state radiation from the pair's mass down) before it hadronises; with n = 1 the
+//   particle is a hadron at rest that Pythia decays.
 // Output line: <tag> <primary hadrons> <final particles> (<id> <px> <py> <pz> <E>) x final
 //   or "<tag> fail" when Pythia cannot hadronise the system.
 //
 // Build: g++ -O2 hadronise.cc -I$PYTHIA8/include -L$PYTHIA8/lib -lpythia8 -ldl -o hadronise
-// Usage: hadronise <seed> < partons.txt > hadrons.txt
+// Usage: hadronise <seed> [unpolarised-taus] < partons.txt > hadrons.txt
+//   unpolarised-taus: a tau among the partons decays unpolarised (its polarisation from N's
+//   decay is not passed on); without it Pythia's default tau decays (a D(s) -> tau nu chain
+//   polarised as Pythia models it).
 
 #include "Pythia8/Pythia.h"
 #include <cstdio>
@@ -26,8 +30,9 @@ int main(int argc, char* argv[]) {
     std::printf("%.3f\n", PYTHIA_VERSION);
     return 0;
   }
-  if (argc != 2) {
-    std::cerr << "usage: hadronise <seed> < partons.txt > hadrons.txt\n";
+  const bool unpolarisedTaus = argc == 3 && std::string(argv[2]) == "unpolarised-taus";
+  if (argc < 2 || argc > 3 || (argc == 3 && !unpolarisedTaus)) {
+    std::cerr << "usage: hadronise <seed> [unpolarised-taus] < partons.txt > hadrons.txt\n";
     return 2;
   }
   Pythia pythia("../share/Pythia8/xmldoc", false);  // PYTHIA8DATA, when set, names the xmldoc folder instead
@@ -35,8 +40,10 @@ int main(int argc, char* argv[]) {
   pythia.readString("ProcessLevel:all = off");  // only hadronisation and decays of what we give it
   pythia.readString("Check:event = off");
   pythia.readString("Next:numberCount = 0");
-  pythia.readString("TauDecays:mode = 3");  // a tau decays unpolarised (its polarisation is not passed on)
-  pythia.readString("TauDecays:tauPolarization = 0");
+  if (unpolarisedTaus) {
+    pythia.readString("TauDecays:mode = 3");
+    pythia.readString("TauDecays:tauPolarization = 0");
+  }
   pythia.readString("Random:setSeed = on");
   pythia.readString(std::string("Random:seed = ") + argv[1]);
   if (!pythia.init()) return 1;
@@ -49,13 +56,25 @@ int main(int argc, char* argv[]) {
     int n = 0;
     if (!(in >> tag >> n) || n < 1) continue;
     event.reset();
+    int first = 0, last = 0;  // the quark pair's indices in the event record
     for (int k = 0; k < n; ++k) {
       int id;
       double px, py, pz, e, m;
       in >> id >> px >> py >> pz >> e >> m;
       int col = (id > 0 && id < 6) ? 101 : 0;
       int acol = (id < 0 && id > -6) ? 101 : 0;
-      event.append(id, n == 1 ? 1 : 23, col, acol, px, py, pz, e, m);
+      int i = event.append(id, n == 1 ? 1 : 23, col, acol, px, py, pz, e, m);
+      if (col || acol) {
+        if (!first) first = i;
+        last = i;
+      }
+    }
+    if (first && last == first + 1) {
+      // The pair showers from its own mass down (as Pythia's examples/main21.cc does for q qbar).
+      double scale = (event[first].p() + event[last].p()).mCalc();
+      event[first].scale(scale);
+      event[last].scale(scale);
+      pythia.forceTimeShower(first, last, scale);
     }
     if (!pythia.next()) {
       std::printf("%s fail\n", tag.c_str());

@@ -27,9 +27,9 @@ const MASSES = [
 ].map((m) => Math.round(m * 1000) / 1000);
 const MESONS = [PARTICLES.D, PARTICLES.Ds, PARTICLES.DsStar];
 
-/** Runs Pythia on the lines and returns its output lines by tag. */
-function hadronise(lines, runSeed) {
-  const out = spawnSync(args.hadronise, [String(runSeed)], { input: lines.join('\n') + '\n', maxBuffer: 1 << 30, encoding: 'utf8' });
+/** Runs Pythia on the lines (a tau among N's partons decays unpolarised) and returns its output lines by tag. */
+function hadronise(lines, runSeed, unpolarisedTaus) {
+  const out = spawnSync(args.hadronise, [String(runSeed), ...(unpolarisedTaus ? ['unpolarised-taus'] : [])], { input: lines.join('\n') + '\n', maxBuffer: 1 << 30, encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`hadronise failed (${out.status}): ${out.stderr}`);
   const byTag = new Map();
   for (const line of out.stdout.split('\n')) {
@@ -99,7 +99,7 @@ for (const current of POOL_DECAYS) {
       const partonsByTag = new Map();
       const lines = drawPartons(current, M, n, `${current}:${mi}:${pass}`, partonsByTag);
       if (lines.length === 0) break;
-      const result = hadronise(lines, ++runSeed);
+      const result = hadronise(lines, ++runSeed, true);
       for (const [tag, { ch, partons }] of partonsByTag) {
         const ev = result.get(tag);
         const mass = pairMass(ch, partons);
@@ -136,7 +136,7 @@ for (const current of POOL_DECAYS) {
 for (const meson of MESONS) {
   const n = 32 * target; // the one-track fraction to ~0.4% (absolute)
   const lines = Array.from({ length: n }, (_, k) => `${meson.name}:${k} 1 ${meson.pdg} 0 0 0 ${fmt(meson.mass)} ${fmt(meson.mass)}`);
-  const result = hadronise(lines, ++runSeed);
+  const result = hadronise(lines, ++runSeed, false);
   const kept = [];
   let oneTrack = 0;
   let decayed = 0;
@@ -156,7 +156,7 @@ for (const meson of MESONS) {
 
 const version = spawnSync(args.hadronise, ['--version'], { encoding: 'utf8' }).stdout.trim();
 index.provenance = {
-  generator: `Pythia ${version || '8.3'} through scripts/pythia-pools/hadronise.cc (its settings there), default tune`,
+  generator: `Pythia ${version || '8.3'} through scripts/pythia-pools/hadronise.cc (q qbar showered from its mass, then hadronised; N's taus decayed unpolarised), default tune`,
   partons: 'src/physics/hnl/partonDecays.ts (unpolarised |M|^2, decay.ts quark masses), seedrandom',
   seed,
   records_per_table: target,

@@ -109,11 +109,12 @@ export interface PoolChoice {
  * mass M: the nearest grid mass (the sampler scales its momenta to M), within POOL_MASS_REACH_GEV.
  *
  * For the remainder (`share`: its part of the current's quark-level width, 1 - exclusive/quark
- * level) only events whose hadronic pair is heavier than a cut are used: the cut at which the
- * quark-level events above it are that share of all (quark-hadron duality with the exclusive
- * one-meson channels taking the lightest hadronic masses of their current, where they sit). The
- * two-track fraction is that of the multi-hadron events above the cut, interpolated linearly
- * in M between the grid masses around it. Undefined when no table is within reach (the tau's
+ * level) only multi-hadron events whose hadronic pair is heavier than a cut are used: the cut
+ * at which the multi-hadron events above it are that share of all generated events (quark-hadron
+ * duality: the exclusive one-meson channels take the one-hadron strings, which Pythia cannot
+ * hadronise into more, and the lightest multi-hadron masses of their current, where their
+ * resonances sit). The two-track fraction is that of the multi-hadron events above the cut,
+ * interpolated linearly in M between the grid masses around it. Undefined when no table is within reach (the tau's
  * start at 2.2 GeV, where Pythia first makes two hadrons beside a tau; nu tau tau at 3.6; the
  * grid ends at 5.2 GeV) or fewer than POOL_MIN_RECORDS records lie above the cut.
  */
@@ -134,13 +135,14 @@ export function hnlPool(decay: PoolDecay, M: number, share?: number): PoolChoice
 /** A table with the duality cut for `share` applied (none when share is undefined). */
 function cutTable(table: HnlPoolTable, share: number | undefined): PoolChoice {
   if (share === undefined) return { table, firstRecord: 0, twoTrackFraction: table.twoTrack / table.multiHadron, cut: 0 };
-  const { generated, multiHadron, twoTrack } = table.below;
+  const { multiHadron, twoTrack } = table.below;
   const n = PAIR_MASS_BINS;
-  // The bin position x (fraction of the grid mass) where the generated events below are 1 - share of all.
-  const target = (1 - Math.min(1, Math.max(0, share))) * generated[n];
+  // The bin position x (fraction of the grid mass) below which the multi-hadron events, with the
+  // one-hadron ones, are 1 - share of all generated.
+  const target = Math.max(0, (1 - Math.min(1, Math.max(0, share))) * table.generated - table.oneHadron);
   let k = 0;
-  while (k < n - 1 && generated[k + 1] < target) k++;
-  const f = generated[k + 1] > generated[k] ? Math.min(1, Math.max(0, (target - generated[k]) / (generated[k + 1] - generated[k]))) : 0;
+  while (k < n - 1 && multiHadron[k + 1] < target) k++;
+  const f = multiHadron[k + 1] > multiHadron[k] ? Math.min(1, Math.max(0, (target - multiHadron[k]) / (multiHadron[k + 1] - multiHadron[k]))) : 0;
   const at = (c: readonly number[]) => c[k] + f * (c[k + 1] - c[k]);
   const cut = ((k + f) / n) * table.mass;
   const { records } = loadPools();

@@ -589,7 +589,12 @@ function planParams(scenario: Scenario, events: number) {
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
     ...(poolRecords.length > 0 ? { 'hadron pools': `${loadPools().index.provenance.generator}; seed ${loadPools().index.provenance.seed}` } : {}),
-    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with a tau beside a Ds*, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside a meson that decays); D(s)(*) decays, and N's multi-hadron and nu tau tau decays, with other than one (D) or two (N) charged particles; the multi-hadron remainder where the pools have no table (tau: below 2.1 GeV; all: above 5.3 GeV); the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
+    // Pool decays in N's width that this mass cannot draw (no table within reach, or fewer than
+    // POOL_MIN_RECORDS events above the duality cut).
+    'without a pool here (BR, not generated)': Object.entries(table.branchingRatios)
+      .filter(([label, br]) => br > 0 && (label.endsWith(' hadrons') || label === 'tau+ tau- nu') && !decays.some((d) => d.pool && d.label.startsWith(label)))
+      .map(([label, br]) => `${label} ${br.toPrecision(3)}`).join(', ') || 'none',
+    'not generated': `the other Cabibbo-suppressed semileptonic decays (Ds -> K(*)0 l N, D -> rho/eta/omega l N, B -> eta/omega l N); N decays with a tau beside a Ds*, or with a tau to other than e/mu nu nu, pi nu, K nu, rho nu (the multi-prong and multi-pi0 modes; rho nu beside a meson that decays); D(s)(*) decays, and N's multi-hadron and nu tau tau decays, with other than one (D) or two (N) charged particles; the multi-hadron remainder and nu tau tau where the pools give none ('without a pool here'); the other modes of omega, eta, eta' (eta -> pi+ pi- gamma, eta' -> rho0 gamma)${photons ? '' : ', pi0/eta nu with two photons (detector.photon_final_states)'}`,
   };
   return { params, productionChannels: production.map((c) => c.label), decayChannels: decays.map((d) => d.label), info };
 }
@@ -917,8 +922,11 @@ function poolEvent(P: Na62DumpHnlParams, d: number, uPick: number, a: number, b:
  * The factor k by which the momenta of an N decay at rest at mass M0 are scaled, each system
  * (the tracks, the neutral sum, and the invisible rest: N minus them) keeping its invariant
  * mass, for the energies to add up to M instead: sum_i sqrt(k^2 p_i^2 + m_i^2) = M (the
- * momenta still cancel). Newton's method from k = M/M0, four steps (quadratic convergence from
- * |k - 1| <= 0.05: far below float32 precision). Twin of poolMomentumScale in the WGSL.
+ * momenta still cancel). Newton's method from k = M/M0, four steps: the energy is convex in k,
+ * and for every committed record at the edges of its table's reach (|k - 1| up to ~0.5 next to
+ * a threshold) the residual is below 2e-10 GeV. Near a threshold a scaled event is an
+ * approximation: the systems keep their masses, but a tau's daughters no longer make m_tau.
+ * Twin of poolMomentumScale in the WGSL.
  */
 function poolMomentumScale(visible: readonly { p: readonly number[]; e: number }[], M0: number, M: number): number {
   const rest = [0, 1, 2].map((j) => -visible.reduce((s, x) => s + x.p[j], 0));
