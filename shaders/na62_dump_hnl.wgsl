@@ -166,53 +166,22 @@ struct PoolEvent {
   spin: vec3<f32>,
 }
 
-// Twin of poolMomentumScale: the momentum factor that turns an N decay at rest at mass M0 (the
-// visible systems p1, p2, p3 of energies e, and N minus them) into one at mass M, each keeping
-// its mass.
-fn poolMomentumScale(p1: vec3<f32>, p2: vec3<f32>, p3: vec3<f32>, e: vec3<f32>, M0: f32, M: f32) -> f32 {
-  let rest = -(p1 + p2 + p3);
-  let q2 = vec4<f32>(dot(p1, p1), dot(p2, p2), dot(p3, p3), dot(rest, rest));
-  let energies = vec4<f32>(e, M0 - (e.x + e.y + e.z));
-  let m2 = max(vec4<f32>(0.0), energies * energies - q2);
-  var k = M / M0;
-  for (var iteration = 0; iteration < 4; iteration++) {
-    let en = sqrt(k * k * q2 + m2);
-    let df = dot(select(k * q2 / en, vec4<f32>(0.0), en <= vec4<f32>(0.0)), vec4<f32>(1.0));
-    k -= (en.x + en.y + en.z + en.w - M) / df;
-  }
-  return k;
-}
-
 // A pool record's three-vector at params[at], turned by the rotation of w.xyz.
 fn poolVector(at: u32, w: vec4<f32>) -> vec3<f32> {
   return rotateEuler(vec3<f32>(params[at], params[at + 1u], params[at + 2u]), w.x, TWO_PI * w.y, TWO_PI * w.z);
 }
 
-// Momentum p of energy e scaled by k at fixed invariant mass (k = 1: as it is).
-fn scaledAtMass(p: vec3<f32>, e: f32, k: f32) -> vec4<f32> {
-  if (k == 1.0) {
-    return vec4<f32>(p, e);
-  }
-  let q2 = dot(p, p);
-  return vec4<f32>(k * p, sqrt(k * k * q2 + max(0.0, e * e - q2)));
+// A pool record's four-vector at params[at], turned.
+fn poolMomentum(at: u32, w: vec4<f32>) -> vec4<f32> {
+  return vec4<f32>(poolVector(at, w), params[at + 3u]);
 }
 
-// Twin of poolEvent: record floor(k count / 2^23) of decay d's pool events for uPick = (k + 1/2)
-// 2^-23 (k count < 2^32 for count <= 512: exact), turned by the rotation of w.xyz, scaled to N's mass.
+// Twin of poolEvent: record floor(k count / 2^23) of decay d's pool events (N's already at its
+// mass) for uPick = (k + 1/2) 2^-23 (k count < 2^32 for count <= 512: exact), turned by w.xyz.
 fn poolEvent(d: u32, uPick: f32, w: vec4<f32>) -> PoolEvent {
   let k = u32(uPick * 8388608.0);
   let at = P_POOL_RECORDS + (u32(params[P_DECAY_POOL_OFFSET + d]) + ((k * u32(params[P_DECAY_POOL_COUNT + d])) >> 23u)) * POOL_RECORD_SIZE;
-  let p1 = poolVector(at + POOL_RECORD_TRACK1, w);
-  let p2 = poolVector(at + POOL_RECORD_TRACK2, w);
-  let p3 = poolVector(at + POOL_RECORD_NEUTRAL, w);
-  let e = vec3<f32>(params[at + POOL_RECORD_TRACK1 + 3u], params[at + POOL_RECORD_TRACK2 + 3u], params[at + POOL_RECORD_NEUTRAL + 3u]);
-  let gridMass = params[P_DECAY_POOL_GRID_MASS + d];
-  let mN = params[P_HNL_MASS];
-  var scale = 1.0;
-  if (gridMass > 0.0 && gridMass != mN) {
-    scale = poolMomentumScale(p1, p2, p3, e, gridMass, mN);
-  }
-  return PoolEvent(scaledAtMass(p1, e.x, scale), scaledAtMass(p2, e.y, scale), scaledAtMass(p3, e.z, scale),
+  return PoolEvent(poolMomentum(at + POOL_RECORD_TRACK1, w), poolMomentum(at + POOL_RECORD_TRACK2, w), poolMomentum(at + POOL_RECORD_NEUTRAL, w),
     params[at + POOL_RECORD_PDG1], params[at + POOL_RECORD_PDG2], poolVector(at + POOL_RECORD_SPIN, w));
 }
 

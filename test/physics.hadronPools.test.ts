@@ -4,7 +4,7 @@
  * tables are chosen for an N mass, and how a final state becomes a record.
  */
 import { describe, expect, it } from 'vitest';
-import { finalStateCharge, hnlPool, loadPools, PAIR_MASS_BINS, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
+import { finalStateCharge, hnlPool, loadPools, PAIR_MASS_BINS, recordsAtMass, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
 import { pairMass, POOL_DECAYS, poolDecayChannels, quarkLevelPartons } from '../src/physics/hnl/partonDecays.js';
 import { integrate } from '../src/physics/integrate.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -120,6 +120,24 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
     expect(pairAt(choice.firstRecord - 1)).toBeLessThan(choice.cut);
     // A smaller share, a higher cut.
     expect(hnlPool('mu', 3, 0.2)!.cut).toBeGreaterThan(choice.cut);
+  });
+
+  it('recordsAtMass: a table at 3.0 GeV made decays at 2.9 and 3.1 GeV: each system keeps its mass, and with the invisible rest (N minus the visible, its mass kept too) the energies add up to the new mass (1e-9)', () => {
+    const t = index.hnl.nu.find((x) => x.mass === 3)!;
+    const before = records.subarray(t.offset * RECORD_SIZE, (t.offset + t.count) * RECORD_SIZE);
+    const mass2 = (p: number[]) => p[3] * p[3] - p[0] * p[0] - p[1] * p[1] - p[2] * p[2];
+    const systems = (r: ArrayLike<number>, j: number) => [RECORD.track1, RECORD.track2, RECORD.neutral].map((o) => Array.from({ length: 4 }, (_, k) => r[j * RECORD_SIZE + o + k]));
+    for (const M of [2.9, 3.1]) {
+      const after = recordsAtMass(before, 3, M);
+      for (let j = 0; j < t.count; j++) {
+        const [b, a] = [systems(before, j), systems(after, j)];
+        const restOf = (s: number[][], mass: number) => [0, 1, 2, 3].map((k) => (k === 3 ? mass : 0) - s[0][k] - s[1][k] - s[2][k]);
+        for (let i = 0; i < 3; i++) expect(Math.abs(mass2(a[i]) - Math.max(0, mass2(b[i])))).toBeLessThan(1e-9);
+        const [restBefore, restAfter] = [restOf(b, 3), restOf(a, M)];
+        // The rest's energy is M minus the visible energies: its mass kept means they add up to M.
+        expect(Math.abs(mass2(restAfter) - Math.max(0, mass2(restBefore)))).toBeLessThan(1e-9);
+      }
+    }
   });
 
   it('poolRecord: two tracks of opposite charge, the neutrals summed without the neutrinos; any other number of charged particles is no record', () => {

@@ -17,7 +17,8 @@
  * rest frame): track 1 (the negative one; zero for a meson's pool) px py pz E pdg, track 2 (the
  * positive one) px py pz E pdg, the sum of the neutral particles other than neutrinos (photons,
  * K_L, neutrons) px py pz E, and for N the spin vector b of its partons (partonDecays.ts
- * spinVector: the event's weight for N polarised along n with sign h is 1 + h b.n).
+ * spinVector: the event's weight for N polarised along n with sign h is 1 + h b.n) and the
+ * invariant mass of its hadronic pair (GeV; the records of a table are sorted by it).
  */
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -33,6 +34,8 @@ export const POOL_RECORDS_PER_TABLE = 512;
 export const PAIR_MASS_BINS = 50;
 /** Fewest records above the duality cut for a table to be used. */
 export const POOL_MIN_RECORDS = 32;
+/** Furthest an N mass may be from a table's grid mass (half the widest grid step), in GeV. */
+export const POOL_MASS_REACH_GEV = 0.1;
 export const RECORD_SIZE = 18;
 /** Offsets of a record's fields (pairMass: the hadronic pair's invariant mass, GeV; 0 for a meson's). */
 export const RECORD = { track1: 0, pdg1: 4, track2: 5, pdg2: 9, neutral: 10, spin: 14, pairMass: 17 } as const;
@@ -92,9 +95,6 @@ export function loadPools(): { index: PoolIndex; records: Float32Array } {
   return cached;
 }
 
-/** Furthest an N mass may be from a table's grid mass (half the widest grid step), in GeV. */
-export const POOL_MASS_REACH_GEV = 0.1;
-
 /** What hnlPool chooses: the table, its first record above the cut, and the two-track fraction there. */
 export interface PoolChoice {
   readonly table: HnlPoolTable;
@@ -106,7 +106,7 @@ export interface PoolChoice {
 
 /**
  * The table of an N decay (a current's multi-hadron remainder, or nu tau tau) to use for N of
- * mass M: the nearest grid mass (the sampler scales its momenta to M), within POOL_MASS_REACH_GEV.
+ * mass M: the nearest grid mass (recordsAtMass scales its events to M), within POOL_MASS_REACH_GEV.
  *
  * For the remainder (`share`: its part of the current's quark-level width, 1 - exclusive/quark
  * level) only multi-hadron events whose hadronic pair is heavier than a cut are used: the cut
@@ -150,6 +150,48 @@ function cutTable(table: HnlPoolTable, share: number | undefined): PoolChoice {
   while (firstRecord < table.count && records[(table.offset + firstRecord) * RECORD_SIZE + RECORD.pairMass] < cut) firstRecord++;
   const multiAbove = multiHadron[n] - at(multiHadron);
   return { table, firstRecord, twoTrackFraction: multiAbove > 0 ? (twoTrack[n] - at(twoTrack)) / multiAbove : 0, cut };
+}
+
+/**
+ * Records of N's decays at rest at the grid mass M0 made decays at mass M (a copy): every
+ * momentum scaled by the factor k at which the tracks, the neutral sum and the invisible rest
+ * (N minus them), each keeping its invariant mass, share the energy M: sum_i sqrt(k^2 p_i^2 +
+ * m_i^2) = M (the momenta still cancel; a turn commutes with the scaling, so the samplers turn
+ * the scaled record). Newton's method from k = M/M0 (the energy is convex in k) to 1e-15.
+ * Within a table's reach k - 1 is up to ~0.5 next to a threshold, where a scaled event is an
+ * approximation: the systems keep their masses, but a tau's daughters no longer make m_tau.
+ */
+export function recordsAtMass(records: ArrayLike<number>, M0: number, M: number): number[] {
+  const out = Array.from(records);
+  const systems = [RECORD.track1, RECORD.track2, RECORD.neutral];
+  for (let at = 0; at < out.length; at += RECORD_SIZE) {
+    const p = systems.map((o) => [out[at + o], out[at + o + 1], out[at + o + 2]]);
+    const e = systems.map((o) => out[at + o + 3]);
+    const rest = [0, 1, 2].map((j) => -(p[0][j] + p[1][j] + p[2][j]));
+    const all = [...p, rest].map((v, i) => {
+      const p2 = v[0] ** 2 + v[1] ** 2 + v[2] ** 2;
+      const energy = i < 3 ? e[i] : M0 - e[0] - e[1] - e[2];
+      return { p2, m2: Math.max(0, energy * energy - p2) };
+    });
+    let k = M / M0;
+    for (let step = 0; step < 50; step++) {
+      let f = -M;
+      let df = 0;
+      for (const { p2, m2 } of all) {
+        const energy = Math.sqrt(k * k * p2 + m2);
+        f += energy;
+        if (energy > 0) df += (k * p2) / energy;
+      }
+      const dk = f / df;
+      k -= dk;
+      if (Math.abs(dk) < 1e-15) break;
+    }
+    systems.forEach((o, i) => {
+      for (let j = 0; j < 3; j++) out[at + o + j] = k * p[i][j];
+      out[at + o + 3] = Math.sqrt(k * k * all[i].p2 + all[i].m2);
+    });
+  }
+  return out;
 }
 
 /** Electric charge (units of e) of a particle Pythia leaves in a final state. */

@@ -37,7 +37,7 @@ import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicCha
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
 import { BR_KSTAR_TO, BR_PHI_TO_KK, BR_TAU_TO_ONE_TRACK, BR_TO_TWO_PHOTONS } from '../physics/constants.js';
 import { MESON_TO_PI_PI_X, mesonThreeBodyMatrixElement, mesonThreeBodyNorm, type MesonToPiPiX } from '../physics/mesonDecays.js';
-import { hnlPool, loadPools, RECORD, RECORD_SIZE } from '../physics/hadronPools.js';
+import { hnlPool, loadPools, RECORD, recordsAtMass, RECORD_SIZE } from '../physics/hadronPools.js';
 import { HADRONIC_CURRENTS, type PoolDecay } from '../physics/hnl/partonDecays.js';
 import { integrate } from '../physics/integrate.js';
 import { boost, cross, threeBodyAtRest, twoBodyRestFrame, type Vec4 } from '../physics/kinematics.js';
@@ -249,7 +249,7 @@ interface DecayChannel {
   selfConjugate: number;
   /** A tau as particle 1 (the lepton of N -> l M, or l1) or 2 (l2 of N -> l1 l2 nu): its decay to one track (TAU_DECAY). */
   tau?: { slot: 1 | 2; mode: number; daughter: Particle };
-  /** Pool events (DECAY_KIND.pool, MESON_DECAY.pool): first record and count in pools.f32; for N's, the table's grid mass (0: a meson's, at rest as it is). */
+  /** Pool events (DECAY_KIND.pool, MESON_DECAY.pool): first record and count in pools.f32; for N's, the table's grid mass (0: a meson's, used as it is). */
   pool?: { offset: number; count: number; gridMass: number };
 }
 
@@ -351,8 +351,8 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
    * weighted by its partons' spin correlation; BR x the pool's two-track fraction (above the
    * duality cut of a remainder whose share of the quark-level width is `share`: hnlPool).
    */
-  const fromPool = (decay: PoolDecay, label: string, br: number, share?: () => number) => {
-    const pool = br > 0 ? hnlPool(decay, mN, share?.()) : undefined;
+  const fromPool = (decay: PoolDecay, label: string, br: number, share?: number) => {
+    const pool = br > 0 ? hnlPool(decay, mN, share) : undefined;
     if (!pool) return;
     out.push({
       ...base, label: `${label}, two tracks (Pythia 8)`, br: br * pool.twoTrackFraction, kind: DECAY_KIND.pool, m1: 0, m2: 0, pdg1: 0, pdg2: 0,
@@ -361,12 +361,11 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
   };
   // N's multi-hadron remainder of each current (decay.ts's "... hadrons"), hadronised by Pythia,
   // from the hadronic masses above those the exclusive channels take.
+  const hadronic = hadronicWidths(mN, U);
   for (const current of HADRONIC_CURRENTS) {
     const tableLabel = current === 'nu' ? 'nu hadrons' : `${current}- hadrons`;
-    fromPool(current, tableLabel, branchingRatios[tableLabel] ?? 0, () => {
-      const w = hadronicWidths(mN, U)[current];
-      return 1 - w.exclusive / w.quarkLevel;
-    });
+    const w = hadronic[current];
+    fromPool(current, tableLabel, branchingRatios[tableLabel] ?? 0, w.quarkLevel > 0 ? 1 - w.exclusive / w.quarkLevel : 0);
   }
   // rho0 nu (rho0 -> pi+ pi-, ~100%) and phi nu with phi -> K+ K-: two tracks and a neutrino.
   for (const [meson, daughter, brPair, label] of [
@@ -483,13 +482,15 @@ function planParams(scenario: Scenario, events: number) {
   const mTau = PARTICLES.tau.mass;
   const tauFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.meson ? twoBodyRestFrame(mTau, d.tau.daughter.mass, 0) : d.tau?.mode === TAU_DECAY.vector ? twoBodyRestFrame(mTau, PARTICLES.rho.mass, 0) : none));
   const tauRhoFrame = decays.map((d) => (d.tau?.mode === TAU_DECAY.vector ? twoBodyRestFrame(PARTICLES.rho.mass, PARTICLES.pi.mass, PARTICLES.pi0.mass) : none));
-  // The pool records the decays use, each pool once (poolAt: its first record in pool_records).
+  // The pool records the decays use, each pool once (poolAt: its first record in pool_records),
+  // N's made decays of its own mass here, once, not per event.
   const poolAt = new Map<number, number>();
   const poolRecords: number[] = [];
   for (const d of decays) {
     if (!d.pool || poolAt.has(d.pool.offset)) continue;
     poolAt.set(d.pool.offset, poolRecords.length / RECORD_SIZE);
-    poolRecords.push(...loadPools().records.subarray(d.pool.offset * RECORD_SIZE, (d.pool.offset + d.pool.count) * RECORD_SIZE));
+    const records = loadPools().records.subarray(d.pool.offset * RECORD_SIZE, (d.pool.offset + d.pool.count) * RECORD_SIZE);
+    poolRecords.push(...(d.pool.gridMass > 0 ? recordsAtMass(records, d.pool.gridMass, mN) : records));
   }
   const params = {
     ...source,
@@ -573,13 +574,13 @@ function planParams(scenario: Scenario, events: number) {
     decay_tau_rho_pstar: tauRhoFrame.map((f) => f.p),
     decay_tau_rho_e1: tauRhoFrame.map((f) => f.e1),
     decay_tau_rho_e2: tauRhoFrame.map((f) => f.e2),
-    // Pythia 8 pool events (RECORD_SIZE numbers each, src/physics/hadronPools.ts) and each
-    // decay's first record among them, their number and, for N's, the table's grid mass.
+    // Pythia 8 pool events (RECORD_SIZE numbers each, src/physics/hadronPools.ts; N's at its
+    // mass) and each decay's first record among them and their number.
     pool_records: poolRecords.length > 0 ? poolRecords : [0],
     decay_pool_offset: decays.map((d) => (d.pool ? poolAt.get(d.pool.offset)! : 0)),
     decay_pool_count: decays.map((d) => d.pool?.count ?? 0),
-    decay_pool_grid_mass: decays.map((d) => d.pool?.gridMass ?? 0),
   };
+  const { provenance } = loadPools().index;
   const info = {
     ...modelInfo,
     'fraction of protons interacting in the absorber': interacting,
@@ -588,7 +589,7 @@ function planParams(scenario: Scenario, events: number) {
     'BR of the generated decays (two charged tracks, or two photons)': sumBr,
     ...Object.fromEntries(decays.map((d) => [`BR(N -> ${d.label})`, d.br])),
     'exposure [protons on target]': pot,
-    ...(poolRecords.length > 0 ? { 'hadron pools': `${loadPools().index.provenance.generator}; seed ${loadPools().index.provenance.seed}` } : {}),
+    ...(poolRecords.length > 0 ? { 'hadron pools': `${provenance.generator}; seed ${provenance.seed}` } : {}),
     // Pool decays in N's width that this mass cannot draw (no table within reach, or fewer than
     // POOL_MIN_RECORDS events above the duality cut).
     'without a pool here (BR, not generated)': Object.entries(table.branchingRatios)
@@ -896,56 +897,21 @@ function tauDecayAtRest(P: Na62DumpHnlParams, d: number, x: Float64Array, y: Flo
 }
 
 /**
- * Record uPick of decay d's pool events (src/physics/hadronPools.ts), turned by the uniformly
- * random rotation of the uniforms (a, b, c) (rotateEuler, as orient): tracks 1 and 2 and the
- * neutral sum in the rest frame of the decaying particle, their PDG ids and the turned spin
- * vector. An N event from a table at another grid mass has its momenta scaled by
- * poolMomentumScale, so that it is an N decay of this mass. Twin of poolEvent in the WGSL.
+ * Record uPick of decay d's pool events (src/physics/hadronPools.ts; N's already at its mass),
+ * turned by the uniformly random rotation of the uniforms (a, b, c) (rotateEuler, as orient):
+ * tracks 1 and 2 and the neutral sum in the rest frame of the decaying particle, their PDG ids
+ * and the turned spin vector. Twin of poolEvent in the WGSL.
  */
 function poolEvent(P: Na62DumpHnlParams, d: number, uPick: number, a: number, b: number, c: number) {
   // uPick = (k + 1/2) 2^-23: record floor(k count / 2^23), exact in integers here and in the WGSL.
   const at = (P.decay_pool_offset[d] + Math.floor((Math.floor(uPick * 8388608) * P.decay_pool_count[d]) / 8388608)) * RECORD_SIZE;
   const r = P.pool_records;
   const turn = (o: number) => rotateEuler([r[at + o], r[at + o + 1], r[at + o + 2]], a, TWO_PI * b, TWO_PI * c);
-  const systems = [RECORD.track1, RECORD.track2, RECORD.neutral].map((o) => ({ p: turn(o), e: r[at + o + 3] }));
-  const gridMass = P.decay_pool_grid_mass[d];
-  const k = gridMass > 0 && gridMass !== P.hnl_mass ? poolMomentumScale(systems, gridMass, P.hnl_mass) : 1;
-  const [track1, track2, neutral] = systems.map(({ p, e }): Vec4 => {
-    if (k === 1) return [p[0], p[1], p[2], e];
-    const p2 = p[0] ** 2 + p[1] ** 2 + p[2] ** 2;
-    return [k * p[0], k * p[1], k * p[2], Math.sqrt(k * k * p2 + Math.max(0, e * e - p2))];
-  });
-  return { track1, track2, neutral, pdg1: r[at + RECORD.pdg1], pdg2: r[at + RECORD.pdg2], spin: turn(RECORD.spin) };
-}
-
-/**
- * The factor k by which the momenta of an N decay at rest at mass M0 are scaled, each system
- * (the tracks, the neutral sum, and the invisible rest: N minus them) keeping its invariant
- * mass, for the energies to add up to M instead: sum_i sqrt(k^2 p_i^2 + m_i^2) = M (the
- * momenta still cancel). Newton's method from k = M/M0, four steps: the energy is convex in k,
- * and for every committed record at the edges of its table's reach (|k - 1| up to ~0.5 next to
- * a threshold) the residual is below 2e-10 GeV. Near a threshold a scaled event is an
- * approximation: the systems keep their masses, but a tau's daughters no longer make m_tau.
- * Twin of poolMomentumScale in the WGSL.
- */
-function poolMomentumScale(visible: readonly { p: readonly number[]; e: number }[], M0: number, M: number): number {
-  const rest = [0, 1, 2].map((j) => -visible.reduce((s, x) => s + x.p[j], 0));
-  const systems = [...visible, { p: rest, e: M0 - visible.reduce((s, x) => s + x.e, 0) }].map(({ p, e }) => {
-    const p2 = p[0] ** 2 + p[1] ** 2 + p[2] ** 2;
-    return { p2, m2: Math.max(0, e * e - p2) };
-  });
-  let k = M / M0;
-  for (let step = 0; step < 4; step++) {
-    let f = -M;
-    let df = 0;
-    for (const { p2, m2 } of systems) {
-      const e = Math.sqrt(k * k * p2 + m2);
-      f += e;
-      if (e > 0) df += (k * p2) / e;
-    }
-    k -= f / df;
-  }
-  return k;
+  const momentum = (o: number): Vec4 => [...turn(o), r[at + o + 3]];
+  return {
+    track1: momentum(RECORD.track1), track2: momentum(RECORD.track2), neutral: momentum(RECORD.neutral),
+    pdg1: r[at + RECORD.pdg1], pdg2: r[at + RECORD.pdg2], spin: turn(RECORD.spin),
+  };
 }
 
 /**
