@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { finalStateCharge, hnlPool, loadPools, PAIR_MASS_BINS, recordsAtMass, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
-import { pairMass, POOL_DECAYS, poolDecayChannels, quarkLevelPartons } from '../src/physics/hnl/partonDecays.js';
+import { pairMass, POOL_DECAYS, poolDecayChannels, partonsAtRest } from '../src/physics/hnl/partonDecays.js';
 import { integrate } from '../src/physics/integrate.js';
 import { PARTICLES } from '../src/physics/particles.js';
 
@@ -93,7 +93,7 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
         const span = (M - m1) ** 2 - (m2 + m3) ** 2;
         // The channel's events are in proportion to its width; its density integrates to width / const.
         const part = (light: boolean) => span * integrate((u) => integrate((c) => {
-          const r = quarkLevelPartons(ch, M, u, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]);
+          const r = partonsAtRest(ch, M, u, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]);
           return !light || pairMass(ch, r.partons) < M / 2 ? r.density : 0;
         }, -1, 1, 64), 0, 1, 128);
         const total = part(false);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CKM } from '../src/physics/constants.js';
-import { POOL_DECAYS, poolDecayChannels, quarkLevelChannels, quarkLevelPartons, spinVector } from '../src/physics/hnl/partonDecays.js';
+import { POOL_DECAYS, poolDecayChannels, quarkLevelChannels, partonsAtRest, spinVector } from '../src/physics/hnl/partonDecays.js';
 import { leptonicMatrixElement } from '../src/physics/hnl/polarisation.js';
 import { integrate } from '../src/physics/integrate.js';
 
@@ -18,7 +18,7 @@ function dalitzIntegral(ch: ReturnType<typeof quarkLevelChannels>[number], M: nu
   // |M|^2 is rotation invariant: particle 1 along z, the 23 axis at angle theta to it.
   return span * integrate((t) => integrate((c) => {
     const s = Math.sqrt(Math.max(0, 1 - c * c));
-    return quarkLevelPartons(ch, M, t, [0, 0, 1], [s, 0, c]).density;
+    return partonsAtRest(ch, M, t, [0, 0, 1], [s, 0, c]).density;
   }, -1, 1, 16), 0, 1, 64);
 }
 
@@ -45,8 +45,8 @@ describe('quark-level partons of N -> l u dbar and N -> nu q qbar', () => {
   it("the charged lepton of N -> e- u dbar goes against N's spin as the electron of mu- decay: <n_e . b> = -1/3 (dGamma/dcos = 1 - cos/3; M = 5 GeV, masses negligible), to 1e-3", () => {
     const M = 5;
     const ch = quarkLevelChannels(M, 'e').find((c) => c.label === 'e- u dbar')!;
-    const average = (g: (r: ReturnType<typeof quarkLevelPartons>) => number) => integrate((t) => integrate((c) => {
-      const r = quarkLevelPartons(ch, M, t, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]);
+    const average = (g: (r: ReturnType<typeof partonsAtRest>) => number) => integrate((t) => integrate((c) => {
+      const r = partonsAtRest(ch, M, t, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]);
       return r.density * g(r);
     }, -1, 1, 16), 0, 1, 64);
     const asymmetry = average((r) => {
@@ -62,7 +62,7 @@ describe('quark-level partons of N -> l u dbar and N -> nu q qbar', () => {
     for (const current of ['e', 'mu', 'tau'] as const) {
       for (const ch of quarkLevelChannels(M, current)) {
         for (const [t, c] of [[0.2, 0.3], [0.7, -0.8], [0.5, 0.95]]) {
-          const { partons } = quarkLevelPartons(ch, M, t, [0.6, 0, 0.8], [Math.sqrt(1 - c * c), 0, c]);
+          const { partons } = partonsAtRest(ch, M, t, [0.6, 0, 0.8], [Math.sqrt(1 - c * c), 0, c]);
           const b = spinVector(ch, M, partons);
           const dbar = partons[1];
           expect(ch.pdg[1]).toBeLessThan(0);
@@ -75,7 +75,7 @@ describe('quark-level partons of N -> l u dbar and N -> nu q qbar', () => {
   it('the spin vector b gives the polarised |M|^2 for any spin axis', () => {
     const M = 2.5;
     for (const ch of [...quarkLevelChannels(M, 'mu'), ...quarkLevelChannels(M, 'nu')]) {
-      const { partons } = quarkLevelPartons(ch, M, 0.37, [0.6, 0, 0.8], [0, 0.28, 0.96]);
+      const { partons } = partonsAtRest(ch, M, 0.37, [0.6, 0, 0.8], [0, 0.28, 0.96]);
       const b = spinVector(ch, M, partons);
       const n = [0.48, -0.6, 0.64];
       const [m1, m2] = ch.masses;

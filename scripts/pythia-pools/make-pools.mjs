@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
 import { PAIR_MASS_BINS, POOL_DIR, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../../dist/physics/hadronPools.js';
-import { pairMass, POOL_DECAYS, poolDecayChannels, quarkLevelPartons, spinVector } from '../../dist/physics/hnl/partonDecays.js';
+import { pairMass, POOL_DECAYS, poolDecayChannels, partonsAtRest, spinVector } from '../../dist/physics/hnl/partonDecays.js';
 import { PARTICLES } from '../../dist/physics/particles.js';
 import { cumulative, isotropicDirection, pickChannel } from '../../dist/engine/cpu/sampling.js';
 
@@ -59,7 +59,7 @@ function drawPartons(decay, M, n, tagPrefix, partonsByTag) {
     let m = 0;
     for (let i = 0; i <= 200; i++) for (let j = 0; j <= 60; j++) {
       const c = -1 + (2 * j) / 60;
-      m = Math.max(m, quarkLevelPartons(ch, M, i / 200, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]).density);
+      m = Math.max(m, partonsAtRest(ch, M, i / 200, [0, 0, 1], [Math.sqrt(1 - c * c), 0, c]).density);
     }
     return 1.3 * m;
   });
@@ -68,7 +68,7 @@ function drawPartons(decay, M, n, tagPrefix, partonsByTag) {
     const c = pickChannel(rng(), cum, channels.length);
     const ch = channels[c];
     for (;;) {
-      const r = quarkLevelPartons(ch, M, rng(), isotropicDirection(rng(), rng()), isotropicDirection(rng(), rng()));
+      const r = partonsAtRest(ch, M, rng(), isotropicDirection(rng(), rng()), isotropicDirection(rng(), rng()));
       if (r.density > max[c]) throw new Error(`density above its bound in ${ch.label} at ${M} GeV`);
       if (rng() * max[c] > r.density) continue;
       const tag = `${tagPrefix}:${k}`;

@@ -31,7 +31,7 @@ import { loadNa62Geometry, na62GeometryParams } from '../geometry/na62.js';
 import { na62TrackAcceptance, TRACK_IN_LKR, TRACK_IN_MUV3, TRACK_IN_STRAW } from '../geometry/na62Acceptance.js';
 import { dileptonCouplings, hadronicWidths, widthNeutrinoDilepton } from '../physics/hnl/decay.js';
 import { FLAVOURS, type Flavour, type Mixing } from '../physics/hnl/mixing.js';
-import { leptonicLeptonPolarisation, leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, leptonPolarisationFromCurrent, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../physics/hnl/polarisation.js';
+import { leptonicLeptonPolarisation, leptonicMatrixElement, leptonicProductionHelicityPlus, type LeptonicCoefficients, leptonPolarisationFromCurrent, neutralCurrentCoefficients, type SpinCorrelation, tauTwoBodySpinCorrelation, twoBodyDecayAsymmetry, vectorMesonDecayWeight } from '../physics/hnl/polarisation.js';
 import { brLeptonicToHnl, LEPTON_OF, productionLabel, LEPTONIC_PARENTS, type LeptonicParent } from '../physics/hnl/production.js';
 import { SEMILEPTONIC_CHANNELS, semileptonicEnergySpectrum, type SemileptonicChannel } from '../physics/hnl/semileptonic.js';
 import { brToTau, TAU_DECAYS_TO_HNL, TAU_PARENTS, tauLeptonicEnergySpectrum, tauLeptonicSpinCorrelation, widthTauToMesonHnl } from '../physics/hnl/tau.js';
@@ -419,7 +419,7 @@ function decayChannels(mN: number, U: Mixing, branchingRatios: Readonly<Record<s
     FLAVOURS.forEach((a, k) => {
       const g = dileptonCouplings(a, b);
       const br = sum > 0 ? ((branchingRatios[`${b}+ ${b}- nu`] ?? 0) * widths[k]) / sum : 0;
-      leptonic.push({ label: `${b}+ ${b}- ${NU_OF[a].name}`, a: b, b, coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, nu: NU_OF[a], br });
+      leptonic.push({ label: `${b}+ ${b}- ${NU_OF[a].name}`, a: b, b, coefficients: neutralCurrentCoefficients(g), nu: NU_OF[a], br });
     });
   }
   // N -> nu_a tau+ tau-, one channel per neutrino flavour a as for e and mu, the two taus decayed

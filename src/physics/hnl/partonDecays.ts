@@ -16,11 +16,11 @@
  * n (h = +1) or against it; spinVector gives b, which the pools store per event.
  */
 import { QUARK_MASS_GEV } from '../constants.js';
-import { threeBodyAtRest, type Vec4 } from '../kinematics.js';
+import { minkowski, threeBodyAtRest, type Vec4 } from '../kinematics.js';
 import { PARTICLES } from '../particles.js';
 import { dileptonCouplings, QUARK_PAIRS, type Quark, quarkZCouplings, widthNeutrinoDilepton, widthQuarkCharged, widthQuarkNeutral } from './decay.js';
 import { FLAVOURS, type Flavour } from './mixing.js';
-import { leptonicMatrixElement, type LeptonicCoefficients } from './polarisation.js';
+import { leptonicMatrixElement, type LeptonicCoefficients, neutralCurrentCoefficients } from './polarisation.js';
 import { LEPTON_OF } from './production.js';
 
 /** A hadronic current of N: charged with lepton flavour a, or neutral. */
@@ -57,11 +57,10 @@ export function quarkLevelChannels(M: number, current: HadronicCurrent): PartonC
     for (const q of Object.keys(QUARK_PDG) as Quark[]) {
       const width = widthQuarkNeutral(M, q, 1);
       if (!(width > 0)) continue;
-      const g = quarkZCouplings(q);
       const m = QUARK_MASS_GEV[q];
       out.push({
         label: `nu ${q} ${q}bar`, pdg: [QUARK_PDG[q], -QUARK_PDG[q], NEUTRAL_CURRENT_NU_PDG], masses: [m, m, 0], pair: [0, 1],
-        coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, width,
+        coefficients: neutralCurrentCoefficients(quarkZCouplings(q)), width,
       });
     }
     return out;
@@ -82,11 +81,11 @@ export function quarkLevelChannels(M: number, current: HadronicCurrent): PartonC
 function ditauChannel(M: number, a: Flavour): PartonChannel | undefined {
   const width = widthNeutrinoDilepton(M, a, 'tau', 1);
   if (!(width > 0)) return undefined;
-  const g = dileptonCouplings(a, 'tau');
   const tau = LEPTON_OF.tau;
+  const nu = a === 'tau' ? PARTICLES.nu_tau : PARTICLES.nu_e;
   return {
-    label: `${PARTICLES[a === 'tau' ? 'nu_tau' : 'nu_e'].name} tau- tau+`, pdg: [tau.pdg, -tau.pdg, PARTICLES[a === 'tau' ? 'nu_tau' : 'nu_e'].pdg],
-    masses: [tau.mass, tau.mass, 0], pair: [0, 1], coefficients: { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR }, width,
+    label: `${nu.name} tau- tau+`, pdg: [tau.pdg, -tau.pdg, nu.pdg], masses: [tau.mass, tau.mass, 0], pair: [0, 1],
+    coefficients: neutralCurrentCoefficients(dileptonCouplings(a, 'tau')), width,
   };
 }
 
@@ -104,7 +103,7 @@ export function poolDecayChannels(M: number, decay: PoolDecay): PartonChannel[] 
  * axis dir2 in its frame, m23^2 at fraction t of its range, and the event's density: the
  * unpolarised |M|^2 times the phase-space weight of threeBodyAtRest (for t, dir1, dir2 uniform).
  */
-export function quarkLevelPartons(ch: PartonChannel, M: number, t: number, dir1: readonly number[], dir2: readonly number[]): { partons: [Vec4, Vec4, Vec4]; density: number } {
+export function partonsAtRest(ch: PartonChannel, M: number, t: number, dir1: readonly number[], dir2: readonly number[]): { partons: [Vec4, Vec4, Vec4]; density: number } {
   const [m1, m2, m3] = ch.masses;
   const r = threeBodyAtRest(M, m1, m2, m3, t, dir1, dir2);
   const me = leptonicMatrixElement(ch.coefficients, M, [0, 0, 0, M], [0, 0, 0, 0], 0, r.p1, r.p2, r.p3, m1, m2);
@@ -115,10 +114,10 @@ export function quarkLevelPartons(ch: PartonChannel, M: number, t: number, dir1:
 export function pairMass(ch: PartonChannel, partons: readonly Vec4[]): number {
   const [a, b] = ch.pair.map((k) => partons[k]);
   const s = [0, 1, 2, 3].map((k) => a[k] + b[k]);
-  return Math.sqrt(Math.max(0, s[3] * s[3] - s[0] * s[0] - s[1] * s[1] - s[2] * s[2]));
+  return Math.sqrt(Math.max(0, minkowski(s, s)));
 }
 
-/** b of |M|^2(h, n) = |M|^2(unpolarised) (1 + h b.n) for partons at rest (quarkLevelPartons). */
+/** b of |M|^2(h, n) = |M|^2(unpolarised) (1 + h b.n) for partons at rest (partonsAtRest). */
 export function spinVector(ch: PartonChannel, M: number, partons: readonly Vec4[]): [number, number, number] {
   const [p1, p2, p3] = partons;
   const [m1, m2] = ch.masses;

@@ -70,6 +70,11 @@ export interface LeptonicCoefficients {
   readonly cI: number;
 }
 
+/** The neutral current's coefficients from the fermion pair's chiral couplings: g_L^2, g_R^2, g_L g_R. */
+export function neutralCurrentCoefficients(g: { gL: number; gR: number }): LeptonicCoefficients {
+  return { cA: g.gL ** 2, cB: g.gR ** 2, cI: g.gL * g.gR };
+}
+
 /**
  * |M|^2/(64 G_F^2 U^2) of N -> l1^- l2^+ nu for four-vectors (px, py, pz, E) in any frame,
  * N's spin four-vector s (zero for an unpolarised N) and helicity sign h.
