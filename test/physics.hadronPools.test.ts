@@ -4,7 +4,7 @@
  * tables are chosen for an N mass, and how a final state becomes a record.
  */
 import { describe, expect, it } from 'vitest';
-import { finalStateCharge, hnlPool, loadPools, PAIR_MASS_BINS, recordsAtMass, POOL_MASS_REACH_GEV, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
+import { finalStateCharge, hnlPool, loadPools, PAIR_MASS_BINS, recordsAtMass, POOL_RECORDS_PER_TABLE, poolRecord, RECORD, RECORD_SIZE } from '../src/physics/hadronPools.js';
 import { pairMass, POOL_DECAYS, poolDecayChannels, partonsAtRest } from '../src/physics/hnl/partonDecays.js';
 import { integrate } from '../src/physics/integrate.js';
 import { PARTICLES } from '../src/physics/particles.js';
@@ -77,7 +77,10 @@ describe('Pythia 8 pools of multi-hadron N decays and D(s)(*) decays', () => {
     expect(at(1.54).table.mass).toBe(1.5);
     expect(at(1.56).table.mass).toBe(1.6);
     expect(at(1.56).twoTrackFraction).toBeCloseTo(0.4 * share(mu[5]) + 0.6 * share(mu[6]), 12);
-    expect(hnlPool('mu', 5.2 + POOL_MASS_REACH_GEV + 0.01)).toBeUndefined();
+    // The reach is half the widest grid step, 0.1 GeV.
+    expect(loadPools().reach).toBeCloseTo(0.1, 12);
+    expect(hnlPool('mu', 5.29)!.table.mass).toBe(5.2);
+    expect(hnlPool('mu', 5.31)).toBeUndefined();
     expect(hnlPool('tau', 2.05)).toBeUndefined();
     expect(hnlPool('tau', 2.15)!.table.mass).toBe(2.2);
   });

@@ -34,8 +34,6 @@ export const POOL_RECORDS_PER_TABLE = 512;
 export const PAIR_MASS_BINS = 50;
 /** Fewest records above the duality cut for a table to be used. */
 export const POOL_MIN_RECORDS = 32;
-/** Furthest an N mass may be from a table's grid mass (half the widest grid step), in GeV. */
-export const POOL_MASS_REACH_GEV = 0.1;
 export const RECORD_SIZE = 18;
 /** Offsets of a record's fields (pairMass: the hadronic pair's invariant mass, GeV; 0 for a meson's). */
 export const RECORD = { track1: 0, pdg1: 4, track2: 5, pdg2: 9, neutral: 10, spin: 14, pairMass: 17 } as const;
@@ -79,10 +77,13 @@ export interface PoolIndex {
   readonly mesons: Readonly<Record<string, MesonPool>>;
 }
 
-let cached: { index: PoolIndex; records: Float32Array } | undefined;
+let cached: { index: PoolIndex; records: Float32Array; reach: number } | undefined;
 
-/** The committed pools (read once). */
-export function loadPools(): { index: PoolIndex; records: Float32Array } {
+/**
+ * The committed pools (read once), and the furthest an N mass may be from a table's grid mass:
+ * half the widest step of the grid (GeV).
+ */
+export function loadPools(): { index: PoolIndex; records: Float32Array; reach: number } {
   if (!cached) {
     const index = JSON.parse(readFileSync(`${POOL_DIR}/pools.json`, 'utf8')) as PoolIndex;
     const tables = [...Object.values(index.hnl).flat(), ...Object.values(index.mesons)];
@@ -90,7 +91,9 @@ export function loadPools(): { index: PoolIndex; records: Float32Array } {
     if (bad) throw new Error(`${POOL_DIR}/pools.json: a table has ${bad.count} records, not ${POOL_RECORDS_PER_TABLE}`);
     const bytes = readFileSync(`${POOL_DIR}/pools.f32`);
     const records = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    cached = { index, records };
+    const masses = index.hnl.e.map((t) => t.mass);
+    const reach = Math.max(...masses.slice(1).map((m, i) => (m - masses[i]) / 2));
+    cached = { index, records, reach };
   }
   return cached;
 }
@@ -106,7 +109,7 @@ export interface PoolChoice {
 
 /**
  * The table of an N decay (a current's multi-hadron remainder, or nu tau tau) to use for N of
- * mass M: the nearest grid mass (recordsAtMass scales its events to M), within POOL_MASS_REACH_GEV.
+ * mass M: the nearest grid mass (recordsAtMass scales its events to M), within the pools' reach.
  *
  * For the remainder (`share`: its part of the current's quark-level width, 1 - exclusive/quark
  * level) only multi-hadron events whose hadronic pair is heavier than a cut are used: the cut
@@ -119,10 +122,11 @@ export interface PoolChoice {
  * grid ends at 5.2 GeV) or fewer than POOL_MIN_RECORDS records lie above the cut.
  */
 export function hnlPool(decay: PoolDecay, M: number, share?: number): PoolChoice | undefined {
-  const tables = loadPools().index.hnl[decay].filter((t) => t.count > 0);
+  const { index, reach } = loadPools();
+  const tables = index.hnl[decay].filter((t) => t.count > 0);
   let table: HnlPoolTable | undefined;
   for (const t of tables) if (!table || Math.abs(t.mass - M) < Math.abs(table.mass - M)) table = t;
-  if (!table || Math.abs(table.mass - M) > POOL_MASS_REACH_GEV + 1e-9) return undefined;
+  if (!table || Math.abs(table.mass - M) > reach + 1e-9) return undefined;
   const chosen = cutTable(table, share);
   if (table.count - chosen.firstRecord < POOL_MIN_RECORDS) return undefined;
   const above = tables.findIndex((t) => t.mass >= M);
